@@ -1,0 +1,50 @@
+# Warnings shared by every target of ours; -Werror only when SRLLM_WERROR is on (CI).
+function(srllm_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wno-unused-parameter -Wno-restrict)
+  if(SRLLM_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()
+
+# Adds every *.cpp under the given folders (relative to the current source dir) to a library.
+# Globbing keeps one folder's owner from editing a shared list; CONFIGURE_DEPENDS picks up new files.
+function(srllm_library target)
+  cmake_parse_arguments(ARG "" "" "DIRS" ${ARGN})
+  set(sources)
+  foreach(dir ${ARG_DIRS})
+    file(GLOB_RECURSE found CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/${dir}/*.cpp)
+    list(APPEND sources ${found})
+  endforeach()
+  add_library(${target} STATIC ${sources})
+  target_include_directories(${target} PUBLIC ${PROJECT_SOURCE_DIR})
+  srllm_warnings(${target})
+endfunction()
+
+# One test executable per source file (tests mirror the tree). GoogleTest cases become one ctest test
+# each, and GTEST_SKIP (used when ../shared/data or a model is absent) shows as skipped, never passed.
+# QT marks a Qt Test executable (GUI tests); it runs offscreen and reports skips through exit code 77.
+function(srllm_add_test source)
+  cmake_parse_arguments(ARG "QT" "LABEL" "LIBS" ${ARGN})
+  get_filename_component(name ${source} NAME_WE)
+  add_executable(${name} ${source})
+  target_link_libraries(${name} PRIVATE ${ARG_LIBS})
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR} ${PROJECT_SOURCE_DIR}/tests)
+  srllm_warnings(${name})
+  set(labels ${ARG_LABEL})
+  if(NOT labels)
+    set(labels unit)
+  endif()
+  set(env "SRLLM_SOURCE_DIR=${PROJECT_SOURCE_DIR}"
+          "SRLLM_SHARED_DATA=${PROJECT_SOURCE_DIR}/../shared/data"
+          "SRLLM_CLI=$<TARGET_FILE:srllm>"
+          "QT_QPA_PLATFORM=offscreen" "OMP_NUM_THREADS=2")
+  if(ARG_QT)
+    add_test(NAME ${name} COMMAND ${name} WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
+    set_tests_properties(${name} PROPERTIES LABELS "${labels}" SKIP_RETURN_CODE 77 ENVIRONMENT "${env}")
+  else()
+    target_link_libraries(${name} PRIVATE GTest::gtest GTest::gtest_main GTest::gmock)
+    gtest_discover_tests(${name} TEST_PREFIX "${name}." DISCOVERY_MODE PRE_TEST
+      WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}
+      PROPERTIES LABELS "${labels}" ENVIRONMENT "${env}")
+  endif()
+endfunction()

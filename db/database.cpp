@@ -1,0 +1,147 @@
+#include "db/database.h"
+
+#include <sqlite3.h>
+
+namespace srllm::db {
+
+namespace {
+// Long enough for a GUI autosave to wait out a CLI import's commit, short enough to report a stuck lock.
+constexpr int kBusyTimeoutMs = 10000;
+}  // namespace
+
+Database::Database(const std::string& path, Mode mode) : m_path(path) {
+    int flags = SQLITE_OPEN_NOMUTEX;
+    switch (mode) {
+        case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+        case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
+        case Mode::Create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    }
+    const int rc = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        const std::string message = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        throw DbError(path + ": cannot open project: " + message);
+    }
+    sqlite3_extended_result_codes(m_db, 1);
+    sqlite3_busy_timeout(m_db, kBusyTimeoutMs);
+    try {
+        // Reading the schema here turns "file is not a database" into an error at open, not later.
+        exec("PRAGMA foreign_keys=ON");
+        Statement probe(*this, "SELECT count(*) FROM sqlite_schema");
+        probe.step();
+        if (mode != Mode::ReadOnly) exec("PRAGMA journal_mode=WAL");
+        exec("PRAGMA synchronous=NORMAL");
+    } catch (const DbError& e) {
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        throw DbError(path + ": not a workbench project (" + e.what() + ")");
+    }
+}
+
+Database::~Database() { sqlite3_close_v2(m_db); }
+
+void Database::fail(std::string_view what) const {
+    throw DbError(m_path + ": " + std::string(what) + ": " + sqlite3_errmsg(m_db));
+}
+
+void Database::exec(std::string_view sql) {
+    char* error = nullptr;
+    const std::string text(sql);
+    if (sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+        const std::string message = error ? error : "unknown error";
+        sqlite3_free(error);
+        throw DbError(m_path + ": " + message);
+    }
+}
+
+Statement Database::prepare(std::string_view sql) { return Statement(*this, sql); }
+int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
+int Database::changes() const { return sqlite3_changes(m_db); }
+
+Statement::Statement(Database& db, std::string_view sql) : m_db(&db) {
+    if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK)
+        db.fail("cannot prepare '" + std::string(sql.substr(0, 60)) + "'");
+}
+
+Statement::~Statement() { sqlite3_finalize(m_stmt); }
+
+Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_stmt(other.m_stmt) { other.m_stmt = nullptr; }
+
+Statement& Statement::bind(int index, int64_t value) {
+    if (sqlite3_bind_int64(m_stmt, index, value) != SQLITE_OK) m_db->fail("bind");
+    return *this;
+}
+Statement& Statement::bind(int index, double value) {
+    if (sqlite3_bind_double(m_stmt, index, value) != SQLITE_OK) m_db->fail("bind");
+    return *this;
+}
+Statement& Statement::bind(int index, std::string_view text) {
+    if (sqlite3_bind_text64(m_stmt, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK)
+        m_db->fail("bind");
+    return *this;
+}
+Statement& Statement::bind(int index, std::nullopt_t) {
+    if (sqlite3_bind_null(m_stmt, index) != SQLITE_OK) m_db->fail("bind");
+    return *this;
+}
+Statement& Statement::bind(int index, const std::optional<std::string>& text) {
+    return text ? bind(index, std::string_view(*text)) : bind(index, std::nullopt);
+}
+Statement& Statement::bind(int index, const std::optional<int64_t>& value) {
+    return value ? bind(index, *value) : bind(index, std::nullopt);
+}
+Statement& Statement::bindBlob(int index, const void* data, int64_t size) {
+    if (sqlite3_bind_blob64(m_stmt, index, data, static_cast<sqlite3_uint64>(size), SQLITE_TRANSIENT) != SQLITE_OK)
+        m_db->fail("bind");
+    return *this;
+}
+
+bool Statement::step() {
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    m_db->fail("query failed");
+}
+
+void Statement::run() {
+    if (step()) throw DbError(m_db->path() + ": statement returned a row where none was expected");
+}
+
+void Statement::reset() {
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+int64_t Statement::columnInt(int column) const { return sqlite3_column_int64(m_stmt, column); }
+double Statement::columnDouble(int column) const { return sqlite3_column_double(m_stmt, column); }
+std::string Statement::columnText(int column) const {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
+    return text ? std::string(text, static_cast<size_t>(sqlite3_column_bytes(m_stmt, column))) : std::string();
+}
+bool Statement::columnIsNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
+std::optional<std::string> Statement::columnOptionalText(int column) const {
+    if (columnIsNull(column)) return std::nullopt;
+    return columnText(column);
+}
+std::optional<int64_t> Statement::columnOptionalInt(int column) const {
+    if (columnIsNull(column)) return std::nullopt;
+    return columnInt(column);
+}
+
+Transaction::Transaction(Database& db) : m_db(db) { m_db.exec("BEGIN IMMEDIATE"); }
+Transaction::~Transaction() {
+    if (!m_done) {
+        try {
+            m_db.exec("ROLLBACK");
+        } catch (...) {
+            // A failed rollback leaves SQLite to roll back on close; nothing better can be done here.
+        }
+    }
+}
+void Transaction::commit() {
+    m_db.exec("COMMIT");
+    m_done = true;
+}
+
+}  // namespace srllm::db

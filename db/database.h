@@ -1,0 +1,94 @@
+#pragma once
+// A thin RAII layer over the SQLite C API: a connection, prepared statements with bound parameters,
+// and transactions. Errors throw db::DbError naming the database file and the SQLite message.
+// Threading: a Database and its Statements belong to the thread that opened them.
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace srllm::db {
+
+class DbError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Statement;
+
+class Database {
+public:
+    enum class Mode { ReadWrite, ReadOnly, Create };
+    // Opens (or with Create, creates) the file; sets WAL, foreign keys and a busy timeout so the GUI
+    // and the CLI can share one project. Does not run migrations (see db/migrations.h).
+    Database(const std::string& path, Mode mode);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    void exec(std::string_view sql);  // one or more statements, no parameters
+    Statement prepare(std::string_view sql);
+    int64_t lastInsertId() const;
+    int changes() const;
+    const std::string& path() const { return m_path; }
+    sqlite3* handle() const { return m_db; }
+    [[noreturn]] void fail(std::string_view what) const;  // throws DbError with the SQLite message
+
+private:
+    sqlite3* m_db = nullptr;
+    std::string m_path;
+};
+
+class Statement {
+public:
+    Statement(Database& db, std::string_view sql);
+    ~Statement();
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(Statement&&) = delete;
+    Statement(const Statement&) = delete;
+
+    // Parameters are 1-based, as in SQLite.
+    Statement& bind(int index, int64_t value);
+    Statement& bind(int index, double value);
+    Statement& bind(int index, std::string_view text);
+    Statement& bind(int index, std::nullopt_t);
+    Statement& bind(int index, const std::optional<std::string>& text);
+    Statement& bind(int index, const std::optional<int64_t>& value);
+    Statement& bindBlob(int index, const void* data, int64_t size);
+
+    bool step();   // true while a row is available
+    void run();    // steps once, expects no row
+    void reset();  // ready for new bindings
+
+    int64_t columnInt(int column) const;
+    double columnDouble(int column) const;
+    std::string columnText(int column) const;
+    bool columnIsNull(int column) const;
+    std::optional<std::string> columnOptionalText(int column) const;
+    std::optional<int64_t> columnOptionalInt(int column) const;
+
+private:
+    Database* m_db;
+    sqlite3_stmt* m_stmt = nullptr;
+};
+
+// BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless commit() was called.
+// Every multi-row write goes through one of these so a failure leaves the project as it was.
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+private:
+    Database& m_db;
+    bool m_done = false;
+};
+
+}  // namespace srllm::db
