@@ -43,6 +43,7 @@ function(srllm_add_test source)
           "SRLLM_CLI=$<TARGET_FILE:srllm>"
           "QT_QPA_PLATFORM=offscreen" "OMP_NUM_THREADS=2")
   if(ARG_QT)
+    set_target_properties(${name} PROPERTIES AUTOMOC ON)  # Qt Test classes declare their slots with Q_OBJECT
     add_test(NAME ${name} COMMAND ${name} WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
     set_tests_properties(${name} PROPERTIES LABELS "${labels}" SKIP_RETURN_CODE 77 ENVIRONMENT "${env}")
   else()

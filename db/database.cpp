@@ -30,12 +30,14 @@ Database::Database(const std::string& path, Mode mode) : m_path(path) {
         exec("PRAGMA foreign_keys=ON");
         Statement probe(*this, "SELECT count(*) FROM sqlite_schema");
         probe.step();
-        if (mode != Mode::ReadOnly) exec("PRAGMA journal_mode=WAL");
         exec("PRAGMA synchronous=NORMAL");
-    } catch (const DbError& e) {
+    } catch (const DbError&) {
+        const bool notSqlite = sqlite3_errcode(m_db) == SQLITE_NOTADB;
+        const std::string message = sqlite3_errmsg(m_db);
         sqlite3_close(m_db);
         m_db = nullptr;
-        throw DbError(path + ": not a workbench project (" + e.what() + ")");
+        if (notSqlite) throw DbError(path + " is not a SR-LLM Workbench project (not a SQLite database)");
+        throw DbError(path + ": cannot open project: " + message);
     }
 }
 
@@ -53,6 +55,21 @@ void Database::exec(std::string_view sql) {
         sqlite3_free(error);
         throw DbError(m_path + ": " + message);
     }
+}
+
+void Database::backupTo(const std::string& target) {
+    sqlite3* copy = nullptr;
+    if (sqlite3_open_v2(target.c_str(), &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+        const std::string message = copy ? sqlite3_errmsg(copy) : "out of memory";
+        sqlite3_close(copy);
+        throw DbError(target + ": cannot create backup: " + message);
+    }
+    sqlite3_backup* backup = sqlite3_backup_init(copy, "main", m_db, "main");
+    int rc = backup ? sqlite3_backup_step(backup, -1) : SQLITE_ERROR;
+    if (backup) sqlite3_backup_finish(backup);
+    const std::string message = sqlite3_errmsg(copy);
+    sqlite3_close(copy);
+    if (rc != SQLITE_DONE) throw DbError(target + ": backup of " + m_path + " failed: " + message);
 }
 
 Statement Database::prepare(std::string_view sql) { return Statement(*this, sql); }
@@ -78,6 +95,11 @@ Statement& Statement::bind(int index, double value) {
 }
 Statement& Statement::bind(int index, std::string_view text) {
     if (sqlite3_bind_text64(m_stmt, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK)
+        m_db->fail("bind");
+    return *this;
+}
+Statement& Statement::bindView(int index, std::string_view text) {
+    if (sqlite3_bind_text64(m_stmt, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8) != SQLITE_OK)
         m_db->fail("bind");
     return *this;
 }

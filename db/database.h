@@ -23,8 +23,9 @@ class Statement;
 class Database {
 public:
     enum class Mode { ReadWrite, ReadOnly, Create };
-    // Opens (or with Create, creates) the file; sets WAL, foreign keys and a busy timeout so the GUI
-    // and the CLI can share one project. Does not run migrations (see db/migrations.h).
+    // Opens (or with Create, creates) the file; sets foreign keys and a busy timeout so the GUI and the
+    // CLI can share one project. Changes nothing in the file: Project checks its identity, then turns
+    // on WAL and migrates (see db/project.h, db/migrations.h).
     Database(const std::string& path, Mode mode);
     ~Database();
     Database(const Database&) = delete;
@@ -34,6 +35,8 @@ public:
     Statement prepare(std::string_view sql);
     int64_t lastInsertId() const;
     int changes() const;
+    // Copies the whole database into a new file with SQLite's online backup API.
+    void backupTo(const std::string& target);
     const std::string& path() const { return m_path; }
     sqlite3* handle() const { return m_db; }
     [[noreturn]] void fail(std::string_view what) const;  // throws DbError with the SQLite message
@@ -54,11 +57,16 @@ public:
     // Parameters are 1-based, as in SQLite.
     Statement& bind(int index, int64_t value);
     Statement& bind(int index, double value);
+    Statement& bind(int index, int value) { return bind(index, static_cast<int64_t>(value)); }
     Statement& bind(int index, std::string_view text);
+    Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+    Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
     Statement& bind(int index, std::nullopt_t);
     Statement& bind(int index, const std::optional<std::string>& text);
     Statement& bind(int index, const std::optional<int64_t>& value);
     Statement& bindBlob(int index, const void* data, int64_t size);
+    // Binds without copying, for hot loops: `text` must stay alive and unchanged until reset().
+    Statement& bindView(int index, std::string_view text);
 
     bool step();   // true while a row is available
     void run();    // steps once, expects no row

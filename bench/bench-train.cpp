@@ -1,0 +1,108 @@
+// Training throughput (issue #4): tokens/s and MFU of the srllm trainer on a Llama-shaped model, full
+// fine-tuning and LoRA, fp32 and bf16 autocast, against the measured peak of a large matrix product.
+// MFU counts 6N FLOPs per token for full fine-tuning and 4N for a frozen base + LoRA (forward 2N, input
+// gradient 2N), N = matmul weights (projections + lm_head). bench/run-train-bench.sh runs it beside
+// bench/peer-train.py. Prints one JSON line per configuration.
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/model/model-factory.h"
+#include "core/train/trainer.h"
+
+using namespace srllm::core;
+
+namespace {
+
+struct Args {
+    int64_t layers = 8, dim = 512, heads = 8, ffn = 1376, vocab = 8192, seq = 256, batch = 8, rank = 16;
+    int64_t warmup = 1, steps = 3, threads = 0;
+    std::string configs = "full:fp32,lora:fp32,full:bf16,lora:bf16";
+};
+
+double matmulPeakGflops(torch::Dtype dtype, int64_t n = 2048, int reps = 6) {
+    const auto a = torch::randn({n, n}).to(dtype), b = torch::randn({n, n}).to(dtype);
+    torch::mm(a, b);
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < reps; ++i) torch::mm(a, b);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return 2.0 * n * n * n * reps / seconds / 1e9;
+}
+
+nlohmann::json run(const Args& a, const std::string& mode, const std::string& dtype) {
+    ModelConfig mc;
+    mc.vocabSize = a.vocab;
+    mc.hiddenSize = a.dim;
+    mc.numLayers = a.layers;
+    mc.numHeads = mc.numKvHeads = a.heads;
+    mc.intermediateSize = a.ffn;
+    mc.maxPositions = a.seq;
+    auto model = buildModel(mc, 0);
+    int64_t matmulWeights = 0;
+    for (const auto& item : model->named_parameters()) {
+        if (item.value().dim() == 2 && item.key().find("embed") == std::string::npos) matmulWeights += item.value().numel();
+    }
+    TrainConfig tc;
+    tc.method = mode == "full" ? TrainMethod::Full : TrainMethod::Lora;
+    tc.bf16 = dtype == "bf16";
+    tc.batchSize = a.batch;
+    tc.gradAccumulation = 1;
+    tc.maxLength = a.seq;
+    tc.maxSteps = a.warmup + a.steps;
+    tc.warmupRatio = 0;
+    tc.checkpointEvery = 1 << 30;
+    tc.evalEvery = 1 << 30;
+    tc.lora.rank = a.rank;
+    tc.lora.alpha = 16;
+    tc.lora.dropout = 0.05;
+    std::vector<TokenizedExample> data;
+    for (int64_t i = 0; i < a.batch * tc.maxSteps; ++i) {
+        const auto ids = torch::randint(0, a.vocab, {a.seq}, torch::kLong);
+        TokenizedExample ex;
+        ex.ids.assign(ids.data_ptr<int64_t>(), ids.data_ptr<int64_t>() + a.seq);
+        ex.labels = ex.ids;
+        data.push_back(std::move(ex));
+    }
+    Trainer trainer(model, tc, std::move(data), {}, std::filesystem::temp_directory_path() / "srllm-bench-train", 0);
+    trainer.setup(false);
+    double seconds = 0;
+    trainer.train({}, [&](const StepReport& r) {
+        if (r.step > a.warmup) seconds += r.seconds;
+    });
+    const double tokensPerS = static_cast<double>(a.batch * a.seq * a.steps) / seconds;
+    const double peak = tc.bf16 ? matmulPeakGflops(torch::kBFloat16, 1024, 3) : matmulPeakGflops(torch::kFloat32);
+    const double flopsPerToken = (mode == "full" ? 6.0 : 4.0) * static_cast<double>(matmulWeights);
+    return {{"impl", "srllm"}, {"mode", mode}, {"dtype", dtype}, {"tokens_per_s", tokensPerS}, {"peak_gflops", peak},
+            {"mfu", tokensPerS * flopsPerToken / (peak * 1e9)}, {"n_matmul", matmulWeights}};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Args a;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string key = argv[i], value = argv[i + 1];
+        if (key == "--configs") a.configs = value;
+        else if (key == "--steps") a.steps = std::stoll(value);
+        else if (key == "--warmup") a.warmup = std::stoll(value);
+        else if (key == "--threads") a.threads = std::stoll(value);
+        else if (key == "--layers") a.layers = std::stoll(value);
+        else {
+            std::fprintf(stderr, "unknown option %s (known: --configs --steps --warmup --threads --layers)\n", key.c_str());
+            return 2;
+        }
+    }
+    if (a.threads > 0) torch::set_num_threads(static_cast<int>(a.threads));
+    size_t begin = 0;
+    while (begin < a.configs.size()) {
+        const size_t end = std::min(a.configs.find(',', begin), a.configs.size());
+        const auto config = a.configs.substr(begin, end - begin);
+        const auto colon = config.find(':');
+        std::printf("%s\n", run(a, config.substr(0, colon), config.substr(colon + 1)).dump().c_str());
+        std::fflush(stdout);
+        begin = end + 1;
+    }
+    return 0;
+}

@@ -1,0 +1,85 @@
+#include "core/model/attention.h"
+
+#include <cmath>
+#include <limits>
+
+namespace srllm::core {
+
+AttentionContext makeAttentionContext(const torch::Tensor& inputIds, const torch::Tensor& attentionMask,
+                                      KvCache* cache, torch::Dtype dtype) {
+    const int64_t batch = inputIds.size(0);
+    const int64_t count = inputIds.size(1);
+    const auto device = inputIds.device();
+    const auto newMask = attentionMask.defined()
+                             ? attentionMask.to(device).to(torch::kBool)
+                             : torch::ones({batch, count}, torch::TensorOptions().dtype(torch::kBool).device(device));
+    const int64_t past = cache ? cache->length() : 0;
+    if (cache) cache->beginStep(newMask);
+    const auto& fullMask = cache ? cache->fullMask() : newMask;  // [B,S]
+
+    AttentionContext context;
+    context.cache = cache;
+    const auto realBefore = fullMask.to(torch::kInt64).cumsum(1) - 1;  // [B,S]
+    context.positions = realBefore.slice(1, past, past + count).clamp_min(0);
+    const bool padded = !fullMask.all().item<bool>();
+    if (count == 1 && !padded) return context;  // one query sees every cached key: nothing to mask
+
+    const int64_t total = past + count;
+    const auto options = torch::TensorOptions().dtype(torch::kInt64).device(device);
+    const auto queryPos = torch::arange(past, total, options).unsqueeze(1);     // [T,1]
+    const auto keyPos = torch::arange(0, total, options).unsqueeze(0);          // [1,S]
+    auto allowed = (keyPos <= queryPos).unsqueeze(0).expand({batch, count, total});  // [B,T,S]
+    if (padded) allowed = allowed & fullMask.unsqueeze(1);
+    // The dtype's lowest value rather than -inf: a padding query with no allowed key gets a uniform
+    // (ignored) distribution instead of NaN, as in HF.
+    const double lowest = dtype == torch::kFloat64 ? std::numeric_limits<double>::lowest()
+                          : dtype == torch::kFloat16 ? -65504.0
+                          : dtype == torch::kBFloat16 ? -3.3895313892515355e38
+                                                      : std::numeric_limits<float>::lowest();
+    context.additiveMask = torch::zeros({batch, 1, count, total}, torch::TensorOptions().dtype(dtype).device(device))
+                               .masked_fill_(allowed.logical_not().unsqueeze(1), lowest);
+    return context;
+}
+
+torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& keys, const torch::Tensor& values,
+                     const torch::Tensor& additiveMask) {
+    const int64_t batch = q.size(0), heads = q.size(1), count = q.size(2), headDim = q.size(3);
+    const int64_t kvHeads = keys.size(1), total = keys.size(2);
+    const int64_t group = heads / kvHeads;
+    // [B,H,T,D] -> [B,Hkv,G·T,D]: head h = j·G + g uses key/value head j (HF repeat_kv order).
+    const auto grouped = (q * (1.0 / std::sqrt(static_cast<double>(headDim)))).reshape({batch, kvHeads, group * count, headDim});
+    auto scores = torch::matmul(grouped, keys.transpose(-1, -2)).view({batch, heads, count, total});  // [B,H,T,S]
+    if (additiveMask.defined()) scores = scores + additiveMask;
+    const auto probs = torch::softmax(scores, -1, torch::kFloat32).to(q.scalar_type());
+    const auto out = torch::matmul(probs.view({batch, kvHeads, group * count, total}), values);  // [B,Hkv,G·T,D]
+    return out.view({batch, heads, count, headDim}).transpose(1, 2).reshape({batch, count, heads * headDim});
+}
+
+SelfAttentionImpl::SelfAttentionImpl(int64_t hidden, int64_t heads, int64_t kvHeads, bool qkvBias, int64_t layerIndex)
+    : m_heads(heads), m_kvHeads(kvHeads), m_headDim(hidden / heads), m_layerIndex(layerIndex) {
+    m_qProj = register_module<ProjectionImpl>("q_proj", std::make_shared<DenseProjection>(hidden, heads * m_headDim, qkvBias));
+    m_kProj = register_module<ProjectionImpl>("k_proj", std::make_shared<DenseProjection>(hidden, kvHeads * m_headDim, qkvBias));
+    m_vProj = register_module<ProjectionImpl>("v_proj", std::make_shared<DenseProjection>(hidden, kvHeads * m_headDim, qkvBias));
+    m_oProj = register_module<ProjectionImpl>("o_proj", std::make_shared<DenseProjection>(heads * m_headDim, hidden, false));
+}
+
+torch::Tensor SelfAttentionImpl::forward(const torch::Tensor& x, const AttentionContext& context,
+                                         const torch::Tensor& cos, const torch::Tensor& sin) {
+    const int64_t batch = x.size(0), count = x.size(1);
+    auto q = m_qProj->forward(x).reshape({batch, count, m_heads, m_headDim}).transpose(1, 2);     // [B,H,T,D]
+    auto k = m_kProj->forward(x).reshape({batch, count, m_kvHeads, m_headDim}).transpose(1, 2);   // [B,Hkv,T,D]
+    auto v = m_vProj->forward(x).reshape({batch, count, m_kvHeads, m_headDim}).transpose(1, 2);   // [B,Hkv,T,D]
+    q = RotaryEmbedding::apply(q, cos, sin);
+    k = RotaryEmbedding::apply(k, cos, sin);
+    if (context.cache) std::tie(k, v) = context.cache->append(m_layerIndex, k, v);             // [B,Hkv,S,D]
+    return m_oProj->forward(attend(q, k, v, context.additiveMask));
+}
+
+void SelfAttentionImpl::forEachProjection(const std::string& prefix, const ProjectionVisitor& visit) {
+    visit({prefix + ".q_proj", this, "q_proj", &m_qProj});
+    visit({prefix + ".k_proj", this, "k_proj", &m_kProj});
+    visit({prefix + ".v_proj", this, "v_proj", &m_vProj});
+    visit({prefix + ".o_proj", this, "o_proj", &m_oProj});
+}
+
+}  // namespace srllm::core

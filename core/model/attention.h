@@ -1,0 +1,58 @@
+#pragma once
+// Causal self-attention shared by every architecture: the per-forward context (positions and mask, built
+// once), the attention core with grouped-query heads, and the Llama-style q/k/v/o attention module.
+// Dimensions: B batch, T new tokens, S all positions (cached + new), C hidden, H query heads,
+// Hkv key/value heads, G = H/Hkv query heads per key/value head, D head size.
+#include <string>
+
+#include <torch/torch.h>
+
+#include "core/model/kv-cache.h"
+#include "core/model/projection.h"
+#include "core/model/rotary-embedding.h"
+
+namespace srllm::core {
+
+// What every layer of one forward pass shares.
+struct AttentionContext {
+    torch::Tensor positions;     // [B,T] int64: real tokens before each token (left padding not counted)
+    torch::Tensor additiveMask;  // [B,1,T,S]: 0 where attention is allowed, dtype's lowest elsewhere;
+                                 // undefined when nothing needs masking (one new token, no padding)
+    KvCache* cache = nullptr;
+};
+
+// Builds the context for inputIds [B,T] and attentionMask [B,T] (1 = real, 0 = pad; undefined = all real),
+// registering the step with `cache` when given. The model must call cache->endStep(T) after its layers.
+AttentionContext makeAttentionContext(const torch::Tensor& inputIds, const torch::Tensor& attentionMask,
+                                      KvCache* cache, torch::Dtype dtype);
+
+// softmax(q·kᵀ/√D + mask)·v with q [B,H,T,D], keys/values [B,Hkv,S,D]; returns [B,T,H·D].
+// Grouped-query heads share their key/value head by reshaping q, never by copying keys/values.
+torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& keys, const torch::Tensor& values,
+                     const torch::Tensor& additiveMask);
+
+// Llama/Mistral/Qwen2 attention: q_proj, k_proj, v_proj (bias for Qwen2), o_proj, RoPE on q and k.
+class SelfAttentionImpl : public torch::nn::Module {
+public:
+    SelfAttentionImpl(int64_t hidden, int64_t heads, int64_t kvHeads, bool qkvBias, int64_t layerIndex);
+
+    // x [B,T,C], cos/sin [B,1,T,D] -> [B,T,C]
+    torch::Tensor forward(const torch::Tensor& x, const AttentionContext& context, const torch::Tensor& cos,
+                          const torch::Tensor& sin);
+
+    // Visits q_proj, k_proj, v_proj, o_proj as "<prefix>.q_proj" etc.
+    void forEachProjection(const std::string& prefix, const ProjectionVisitor& visit);
+
+private:
+    int64_t m_heads;
+    int64_t m_kvHeads;
+    int64_t m_headDim;
+    int64_t m_layerIndex;      // this layer's slot in the KV cache
+    ProjectionPtr m_qProj;     // [H·D, C]
+    ProjectionPtr m_kProj;     // [Hkv·D, C]
+    ProjectionPtr m_vProj;     // [Hkv·D, C]
+    ProjectionPtr m_oProj;     // [C, H·D]
+};
+TORCH_MODULE(SelfAttention);
+
+}  // namespace srllm::core

@@ -1,0 +1,55 @@
+#include "core/model/llama.h"
+
+namespace srllm::core {
+
+LlamaDecoderLayerImpl::LlamaDecoderLayerImpl(const ModelConfig& config, int64_t layerIndex) {
+    selfAttn = register_module("self_attn", SelfAttention(config.hiddenSize, config.numHeads, config.numKvHeads,
+                                                          config.qkvBias, layerIndex));
+    mlp = register_module("mlp", GatedMlp(config.hiddenSize, config.intermediateSize));
+    inputLayernorm = register_module("input_layernorm", RmsNorm(config.hiddenSize, config.normEps));
+    postAttentionLayernorm = register_module("post_attention_layernorm", RmsNorm(config.hiddenSize, config.normEps));
+}
+
+torch::Tensor LlamaDecoderLayerImpl::forward(const torch::Tensor& x, const AttentionContext& context,
+                                             const torch::Tensor& cos, const torch::Tensor& sin) {
+    const auto h = x + selfAttn->forward(inputLayernorm->forward(x), context, cos, sin);  // [B,T,C]
+    return h + mlp->forward(postAttentionLayernorm->forward(h));
+}
+
+LlamaBackboneImpl::LlamaBackboneImpl(const ModelConfig& config) {
+    embedTokens = register_module("embed_tokens", torch::nn::Embedding(config.vocabSize, config.hiddenSize));
+    layers = register_module("layers", torch::nn::ModuleList());
+    for (int64_t i = 0; i < config.numLayers; ++i) layers->push_back(LlamaDecoderLayer(config, i));
+    norm = register_module("norm", RmsNorm(config.hiddenSize, config.normEps));
+}
+
+LlamaImpl::LlamaImpl(const ModelConfig& config)
+    : CausalLMImpl(config), m_rotary(config.headDim(), config.ropeTheta) {
+    m_model = register_module("model", LlamaBackbone(config));
+    if (!config.tieWordEmbeddings)
+        m_lmHead = register_module<ProjectionImpl>(
+            "lm_head", std::make_shared<DenseProjection>(config.hiddenSize, config.vocabSize, false));
+}
+
+torch::Tensor LlamaImpl::forward(const torch::Tensor& inputIds, KvCache* cache, const torch::Tensor& attentionMask) {
+    auto x = m_model->embedTokens->forward(inputIds);  // [B,T,C]
+    const auto context = makeAttentionContext(inputIds, attentionMask, cache, x.scalar_type());
+    const auto [cos, sin] = m_rotary.cosSin(context.positions, x.scalar_type());  // [B,1,T,D]
+    for (const auto& layer : *m_model->layers) x = layer->as<LlamaDecoderLayerImpl>()->forward(x, context, cos, sin);
+    if (cache) cache->endStep(inputIds.size(1));
+    x = m_model->norm->forward(x);
+    return m_lmHead ? m_lmHead->forward(x) : torch::nn::functional::linear(x, m_model->embedTokens->weight);  // [B,T,V]
+}
+
+void LlamaImpl::forEachProjection(const ProjectionVisitor& visit) {
+    int64_t i = 0;
+    for (const auto& layer : *m_model->layers) {
+        auto* decoder = layer->as<LlamaDecoderLayerImpl>();
+        const std::string prefix = "model.layers." + std::to_string(i++);
+        decoder->selfAttn->forEachProjection(prefix + ".self_attn", visit);
+        decoder->mlp->forEachProjection(prefix + ".mlp", visit);
+    }
+    if (m_lmHead) visit({"lm_head", this, "lm_head", &m_lmHead});
+}
+
+}  // namespace srllm::core

@@ -1,0 +1,24 @@
+#pragma once
+// Rotary position embedding (RoPE) in HF's rotate_half layout: the head dimension is split into two
+// halves (not interleaved pairs), so weights converted by HF's Llama script load unchanged.
+#include <utility>
+
+#include <torch/torch.h>
+
+namespace srllm::core {
+
+class RotaryEmbedding {
+public:
+    RotaryEmbedding(int64_t headDim, double theta);
+
+    // cos and sin for position ids [B,T] (int64): each [B,1,T,D], in `dtype`, ready to broadcast over heads.
+    std::pair<torch::Tensor, torch::Tensor> cosSin(const torch::Tensor& positions, torch::Dtype dtype) const;
+
+    // x·cos + rotate_half(x)·sin for x [B,H,T,D].
+    static torch::Tensor apply(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin);
+
+private:
+    torch::Tensor m_inverseFrequency;  // [D/2] float32: theta^(-2i/D)
+};
+
+}  // namespace srllm::core

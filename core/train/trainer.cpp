@@ -1,0 +1,231 @@
+#include "core/train/trainer.h"
+
+#include <chrono>
+#include <cmath>
+
+#include <ATen/autocast_mode.h>
+
+#include "core/io/peft-format.h"
+#include "core/model/model-loader.h"
+
+namespace srllm::core {
+
+namespace {
+
+// bf16 autocast for one forward (+ backward) pass, as Python's `with torch.autocast("cpu")` per step:
+// the weight-cast cache is cleared on exit because the weights change every step.
+class CpuAutocast {
+public:
+    explicit CpuAutocast(bool enabled) : m_enabled(enabled) {
+        if (!m_enabled) return;
+        at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+        at::autocast::set_cpu_enabled(true);
+    }
+    ~CpuAutocast() {
+        if (!m_enabled) return;
+        at::autocast::set_cpu_enabled(false);
+        at::autocast::clear_cache();
+    }
+
+private:
+    bool m_enabled;
+};
+
+}  // namespace
+
+Trainer::Trainer(CausalLM model, TrainConfig config, std::vector<TokenizedExample> train,
+                 std::vector<TokenizedExample> eval, std::filesystem::path outDir, int64_t padId)
+    : m_model(std::move(model)),
+      m_config(std::move(config)),
+      m_train(std::move(train)),
+      m_eval(std::move(eval)),
+      m_outDir(std::move(outDir)),
+      m_padId(padId) {
+    validateTrainConfig(m_config, "");
+    if (m_train.empty()) throw InputError("", 0, "", "no training examples (hint: check the data file)");
+}
+
+void Trainer::setup(bool resume) {
+    torch::manual_seed(m_config.seed);
+    if (m_config.method == TrainMethod::Full) {
+        for (auto& p : m_model->parameters()) p.set_requires_grad(true);
+    } else {
+        LoraApplyOptions options;
+        options.quantizeBase = m_config.method == TrainMethod::Qlora;
+        options.computeDtype = m_config.bf16 ? torch::kBFloat16 : torch::kFloat32;
+        m_loraReport = applyLora(*m_model, m_config.lora, options);
+    }
+    // AdamW with HF's grouping: no weight decay on biases and norm weights (1-d parameters).
+    std::vector<torch::Tensor> decay, noDecay;
+    m_trainable.clear();
+    for (auto& p : m_model->parameters()) {
+        if (!p.requires_grad()) continue;
+        m_trainable.push_back(p);
+        (p.dim() >= 2 ? decay : noDecay).push_back(p);
+    }
+    auto options = [&](double weightDecay) {
+        return std::make_unique<torch::optim::AdamWOptions>(torch::optim::AdamWOptions(m_config.learningRate)
+                                                                .betas({m_config.adamBeta1, m_config.adamBeta2})
+                                                                .eps(m_config.adamEps)
+                                                                .weight_decay(weightDecay));
+    };
+    std::vector<torch::optim::OptimizerParamGroup> groups;
+    if (!decay.empty()) groups.emplace_back(decay, options(m_config.weightDecay));
+    if (!noDecay.empty()) groups.emplace_back(noDecay, options(0.0));
+    m_optimizer = std::make_unique<torch::optim::AdamW>(groups, *options(m_config.weightDecay));
+    m_state = TrainingState{};
+    m_state.configJson = m_config.toJson().dump();
+    if (!resume) return;
+    const auto latest = latestCheckpoint(m_outDir / kCheckpointsFolder, m_warnings);
+    if (!latest) return;
+    auto weights = trainableWeights();
+    const auto restored = readCheckpoint(*latest, weights, *m_optimizer);
+    if (restored.configJson != m_state.configJson) {
+        throw InputError((*latest / kCheckpointStateFile).string(), 0, "config",
+                         "was written with other training settings (hint: resume with the same options, or use a new "
+                         "--out folder)");
+    }
+    m_state = restored;
+}
+
+int64_t Trainer::totalSteps() const {
+    if (m_config.maxSteps > 0) return m_config.maxSteps;
+    const int64_t perStep = m_config.batchSize * m_config.gradAccumulation;
+    const int64_t perEpoch = (static_cast<int64_t>(m_train.size()) + perStep - 1) / perStep;
+    return perEpoch * m_config.epochs;
+}
+
+double Trainer::learningRateAt(int64_t step) const {
+    // HF get_{constant,cosine}_schedule_with_warmup: warmup = ceil(ratio * total), lr 0 at step 0.
+    const int64_t total = totalSteps();
+    const auto warmup = static_cast<int64_t>(std::ceil(m_config.warmupRatio * static_cast<double>(total)));
+    if (step < warmup) return m_config.learningRate * static_cast<double>(step) / static_cast<double>(warmup);
+    if (m_config.schedule == LrSchedule::Constant) return m_config.learningRate;
+    const double progress = static_cast<double>(step - warmup) / static_cast<double>(std::max<int64_t>(1, total - warmup));
+    return m_config.learningRate * 0.5 * (1.0 + std::cos(M_PI * progress));
+}
+
+torch::Tensor Trainer::lossSum(const TrainBatch& batch) {
+    CpuAutocast autocast(m_config.bf16);
+    const auto logits = m_model->forward(batch.inputIds);  // [B,T,V]
+    const int64_t t = logits.size(1), v = logits.size(2);
+    // Token t predicts token t+1 (HF's shift). Shifting the labels, not the logits, avoids copying the
+    // [B,T,V] logits; the last position gets no target. Float32 loss even under autocast.
+    const auto targets = torch::constant_pad_nd(batch.labels.narrow(1, 1, t - 1), {0, 1}, kIgnoreLabel);  // [B,T]
+    return torch::nn::functional::cross_entropy(
+        logits.reshape({-1, v}).to(torch::kFloat32), targets.reshape({-1}),
+        torch::nn::functional::CrossEntropyFuncOptions().ignore_index(kIgnoreLabel).reduction(torch::kSum));
+}
+
+double Trainer::evaluate() {
+    torch::NoGradGuard noGrad;
+    m_model->eval();
+    double sum = 0;
+    int64_t tokens = 0;
+    for (size_t begin = 0; begin < m_eval.size(); begin += static_cast<size_t>(m_config.batchSize)) {
+        std::vector<int64_t> indices;
+        for (size_t i = begin; i < std::min(m_eval.size(), begin + m_config.batchSize); ++i) indices.push_back(i);
+        const auto batch = collateBatch(m_eval, indices, m_padId);
+        sum += lossSum(batch).item<double>();
+        tokens += batch.labelTokens;
+    }
+    m_model->train();
+    return tokens > 0 ? sum / static_cast<double>(tokens) : 0.0;
+}
+
+TrainResult Trainer::train(const ProgressCallback& progress, const StepCallback& onStep) {
+    TORCH_CHECK(m_optimizer, "Trainer::train called before setup()");
+    // --- run state
+    TrainResult result;
+    result.resumedFromStep = m_state.step;
+    const int64_t total = totalSteps();
+    const auto n = static_cast<int64_t>(m_train.size());
+    const int64_t perStep = m_config.batchSize * m_config.gradAccumulation;
+    std::vector<int64_t> order = shuffledOrder(n, m_config.seed, m_state.epoch);
+    m_model->train();
+
+    while (m_state.step < total) {
+        const auto started = std::chrono::steady_clock::now();
+        // --- data position: a new epoch reshuffles with (seed, epoch), so a resume sees the same order
+        if (m_state.nextExample >= n) {
+            ++m_state.epoch;
+            m_state.nextExample = 0;
+            order = shuffledOrder(n, m_config.seed, m_state.epoch);
+        }
+        const int64_t stepEnd = std::min(n, m_state.nextExample + perStep);
+        std::vector<TrainBatch> micro;
+        int64_t labelTokens = 0, inputTokens = 0;
+        for (int64_t b = m_state.nextExample; b < stepEnd; b += m_config.batchSize) {
+            std::vector<int64_t> indices(order.begin() + b, order.begin() + std::min(stepEnd, b + m_config.batchSize));
+            micro.push_back(collateBatch(m_train, indices, m_padId));
+            labelTokens += micro.back().labelTokens;
+            inputTokens += micro.back().inputIds.numel();
+        }
+
+        // --- forward + backward over the micro-batches; the loss is the mean over every response token
+        // of the step, so accumulation gives the same gradient as one large batch
+        double lossTotal = 0;
+        for (const auto& batch : micro) {
+            const auto loss = lossSum(batch) / static_cast<double>(std::max<int64_t>(1, labelTokens));
+            loss.backward();
+            lossTotal += loss.item<double>();
+        }
+
+        // --- clip, schedule, update
+        const double gradNorm =
+            torch::nn::utils::clip_grad_norm_(m_trainable, m_config.maxGradNorm > 0 ? m_config.maxGradNorm : 1e300);
+        const double lr = learningRateAt(m_state.step);
+        for (auto& group : m_optimizer->param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+        m_optimizer->step();
+        m_optimizer->zero_grad();
+        ++m_state.step;
+        m_state.nextExample = stepEnd;
+
+        // --- evaluation and early stopping
+        StepReport report{m_state.step, total, m_state.epoch, lossTotal, std::nullopt, lr, gradNorm, inputTokens, 0.0};
+        if (!m_eval.empty() && (m_state.step % m_config.evalEvery == 0 || m_state.step == total)) {
+            report.lossEval = evaluate();
+            if (*report.lossEval < m_state.bestLossEval) {
+                m_state.bestLossEval = *report.lossEval;
+                m_state.evalsWithoutImprovement = 0;
+            } else {
+                ++m_state.evalsWithoutImprovement;
+            }
+            result.stoppedEarly = m_config.earlyStoppingPatience > 0 &&
+                                  m_state.evalsWithoutImprovement >= m_config.earlyStoppingPatience;
+        }
+
+        // --- report, checkpoint, cancel
+        report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (onStep) onStep(report);
+        result.cancelled = progress && !progress(m_state.step, total);
+        if (m_state.step % m_config.checkpointEvery == 0 || result.cancelled || result.stoppedEarly) saveCheckpoint();
+        if (result.cancelled || result.stoppedEarly) break;
+    }
+    result.steps = m_state.step;
+    if (m_state.bestLossEval < 1e300) result.lossEvalBest = m_state.bestLossEval;
+    return result;
+}
+
+std::map<std::string, torch::Tensor> Trainer::trainableWeights() {
+    std::map<std::string, torch::Tensor> out;
+    for (auto& item : m_model->named_parameters()) {
+        if (item.value().requires_grad()) out[item.key()] = item.value();
+    }
+    return out;
+}
+
+std::filesystem::path Trainer::saveCheckpoint() {
+    return writeCheckpoint(m_outDir / kCheckpointsFolder, m_state, trainableWeights(), *m_optimizer,
+                           m_config.keepCheckpoints);
+}
+
+void Trainer::cleanup() {
+    if (m_config.method == TrainMethod::Full) {
+        saveModel(*m_model, m_outDir);
+    } else {
+        saveAdapter(*m_model, m_config.lora, m_outDir);
+    }
+}
+
+}  // namespace srllm::core

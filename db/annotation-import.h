@@ -1,0 +1,28 @@
+#pragma once
+// Imports annotations (the `annotations` JSONL format) into a project: one transaction, all or nothing.
+#include <cstdint>
+
+#include "core/common/diagnostics.h"
+#include "core/common/progress.h"
+#include "core/data/annotation-jsonl.h"
+
+namespace srllm::db {
+
+class Project;
+
+struct AnnotationImportReport {
+    int64_t annotations = 0;        // rows written (new or replaced)
+    int64_t replaced = 0;           // of those, rows that replaced an earlier annotation
+    int64_t annotatorsCreated = 0;  // annotators that did not exist before
+    core::Diagnostics warnings;     // reader warnings and repeated item+annotator lines
+};
+
+// Resolves each record's item by external id, then by exact text; creates missing annotators (role
+// "annotator"); checks labels against the current taxonomy (known field, allowed value, single vs
+// multi) and spans against the text length; saves each as a "done" annotation. Any problem throws
+// core::InputError naming the file, line and key, and the project is left unchanged; so does a cancel
+// from `progress` (called with bytes read / total).
+AnnotationImportReport importAnnotations(Project& project, core::AnnotationJsonlReader& reader,
+                                         const core::ProgressCallback& progress);
+
+}  // namespace srllm::db

@@ -1,0 +1,37 @@
+#include "db/annotators.h"
+
+#include "db/database.h"
+
+namespace srllm::db {
+
+namespace {
+
+AnnotatorRow readAnnotator(const Statement& st) { return {st.columnInt(0), st.columnText(1), st.columnText(2)}; }
+
+}  // namespace
+
+int64_t ensureAnnotator(Database& db, const std::string& name, const std::string& role) {
+    if (name.empty()) throw DbError(db.path() + ": annotator name is empty (hint: give a name or e-mail)");
+    if (role != "annotator" && role != "expert" && role != "reviewer")
+        throw DbError(db.path() + ": annotator '" + name + "': unknown role '" + role +
+                      "' (hint: annotator, expert or reviewer)");
+    if (auto existing = annotatorByName(db, name)) return existing->id;
+    db.prepare("INSERT INTO annotators(name, role) VALUES (?1, ?2)").bind(1, name).bind(2, role).run();
+    return db.lastInsertId();
+}
+
+std::optional<AnnotatorRow> annotatorByName(Database& db, const std::string& name) {
+    auto st = db.prepare("SELECT id, name, role FROM annotators WHERE name = ?1");
+    st.bind(1, name);
+    if (!st.step()) return std::nullopt;
+    return readAnnotator(st);
+}
+
+std::vector<AnnotatorRow> listAnnotators(Database& db) {
+    auto st = db.prepare("SELECT id, name, role FROM annotators ORDER BY id");
+    std::vector<AnnotatorRow> rows;
+    while (st.step()) rows.push_back(readAnnotator(st));
+    return rows;
+}
+
+}  // namespace srllm::db

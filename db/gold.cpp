@@ -1,0 +1,55 @@
+#include "db/gold.h"
+
+#include "db/database.h"
+#include "db/span-json.h"
+
+namespace srllm::db {
+
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT item_id, labels, spans, rewrite, provenance, decided_by, taxonomy_version FROM gold ";
+
+GoldRow readGold(const Statement& st) {
+    GoldRow row;
+    row.itemId = st.columnInt(0);
+    row.labels = nlohmann::json::parse(st.columnText(1));  // json_valid is a CHECK constraint
+    row.spans = spansFromJson(st.columnText(2), "gold of item " + std::to_string(row.itemId));
+    row.rewrite = st.columnOptionalText(3);
+    row.provenance = st.columnText(4);
+    row.decidedBy = st.columnOptionalInt(5);
+    row.taxonomyVersion = static_cast<int>(st.columnInt(6));
+    return row;
+}
+
+}  // namespace
+
+void saveGold(Database& db, const GoldRow& row) {
+    if (!row.labels.is_object())
+        throw DbError(db.path() + ": gold of item " + std::to_string(row.itemId) +
+                      ": labels must be a JSON object {field: value}");
+    auto st = db.prepare(
+        "INSERT INTO gold(item_id, labels, spans, rewrite, provenance, decided_by, taxonomy_version)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+        " ON CONFLICT(item_id) DO UPDATE SET labels = excluded.labels, spans = excluded.spans,"
+        " rewrite = excluded.rewrite, provenance = excluded.provenance, decided_by = excluded.decided_by,"
+        " taxonomy_version = excluded.taxonomy_version, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
+    st.bind(1, row.itemId).bind(2, row.labels.dump()).bind(3, spansToJson(row.spans)).bind(4, row.rewrite);
+    st.bind(5, row.provenance).bind(6, row.decidedBy).bind(7, row.taxonomyVersion).run();
+}
+
+std::optional<GoldRow> goldFor(Database& db, int64_t itemId) {
+    auto st = db.prepare(std::string(kColumns) + "WHERE item_id = ?1");
+    st.bind(1, itemId);
+    if (!st.step()) return std::nullopt;
+    return readGold(st);
+}
+
+std::vector<GoldRow> allGold(Database& db) {
+    auto st = db.prepare(std::string(kColumns) + "ORDER BY item_id");
+    std::vector<GoldRow> rows;
+    while (st.step()) rows.push_back(readGold(st));
+    return rows;
+}
+
+}  // namespace srllm::db

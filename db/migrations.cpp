@@ -1,0 +1,62 @@
+#include "db/migrations.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "db/database.h"
+#include "db/schema-v1.h"
+
+namespace srllm::db {
+
+namespace {
+
+struct Migration {
+    int version;                  // user_version after this step
+    std::string_view (*sql)();    // the step's statements, run inside the step's transaction
+};
+
+// NOTE: append only; a released step never changes. Add a fixture test for each old version.
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> steps = {
+        {1, schemaV1Sql},
+    };
+    return steps;
+}
+
+int pragmaInt(Database& db, const char* sql) {
+    auto st = db.prepare(sql);
+    st.step();
+    return static_cast<int>(st.columnInt(0));
+}
+
+void applyStep(Database& db, const Migration& step) {
+    Transaction tx(db);
+    if (userVersion(db) >= step.version) return;  // another process migrated while we waited for the lock
+    db.exec(step.sql());
+    // PRAGMA takes no bound parameters; both values are integers from this file.
+    db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
+    db.exec("PRAGMA user_version=" + std::to_string(step.version));
+    tx.commit();
+}
+
+}  // namespace
+
+int latestSchemaVersion() { return migrations().back().version; }
+int userVersion(Database& db) { return pragmaInt(db, "PRAGMA user_version"); }
+int32_t applicationId(Database& db) { return pragmaInt(db, "PRAGMA application_id"); }
+
+void migrate(Database& db) {
+    const int current = userVersion(db);
+    const int latest = latestSchemaVersion();
+    if (current > latest)
+        throw DbError(db.path() + " was written by a newer SR-LLM Workbench (schema version " +
+                      std::to_string(current) + ", this build knows up to " + std::to_string(latest) +
+                      ") (hint: update the workbench; the file was left unchanged)");
+    if (current == latest) return;
+    if (current > 0) db.backupTo(db.path() + ".bak-v" + std::to_string(current));
+    for (const auto& step : migrations())
+        if (step.version > current) applyStep(db, step);
+}
+
+}  // namespace srllm::db

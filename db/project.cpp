@@ -1,0 +1,87 @@
+#include "db/project.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "db/migrations.h"
+#include "db/taxonomy-store.h"
+
+namespace srllm::db {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string hex32(int32_t value) {
+    char text[16];
+    std::snprintf(text, sizeof text, "0x%08X", static_cast<uint32_t>(value));
+    return text;
+}
+
+// Checked before SQLite opens the file, so a stray text file gets a clear message and stays untouched.
+void requireSqliteFile(const std::string& path) {
+    std::error_code error;
+    const auto status = fs::status(path, error);
+    if (!fs::exists(status))
+        throw DbError(path + ": no such project file (hint: create one with `srllm init " + path + "`)");
+    if (fs::is_directory(status)) throw DbError(path + " is a folder, not a SR-LLM Workbench project file");
+    char header[16] = {};
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw DbError(path + ": cannot read the file: " + std::strerror(errno));
+    in.read(header, sizeof header);
+    if (in.gcount() != sizeof header || std::memcmp(header, "SQLite format 3", 16) != 0)
+        throw DbError(path + " is not a SR-LLM Workbench project (not a SQLite database)");
+}
+
+void requireWorkbenchFile(Database& db) {
+    const int32_t id = applicationId(db);
+    if (id != kApplicationId)
+        throw DbError(db.path() + " is not a SR-LLM Workbench project (SQLite application_id " + hex32(id) +
+                      ", expected " + hex32(kApplicationId) + "; hint: the file belongs to another program)");
+}
+
+}  // namespace
+
+std::unique_ptr<Project> Project::create(const std::string& path) {
+    if (fs::exists(path)) throw DbError(path + " already exists (hint: open it, or choose another file name)");
+    // Built under a temporary name and linked into place, so the project appears complete or not at all
+    // and two concurrent creators cannot both succeed.
+    const std::string temporary = path + ".creating-" + std::to_string(::getpid());
+    fs::remove(temporary);
+    try {
+        Database db(temporary, Database::Mode::Create);
+        migrate(db);
+        Transaction tx(db);
+        addTaxonomyVersion(db, nlohmann::json::parse(defaultTaxonomyJson()));
+        tx.commit();
+    } catch (...) {
+        fs::remove(temporary);
+        throw;
+    }
+    const int linked = ::link(temporary.c_str(), path.c_str());
+    const int linkError = errno;
+    fs::remove(temporary);
+    if (linked != 0) {
+        if (linkError == EEXIST)
+            throw DbError(path + " already exists (hint: open it, or choose another file name)");
+        throw DbError(path + ": cannot create the project: " + std::strerror(linkError));
+    }
+    return open(path);
+}
+
+std::unique_ptr<Project> Project::open(const std::string& path) {
+    requireSqliteFile(path);
+    auto db = std::make_unique<Database>(path, Database::Mode::ReadWrite);
+    requireWorkbenchFile(*db);
+    migrate(*db);
+    // WAL lets the GUI read while the CLI or the worker writes; it is stored in the file, set once.
+    db->exec("PRAGMA journal_mode=WAL");
+    return std::unique_ptr<Project>(new Project(std::move(db)));
+}
+
+}  // namespace srllm::db

@@ -1,0 +1,64 @@
+#include "db/taxonomy-fields.h"
+
+#include <algorithm>
+
+#include "core/common/diagnostics.h"
+
+namespace srllm::db {
+
+std::vector<TaxonomyField> taxonomyFields(const nlohmann::json& taxonomy, int version) {
+    const std::string where = "taxonomy v" + std::to_string(version);
+    if (!taxonomy.is_object() || !taxonomy.contains("fields") || !taxonomy["fields"].is_array())
+        throw core::InputError(where, 0, "fields", "missing or not an array (hint: see resources/taxonomy)");
+    std::vector<TaxonomyField> fields;
+    for (size_t i = 0; i < taxonomy["fields"].size(); ++i) {
+        const auto& f = taxonomy["fields"][i];
+        const std::string name = "fields[" + std::to_string(i) + "]";
+        if (!f.is_object() || !f.contains("key") || !f["key"].is_string() || !f.contains("values") ||
+            !f["values"].is_array())
+            throw core::InputError(where, 0, name, "needs a string \"key\" and a \"values\" array");
+        TaxonomyField field;
+        field.key = f["key"].get<std::string>();
+        const std::string type = f.value("type", "single");
+        if (type != "single" && type != "multi")
+            throw core::InputError(where, 0, name + ".type", "'" + type + "' is not single|multi");
+        field.multi = type == "multi";
+        field.ordered = f.value("ordered", false);
+        for (const auto& v : f["values"]) {
+            if (!v.is_string()) throw core::InputError(where, 0, name + ".values", "values must be strings");
+            field.values.push_back(v.get<std::string>());
+        }
+        fields.push_back(std::move(field));
+    }
+    return fields;
+}
+
+std::optional<int> valueIndex(const TaxonomyField& field, const std::string& value) {
+    const auto it = std::find(field.values.begin(), field.values.end(), value);
+    if (it == field.values.end()) return std::nullopt;
+    return static_cast<int>(it - field.values.begin());
+}
+
+std::optional<std::vector<int>> labelIndices(const TaxonomyField& field, const nlohmann::json& labels) {
+    if (!labels.is_object() || !labels.contains(field.key)) return std::nullopt;
+    const auto& label = labels[field.key];
+    std::vector<int> out;
+    if (!field.multi) {
+        if (!label.is_string()) return std::nullopt;
+        const auto index = valueIndex(field, label.get<std::string>());
+        if (!index) return std::nullopt;
+        return std::vector<int>{*index};
+    }
+    if (!label.is_array()) return std::nullopt;
+    for (const auto& v : label) {
+        if (!v.is_string()) return std::nullopt;
+        const auto index = valueIndex(field, v.get<std::string>());
+        if (!index) return std::nullopt;
+        out.push_back(*index);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+}  // namespace srllm::db

@@ -1,0 +1,29 @@
+#pragma once
+// The label fields of a stored taxonomy as typed structs, and the check that a label value fits one.
+// Agreement, adjudication and packages read taxonomies through this so they agree on what a valid vote is.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace srllm::db {
+
+struct TaxonomyField {
+    std::string key;
+    bool multi = false;    // "type": "multi" (a set of values) vs "single"
+    bool ordered = false;  // values are ranked in list order (ordinal agreement)
+    std::vector<std::string> values;
+};
+
+// Throws core::InputError naming "taxonomy vN" and the field index when a field lacks key/values/type.
+std::vector<TaxonomyField> taxonomyFields(const nlohmann::json& taxonomy, int version);
+
+// Index of the value in the field's list, or nullopt.
+std::optional<int> valueIndex(const TaxonomyField& field, const std::string& value);
+
+// The valid value indices a label JSON holds for the field: one index for a single field, the sorted set
+// (maybe empty) for a multi field; nullopt when the field is absent or holds something invalid.
+std::optional<std::vector<int>> labelIndices(const TaxonomyField& field, const nlohmann::json& labels);
+
+}  // namespace srllm::db

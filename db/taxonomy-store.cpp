@@ -1,0 +1,43 @@
+#include "db/taxonomy-store.h"
+
+#include "db/database.h"
+
+namespace srllm::db {
+
+namespace {
+
+TaxonomyRow readTaxonomy(const Statement& st) {
+    return {static_cast<int>(st.columnInt(0)), nlohmann::json::parse(st.columnText(1))};  // CHECK json_valid
+}
+
+}  // namespace
+
+TaxonomyRow currentTaxonomy(Database& db) {
+    auto st = db.prepare("SELECT version, json FROM taxonomies ORDER BY version DESC LIMIT 1");
+    if (!st.step())
+        throw DbError(db.path() + ": the project has no taxonomy (hint: the file is damaged; re-create it with "
+                                  "`srllm init` and import the items again)");
+    return readTaxonomy(st);
+}
+
+int addTaxonomyVersion(Database& db, const nlohmann::json& taxonomy) {
+    if (!taxonomy.is_object() || !taxonomy.contains("fields") || !taxonomy["fields"].is_array())
+        throw DbError(db.path() + ": taxonomy: expected a JSON object with a \"fields\" array");
+    auto st = db.prepare(
+        "INSERT INTO taxonomies(version, json) VALUES ((SELECT coalesce(max(version), 0) + 1 FROM taxonomies), ?1)"
+        " RETURNING version");
+    st.bind(1, taxonomy.dump());
+    st.step();
+    const int version = static_cast<int>(st.columnInt(0));
+    st.reset();
+    return version;
+}
+
+std::optional<TaxonomyRow> taxonomyVersion(Database& db, int version) {
+    auto st = db.prepare("SELECT version, json FROM taxonomies WHERE version = ?1");
+    st.bind(1, version);
+    if (!st.step()) return std::nullopt;
+    return readTaxonomy(st);
+}
+
+}  // namespace srllm::db

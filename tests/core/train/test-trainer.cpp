@@ -1,0 +1,159 @@
+// ctest-label: slow
+// The trainer end to end on a tiny Llama: overfitting eight examples (full and LoRA), bit-exact resume
+// from a checkpoint (torchtune's pinned-loss resume test), the HF learning-rate schedules, and outputs.
+#include <gtest/gtest.h>
+
+#include "core/model/model-factory.h"
+#include "core/train/trainer.h"
+#include "support/test-data.h"
+#include "support/tiny-model.h"
+
+using namespace srllm::core;
+using srllm::test::ScratchDir;
+using srllm::test::tinyLlamaConfig;
+
+namespace {
+
+// Eight prompt/response pairs of random tokens: prompt 6 tokens (masked), response 5 tokens + EOS (2).
+std::vector<TokenizedExample> eightExamples() {
+    torch::manual_seed(99);
+    std::vector<TokenizedExample> out;
+    for (int i = 0; i < 8; ++i) {
+        TokenizedExample ex;
+        const auto ids = torch::randint(3, 48, {11}, torch::kLong);
+        for (int t = 0; t < 11; ++t) ex.ids.push_back(ids[t].item<int64_t>());
+        ex.ids.push_back(2);
+        ex.labels = ex.ids;
+        for (int t = 0; t < 6; ++t) ex.labels[t] = kIgnoreLabel;
+        out.push_back(ex);
+    }
+    return out;
+}
+
+TrainConfig overfitConfig(TrainMethod method) {
+    TrainConfig c;
+    c.method = method;
+    c.learningRate = method == TrainMethod::Full ? 3e-3 : 1e-2;
+    c.warmupRatio = 0;
+    c.weightDecay = 0;
+    c.maxGradNorm = 1.0;
+    c.batchSize = 8;
+    c.gradAccumulation = 1;
+    c.maxSteps = 200;
+    c.checkpointEvery = 1000;
+    c.evalEvery = 200;
+    c.earlyStoppingPatience = 0;
+    c.lora.rank = 8;
+    c.lora.alpha = 16;
+    c.lora.dropout = 0;
+    c.lora.targetModules = {"all-linear"};
+    return c;
+}
+
+std::vector<double> runLosses(Trainer& trainer, int64_t stopAfter = -1) {
+    std::vector<double> losses;
+    trainer.train([&](int64_t done, int64_t) { return done != stopAfter; },
+                  [&](const StepReport& r) { losses.push_back(r.lossTrain); });
+    return losses;
+}
+
+}  // namespace
+
+class TrainerOverfit : public ::testing::TestWithParam<TrainMethod> {};
+
+TEST_P(TrainerOverfit, EightExamplesReachLossBelowPointZeroFive) {
+    ScratchDir dir;
+    const auto data = eightExamples();
+    Trainer trainer(buildModel(tinyLlamaConfig(), 11), overfitConfig(GetParam()), data, data, dir.path(), 0);
+    trainer.setup(false);
+    const double before = trainer.evaluate();
+    runLosses(trainer);
+    const double after = trainer.evaluate();
+    EXPECT_GT(before, 3.0);  // about ln(48) = 3.87 for an untrained model
+    EXPECT_LT(after, 0.05) << trainMethodName(GetParam());
+}
+
+INSTANTIATE_TEST_SUITE_P(FullAndLora, TrainerOverfit, ::testing::Values(TrainMethod::Full, TrainMethod::Lora),
+                         [](const auto& info) { return trainMethodName(info.param); });
+
+TEST(Trainer, ResumeFromACheckpointReproducesTheUninterruptedLosses) {
+    TrainConfig c = overfitConfig(TrainMethod::Lora);
+    c.lora.dropout = 0.1;  // exercises the restored RNG
+    c.batchSize = 2;
+    c.gradAccumulation = 2;
+    c.maxSteps = -1;
+    c.epochs = 4;  // 8 examples / 4 per step = 2 steps per epoch, 8 steps, reshuffled every epoch
+    c.warmupRatio = 0.3;
+    c.schedule = LrSchedule::Cosine;
+    const auto data = eightExamples();
+
+    ScratchDir straightDir, resumedDir;
+    Trainer straight(buildModel(tinyLlamaConfig(), 5), c, data, {}, straightDir.path(), 0);
+    straight.setup(false);
+    const auto expected = runLosses(straight);
+    ASSERT_EQ(expected.size(), 8u);
+
+    Trainer first(buildModel(tinyLlamaConfig(), 5), c, data, {}, resumedDir.path(), 0);
+    first.setup(false);
+    const auto head = runLosses(first, 3);
+    ASSERT_EQ(head.size(), 3u);
+    Trainer second(buildModel(tinyLlamaConfig(), 5), c, data, {}, resumedDir.path(), 0);
+    second.setup(true);
+    const auto tail = runLosses(second);
+    ASSERT_EQ(tail.size(), 5u);
+    for (size_t i = 0; i < 3; ++i) EXPECT_EQ(head[i], expected[i]) << "step " << i + 1;
+    for (size_t i = 0; i < 5; ++i) EXPECT_NEAR(tail[i], expected[i + 3], 1e-6) << "step " << i + 4;
+}
+
+TEST(Trainer, ResumeRefusesOtherSettings) {
+    TrainConfig c = overfitConfig(TrainMethod::Lora);
+    c.maxSteps = 4;
+    ScratchDir dir;
+    const auto data = eightExamples();
+    Trainer first(buildModel(tinyLlamaConfig(), 5), c, data, {}, dir.path(), 0);
+    first.setup(false);
+    runLosses(first, 2);
+    c.learningRate = 1e-3;
+    Trainer second(buildModel(tinyLlamaConfig(), 5), c, data, {}, dir.path(), 0);
+    EXPECT_THROW(second.setup(true), InputError);
+}
+
+TEST(Trainer, LearningRateFollowsTheHfWarmupSchedules) {
+    TrainConfig c = overfitConfig(TrainMethod::Lora);
+    c.maxSteps = 100;
+    c.warmupRatio = 0.03;  // ceil(3.0) = 3 warmup steps
+    c.learningRate = 2e-4;
+    ScratchDir dir;
+    Trainer constant(buildModel(tinyLlamaConfig(), 1), c, eightExamples(), {}, dir.path(), 0);
+    EXPECT_DOUBLE_EQ(constant.learningRateAt(0), 0.0);
+    EXPECT_DOUBLE_EQ(constant.learningRateAt(1), 2e-4 / 3);
+    EXPECT_DOUBLE_EQ(constant.learningRateAt(3), 2e-4);
+    EXPECT_DOUBLE_EQ(constant.learningRateAt(99), 2e-4);
+    c.schedule = LrSchedule::Cosine;
+    Trainer cosine(buildModel(tinyLlamaConfig(), 1), c, eightExamples(), {}, dir.path(), 0);
+    // progress = (step - 3) / 97; lr = 2e-4 · (1 + cos(π·progress)) / 2
+    EXPECT_DOUBLE_EQ(cosine.learningRateAt(3), 2e-4);
+    EXPECT_NEAR(cosine.learningRateAt(51), 2e-4 * 0.5 * (1 + std::cos(M_PI * 48.0 / 97.0)), 1e-15);
+    EXPECT_NEAR(cosine.learningRateAt(100), 0.0, 1e-15);
+}
+
+TEST(Trainer, CleanupWritesAPeftAdapterOrAnHfModel) {
+    const auto data = eightExamples();
+    for (auto method : {TrainMethod::Lora, TrainMethod::Full}) {
+        TrainConfig c = overfitConfig(method);
+        c.maxSteps = 2;
+        c.checkpointEvery = 1;
+        c.keepCheckpoints = 1;
+        ScratchDir dir;
+        Trainer trainer(buildModel(tinyLlamaConfig(), 1), c, data, {}, dir.path(), 0);
+        trainer.setup(false);
+        runLosses(trainer);
+        trainer.cleanup();
+        const bool lora = method == TrainMethod::Lora;
+        EXPECT_EQ(std::filesystem::exists(dir / "adapter_model.safetensors"), lora);
+        EXPECT_EQ(std::filesystem::exists(dir / "model.safetensors"), !lora);
+        // keep 1: only the newest complete checkpoint remains
+        EXPECT_TRUE(std::filesystem::exists(dir / "checkpoints/step-00000002/DONE"));
+        EXPECT_FALSE(std::filesystem::exists(dir / "checkpoints/step-00000001"));
+    }
+}

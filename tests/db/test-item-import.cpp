@@ -1,0 +1,135 @@
+// db/item-import: all-or-nothing imports, duplicates, references, spans and metadata.
+#include <cstdio>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "db/item-import.h"
+#include "db/items.h"
+#include "db/project-stats.h"
+#include "db/project.h"
+#include "db/references.h"
+#include "support/test-data.h"
+#include "support/vector-item-reader.h"
+
+using namespace srllm;
+using testing::HasSubstr;
+
+namespace {
+
+struct ImportFixture : testing::Test {
+    test::ScratchDir dir;
+    std::string path = dir / "p.srllm";
+    std::unique_ptr<db::Project> project = db::Project::create(path);
+
+    db::ImportReport import(std::vector<core::ItemImportRecord> records, const std::string& dataset = "d") {
+        test::VectorItemReader reader(std::move(records));
+        return db::importItems(*project, reader, dataset, nullptr);
+    }
+
+    // Every table's content as the sqlite3 shell dumps it: an independent view of the whole file.
+    std::string dump() {
+        FILE* pipe = popen(("sqlite3 -readonly '" + path + "' .dump").c_str(), "r");
+        std::string text;
+        char buffer[4096];
+        for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) text.append(buffer, n);
+        EXPECT_EQ(pclose(pipe), 0);
+        return text;
+    }
+};
+
+core::ItemImportRecord record(int64_t line, std::string text) {
+    core::ItemImportRecord r;
+    r.line = line;
+    r.text = std::move(text);
+    return r;
+}
+
+}  // namespace
+
+TEST_F(ImportFixture, ReaderFailingMidwayLeavesTheProjectAsItWas) {
+    import(test::numberedRecords(0, 10), "first");
+    const auto statsBefore = db::projectStats(project->db());
+    const std::string dumpBefore = dump();
+    ASSERT_THAT(dumpBefore, HasSubstr("text 9"));
+
+    auto records = test::numberedRecords(10, 5000);
+    records[3].references = {"a rewrite"};
+    test::VectorItemReader reader(std::move(records), 4500);
+    EXPECT_THROW(db::importItems(*project, reader, "second", nullptr), core::InputError);
+
+    EXPECT_EQ(db::projectStats(project->db()), statsBefore);
+    EXPECT_EQ(dump(), dumpBefore);
+}
+
+TEST_F(ImportFixture, CancelFromProgressRollsBack) {
+    int calls = 0;
+    test::VectorItemReader reader(test::numberedRecords(0, 10000));
+    EXPECT_THROW(db::importItems(*project, reader, "d", [&](int64_t, int64_t) { return ++calls < 2; }),
+                 core::InputError);
+    EXPECT_EQ(calls, 2);
+    EXPECT_EQ(db::projectStats(project->db())["items"], 0);
+    EXPECT_EQ(db::projectStats(project->db())["datasets"], 0);
+}
+
+TEST_F(ImportFixture, DuplicatesInTheFileAndInTheProjectAreSkippedAndCounted) {
+    import({record(2, "same"), record(3, "other")});
+    const auto report = import({record(2, "new"), record(3, "same"), record(4, "new"), record(5, "Same")});
+    EXPECT_EQ(report.items, 2);  // "new" and "Same": the hash is case-sensitive
+    EXPECT_EQ(report.duplicates, 2);
+    ASSERT_EQ(report.warnings.size(), 2u);
+    EXPECT_EQ(report.warnings[0].line, 3);
+    EXPECT_THAT(report.warnings[0].message, HasSubstr("already in the project"));
+    EXPECT_EQ(report.warnings[1].line, 4);
+    EXPECT_THAT(report.warnings[1].message, HasSubstr("earlier record of this file"));
+    EXPECT_EQ(db::countItems(project->db(), {}), 4);
+}
+
+TEST_F(ImportFixture, StoresReferencesSpansMetadataSplitAndExternalId) {
+    auto r = record(7, "Old people can't use phones");
+    r.externalId = "row-7";
+    r.metadata = {{"dimension", "age"}, {"severity", 2}};
+    r.split = "test";
+    r.references = {"Some people find phones hard", "Phones can be hard to use"};
+    r.spans = {{0, 3}, {4, 10}};
+    const auto report = import({r});
+    EXPECT_EQ(report.items, 1);
+    EXPECT_EQ(report.references, 2);
+    const auto item = db::itemByExternalId(project->db(), "row-7");
+    ASSERT_TRUE(item);
+    EXPECT_EQ(item->text, r.text);
+    EXPECT_EQ(item->metadata, r.metadata);
+    EXPECT_EQ(item->split, "test");
+    ASSERT_EQ(item->spans.size(), 2u);
+    EXPECT_EQ(item->spans[1].start, 4);
+    EXPECT_EQ(item->spans[1].end, 10);
+    EXPECT_EQ(db::referencesFor(project->db(), item->id), r.references);
+}
+
+TEST_F(ImportFixture, BadSplitOrSpanNamesTheLineAndField) {
+    auto bad = record(9, "héllo");  // 5 code points, 6 bytes
+    bad.spans = {{0, 6}};
+    try {
+        import({record(2, "fine"), bad});
+        FAIL() << "span past the end accepted";
+    } catch (const core::InputError& e) {
+        EXPECT_EQ(e.diagnostic().line, 9);
+        EXPECT_EQ(e.diagnostic().field, "spans");
+    }
+    bad.spans = {{0, 5}};
+    bad.split = "dev";
+    try {
+        import({bad});
+        FAIL() << "unknown split accepted";
+    } catch (const core::InputError& e) {
+        EXPECT_EQ(e.diagnostic().field, "split");
+    }
+    EXPECT_EQ(db::countItems(project->db(), {}), 0);
+}
+
+TEST_F(ImportFixture, EmptyTextIsSkippedWithAWarning) {
+    const auto report = import({record(2, ""), record(3, "x")});
+    EXPECT_EQ(report.items, 1);
+    ASSERT_EQ(report.warnings.size(), 1u);
+    EXPECT_EQ(report.warnings[0].line, 2);
+}

@@ -1,0 +1,80 @@
+// db/migrations: versions, the refusal of newer files, and the backup taken before migrating.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "db/migrations.h"
+#include "db/project.h"
+#include "support/test-data.h"
+
+using namespace srllm;
+using testing::HasSubstr;
+
+namespace {
+
+int64_t tableCount(db::Database& db) {
+    auto st = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'");
+    st.step();
+    return st.columnInt(0);
+}
+
+}  // namespace
+
+TEST(Migrations, LatestVersionIsOneWithEveryTableOfTheContract) {
+    test::ScratchDir dir;
+    auto project = db::Project::create(dir / "p.srllm");
+    EXPECT_EQ(db::latestSchemaVersion(), 1);
+    for (const char* table : {"datasets", "items", "items_fts", "taxonomies", "annotators", "assignments",
+                              "annotations", "gold", "reference_rewrites", "snapshots", "snapshot_items", "jobs",
+                              "runs", "checkpoints", "generations", "metric_values", "reviews"}) {
+        auto st = project->db().prepare("SELECT count(*) FROM sqlite_schema WHERE name = ?1");
+        st.bind(1, table).step();
+        EXPECT_EQ(st.columnInt(0), 1) << table;
+    }
+}
+
+TEST(Migrations, NewerSchemaIsRefusedAndLeftUnchanged) {
+    test::ScratchDir dir;
+    const std::string path = dir / "future.srllm";
+    db::Project::create(path)->db().exec("PRAGMA user_version=7");
+    try {
+        db::Project::open(path);
+        FAIL() << "a file from a newer workbench was opened";
+    } catch (const db::DbError& e) {
+        EXPECT_THAT(e.what(), HasSubstr(path + " was written by a newer SR-LLM Workbench (schema version 7, this "
+                                               "build knows up to 1)"));
+    }
+    db::Database raw(path, db::Database::Mode::ReadOnly);
+    EXPECT_EQ(db::userVersion(raw), 7);
+}
+
+TEST(Migrations, MigratingIsIdempotentAtTheLatestVersion) {
+    test::ScratchDir dir;
+    auto project = db::Project::create(dir / "p.srllm");
+    const int64_t tables = tableCount(project->db());
+    db::migrate(project->db());
+    EXPECT_EQ(tableCount(project->db()), tables);
+    EXPECT_FALSE(std::filesystem::exists(dir / "p.srllm.bak-v1")) << "backup taken without a migration";
+}
+
+TEST(Migrations, VersionZeroFileOfOursGetsTheSchema) {
+    // A creation interrupted before step 1 committed: our application_id, no tables yet.
+    test::ScratchDir dir;
+    const std::string path = dir / "half.srllm";
+    db::Database(path, db::Database::Mode::Create).exec("PRAGMA application_id=" + std::to_string(db::kApplicationId));
+    auto project = db::Project::open(path);
+    EXPECT_EQ(db::userVersion(project->db()), 1);
+    EXPECT_GE(tableCount(project->db()), 17);
+}
+
+TEST(Database, BackupCopiesEveryRow) {
+    test::ScratchDir dir;
+    const std::string path = dir / "a.db", copy = dir / "a.db.bak-v1";
+    db::Database db(path, db::Database::Mode::Create);
+    db.exec("CREATE TABLE t(x); INSERT INTO t VALUES (1), (2), (3); PRAGMA user_version=5");
+    db.backupTo(copy);
+    db::Database restored(copy, db::Database::Mode::ReadOnly);
+    auto st = restored.prepare("SELECT group_concat(x) FROM t");
+    st.step();
+    EXPECT_EQ(st.columnText(0), "1,2,3");
+    EXPECT_EQ(db::userVersion(restored), 5);
+}

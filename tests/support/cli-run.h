@@ -1,0 +1,18 @@
+#pragma once
+// Runs the srllm binary (env SRLLM_CLI) for CLI tests and captures what it prints.
+#include <string>
+
+namespace srllm::test {
+
+struct CliRun {
+    int exitCode = -1;
+    std::string output;  // stdout and stderr together
+};
+
+// Runs `$SRLLM_CLI arguments` through the shell (quote paths yourself); fails the test when SRLLM_CLI is unset.
+CliRun runCli(const std::string& arguments);
+
+// Wraps text in single quotes for the shell.
+std::string shellQuote(const std::string& text);
+
+}  // namespace srllm::test

@@ -1,0 +1,211 @@
+// Annotate mode driven by the keyboard alone, undo through the shared stack, and span offsets in code
+// points (db-contract.md), each against a fresh project made with db::Project::create.
+#include <QApplication>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QRadioButton>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+#include "db/annotations.h"
+#include "db/annotators.h"
+#include "db/item-import.h"
+#include "db/items.h"
+#include "db/project.h"
+#include "ui/annotate/annotate-view.h"
+#include "ui/annotate/annotation-draft.h"
+#include "ui/annotate/label-field.h"
+#include "ui/annotate/label-form.h"
+#include "ui/annotate/rewrite-editor.h"
+#include "ui/annotate/span-text-view.h"
+#include "ui/project-session.h"
+
+using namespace srllm;
+
+namespace {
+
+class VectorReader : public core::ItemReader {
+public:
+    explicit VectorReader(QStringList texts) : m_texts(std::move(texts)) {}
+    std::optional<core::ItemImportRecord> next() override {
+        if (m_next >= m_texts.size()) return std::nullopt;
+        core::ItemImportRecord record;
+        record.line = m_next + 1;
+        record.text = m_texts[m_next++].toStdString();
+        return record;
+    }
+    int64_t bytesRead() const override { return m_next; }
+    int64_t bytesTotal() const override { return m_texts.size(); }
+
+private:
+    QStringList m_texts;
+    int m_next = 0;
+};
+
+// A project with these items and one annotator, shown in an active AnnotateView.
+struct Fixture {
+    QTemporaryDir dir;
+    std::unique_ptr<ui::ProjectSession> session;
+    std::unique_ptr<ui::AnnotateView> view;
+
+    explicit Fixture(const QStringList& texts) {
+        auto project = db::Project::create(dir.filePath("test.srllm").toStdString());
+        VectorReader reader(texts);
+        db::importItems(*project, reader, "test", nullptr);
+        const int64_t annotator = db::ensureAnnotator(project->db(), "ana", "annotator");
+        session = std::make_unique<ui::ProjectSession>(std::move(project), annotator);
+        view = std::make_unique<ui::AnnotateView>(session.get());
+        view->resize(1200, 800);
+        view->show();
+        QApplication::setActiveWindow(view.get());
+        QVERIFY(QTest::qWaitForWindowActive(view.get()));
+    }
+    void press(int key, Qt::KeyboardModifiers mods = Qt::NoModifier) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key(key), mods);
+    }
+    std::optional<db::AnnotationRow> stored(int64_t itemId) {
+        return db::annotationFor(session->db(), itemId, session->annotatorId());
+    }
+    ui::LabelField* field(const QString& key) {
+        for (auto* f : view->findChildren<ui::LabelField*>())
+            if (f->key() == key) return f;
+        return nullptr;
+    }
+    QString checkedValue(const QString& key) {  // the checked radio button's value, "" when none
+        for (auto* button : field(key)->findChildren<QRadioButton*>())
+            if (button->isChecked()) return button->text().section(QLatin1Char(' '), -1);
+        return QString();
+    }
+};
+
+}  // namespace
+
+class TestAnnotateView : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void keyboardAloneStoresFiveCompleteAnnotations();
+    void undoRestoresWidgetAndStore();
+    void undoAfterMovingOnBringsBackTheItem();
+    void selectedSpanIsStoredInCodePoints_data();
+    void selectedSpanIsStoredInCodePoints();
+};
+
+void TestAnnotateView::keyboardAloneStoresFiveCompleteAnnotations() {
+    Fixture f({"Old people can't use phones.", "The bus leaves at nine.", "Women are bad drivers.",
+               "Thanks for the report.", "They should all go home."});
+    QCOMPARE(QApplication::focusWidget(), f.view->labelForm());
+    for (int i = 1; i <= 5; ++i) {
+        QCOMPARE(f.view->draft()->itemId(), int64_t(i));
+        // Default taxonomy order: bias, toxicity, sentiment, harm, annotation (single), target_groups (multi).
+        for (int key : {Qt::Key_2, Qt::Key_3, Qt::Key_1, Qt::Key_2, Qt::Key_1}) f.press(key);
+        f.press(Qt::Key_1);  // target_groups: toggles "Age"
+        f.press(Qt::Key_3);  // and "Gender identity"
+        f.press(Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), f.view->rewriteEditor()->editor());
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("rewrite %1").arg(i));
+        f.press(Qt::Key_Return, Qt::ControlModifier);
+    }
+    for (int64_t item = 1; item <= 5; ++item) {
+        const auto row = f.stored(item);
+        QVERIFY(row);
+        QCOMPARE(row->status, std::string("done"));
+        const nlohmann::json expected = {{"bias", "Yes"}, {"toxicity", "High"}, {"sentiment", "Negative"},
+                                         {"harm", "Med"}, {"annotation", "Unsafe"},
+                                         {"target_groups", {"Age", "Gender identity"}}};
+        QCOMPARE(QString::fromStdString(row->labels.dump()), QString::fromStdString(expected.dump()));
+        QCOMPARE(QString::fromStdString(row->rewrite.value_or("")), QStringLiteral("rewrite %1").arg(item));
+    }
+}
+
+void TestAnnotateView::undoRestoresWidgetAndStore() {
+    Fixture f({"Immigrants are lazy.", "Second item."});
+    f.press(Qt::Key_2);                        // bias = Yes, moves on to toxicity
+    f.press(Qt::Key_Tab, Qt::ShiftModifier);   // back to bias
+    f.press(Qt::Key_1);                        // bias = No
+    QCOMPARE(f.checkedValue("bias"), QStringLiteral("No"));
+    QCOMPARE(f.stored(1)->labels.value("bias", ""), std::string("No"));
+
+    f.session->undoStack()->undo();
+    QCOMPARE(f.checkedValue("bias"), QStringLiteral("Yes"));
+    QCOMPARE(f.stored(1)->labels.value("bias", ""), std::string("Yes"));
+    f.session->undoStack()->undo();
+    QCOMPARE(f.checkedValue("bias"), QString());
+    QVERIFY(!f.stored(1)->labels.contains("bias"));
+    f.session->undoStack()->redo();
+    QCOMPARE(f.stored(1)->labels.value("bias", ""), std::string("Yes"));
+
+    f.view->rewriteEditor()->editor()->setFocus();
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Some immigrants"));
+    QCOMPARE(QString::fromStdString(f.stored(1)->rewrite.value_or("")), QStringLiteral("Some immigrants"));
+    f.session->undoStack()->undo();  // the typing burst is one step
+    QCOMPARE(f.view->rewriteEditor()->editor()->toPlainText(), QString());
+    QVERIFY(!f.stored(1)->rewrite);
+}
+
+void TestAnnotateView::undoAfterMovingOnBringsBackTheItem() {
+    Fixture f({"First item.", "Second item."});
+    f.press(Qt::Key_2);
+    f.press(Qt::Key_J);  // next item
+    QCOMPARE(f.view->draft()->itemId(), int64_t(2));
+    f.session->undoStack()->undo();
+    QCOMPARE(f.view->draft()->itemId(), int64_t(1));
+    QVERIFY(!f.stored(1)->labels.contains("bias"));
+    QCOMPARE(f.checkedValue("bias"), QString());
+}
+
+void TestAnnotateView::selectedSpanIsStoredInCodePoints_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("selected");
+    QTest::addColumn<qint64>("start");
+    QTest::addColumn<qint64>("end");
+    // Expected offsets counted by hand as Python str indices: "😀" is one code point (two UTF-16 units).
+    QTest::newRow("emoji before") << QStringLiteral("😀 Old people are slow") << QStringLiteral("Old people")
+                                  << qint64(2) << qint64(12);
+    QTest::newRow("two emoji and CJK") << QStringLiteral("😀😀 他们都很懒 lazy") << QStringLiteral("很懒")
+                                       << qint64(6) << qint64(8);
+    QTest::newRow("ascii only") << QStringLiteral("They are lazy.") << QStringLiteral("lazy") << qint64(9) << qint64(13);
+    QTest::newRow("whitespace trimmed") << QStringLiteral("🙂 a  lazy  b") << QStringLiteral("  lazy  ")
+                                        << qint64(5) << qint64(9);
+}
+
+void TestAnnotateView::selectedSpanIsStoredInCodePoints() {
+    QFETCH(QString, text);
+    QFETCH(QString, selected);
+    QFETCH(qint64, start);
+    QFETCH(qint64, end);
+    Fixture f({text});
+    ui::SpanTextView* view = f.view->textView();
+    view->setFocus();
+    QTextCursor cursor = view->textCursor();
+    const int at = int(text.indexOf(selected));
+    cursor.setPosition(at);
+    cursor.setPosition(at + int(selected.size()), QTextCursor::KeepAnchor);
+    view->setTextCursor(cursor);
+    f.press(Qt::Key_M);  // "mark span" action
+    const auto row = f.stored(1);
+    QVERIFY(row);
+    QCOMPARE(row->spans.size(), size_t(1));
+    QCOMPARE(qint64(row->spans[0].start), start);
+    QCOMPARE(qint64(row->spans[0].end), end);
+}
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("srllm-test"));
+    // Shortcuts need an active window; a platform that cannot activate one cannot run these tests.
+    QWidget probe;
+    probe.show();
+    QApplication::setActiveWindow(&probe);
+    if (!QTest::qWaitForWindowActive(&probe)) {
+        qWarning("skip: the Qt platform '%s' cannot activate a window", qPrintable(QApplication::platformName()));
+        return 77;
+    }
+    probe.hide();
+    TestAnnotateView test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test-annotate-view.moc"

@@ -1,0 +1,291 @@
+#include "ui/annotate/annotate-view.h"
+
+#include <algorithm>
+
+#include <QAction>
+#include <QLabel>
+#include <QListView>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include "ui/annotate/annotation-draft.h"
+#include "ui/annotate/annotation-queue-model.h"
+#include "ui/annotate/item-timer.h"
+#include "ui/annotate/label-form.h"
+#include "ui/annotate/rewrite-editor.h"
+#include "ui/annotate/span-text-view.h"
+#include "ui/project-session.h"
+#include "ui/shortcut-registry.h"
+
+namespace srllm::ui {
+
+namespace {
+constexpr int kTimeFlushMs = 30'000;  // a killed process loses at most this much of the time record
+
+QLabel* heading(const QString& text, QWidget* parent) {
+    return new QLabel(QStringLiteral("<b>%1</b>").arg(text.toHtmlEscaped()), parent);
+}
+}  // namespace
+
+AnnotateView::AnnotateView(ProjectSession* session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_draft(new AnnotationDraft(session, this)),
+      m_queue(new AnnotationQueueModel(session, this)), m_timer(new ItemTimer(this)) {
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(buildQueuePanel());
+    splitter->addWidget(buildItemPanel());
+    splitter->addWidget(buildFormPanel());
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({260, 640, 340});
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(splitter);
+    createActions();
+
+    connect(m_draft, &AnnotationDraft::loaded, this, &AnnotateView::onLoaded);
+    connect(m_draft, &AnnotationDraft::changed, this, &AnnotateView::onChanged);
+    connect(m_draft, &AnnotationDraft::saveFailed, this,
+            [this](const QString& why) { notify(tr("Could not save: %1").arg(why)); });
+    connect(m_session, &ProjectSession::annotationsChanged, m_queue, &AnnotationQueueModel::refreshItem);
+    connect(m_queue, &AnnotationQueueModel::progressChanged, this, &AnnotateView::updateProgress);
+    connect(m_session, &ProjectSession::taxonomyChanged, this, [this] {
+        m_form->setTaxonomy(m_session->taxonomy());
+        onChanged();
+    });
+    connect(m_form, &LabelForm::activeFieldChanged, this, [this](const QString& key) {
+        if (QWidget* field = m_form->activeFieldWidget()) m_formScroll->ensureWidgetVisible(field, 0, 12);
+        emit activeFieldChanged(key);
+    });
+    connect(m_form, &LabelForm::labelEdited, this, [this](const QString& key, const nlohmann::json& value) {
+        flushTime();
+        m_draft->edit(AnnotationDraft::EditKind::Label, tr("Set %1").arg(key), [&](AnnotationState& s) {
+            if (value.is_null()) s.labels.erase(key.toStdString()); else s.labels[key.toStdString()] = value;
+        });
+    });
+    connect(m_text, &SpanTextView::spanMarked, this, [this](const core::Span& span) {
+        m_draft->edit(AnnotationDraft::EditKind::Span, tr("Mark biased words"), [&](AnnotationState& s) {
+            // Overlapping or touching spans merge, so the stored spans stay disjoint and sorted.
+            core::Span merged = span;
+            std::vector<core::Span> kept;
+            for (const core::Span& old : s.spans) {
+                if (old.end < merged.start || old.start > merged.end) { kept.push_back(old); continue; }
+                merged = {std::min(old.start, merged.start), std::max(old.end, merged.end)};
+            }
+            kept.push_back(merged);
+            std::sort(kept.begin(), kept.end(), [](const core::Span& a, const core::Span& b) { return a.start < b.start; });
+            s.spans = kept;
+        });
+    });
+    connect(m_text, &SpanTextView::spanRemoveRequested, this, [this](int index) {
+        m_draft->edit(AnnotationDraft::EditKind::Span, tr("Remove biased words"), [&](AnnotationState& s) {
+            if (index >= 0 && index < int(s.spans.size())) s.spans.erase(s.spans.begin() + index);
+        });
+    });
+    connect(m_rewrite, &RewriteEditor::rewriteEdited, this, [this](const QString& text) {
+        m_draft->edit(AnnotationDraft::EditKind::Rewrite, tr("Edit rewrite"), [&](AnnotationState& s) {
+            s.rewrite = text.isEmpty() ? std::nullopt : std::optional<std::string>(text.toStdString());
+        });
+    });
+    auto* flush = new QTimer(this);
+    connect(flush, &QTimer::timeout, this, &AnnotateView::flushTime);
+    flush->start(kTimeFlushMs);
+
+    m_form->setTaxonomy(m_session->taxonomy());
+    updateProgress(m_queue->doneCount(), m_queue->rowCount());
+    showRow(m_queue->nextOpenRow(0) >= 0 ? m_queue->nextOpenRow(0) : 0);
+}
+
+QWidget* AnnotateView::buildQueuePanel() {
+    auto* panel = new QWidget(this);
+    m_progress = new QProgressBar(panel);
+    m_progress->setTextVisible(true);
+    m_queueView = new QListView(panel);
+    m_queueView->setModel(m_queue);
+    m_queueView->setUniformItemSizes(true);
+    m_queueView->setFocusPolicy(Qt::ClickFocus);
+    auto* layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(heading(m_queue->isAssigned() ? tr("My queue (assigned items)") : tr("My queue (all items)"), panel));
+    layout->addWidget(m_progress);
+    layout->addWidget(m_queueView);
+    connect(m_queueView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) { if (current.isValid()) showRow(current.row()); });
+    return panel;
+}
+
+QWidget* AnnotateView::buildItemPanel() {
+    auto* panel = new QWidget(this);
+    m_itemTitle = new QLabel(panel);
+    m_banner = new QLabel(panel);
+    m_banner->setStyleSheet(QStringLiteral("background:#fff4d6; border:1px solid #e6c36a; padding:4px;"));
+    m_banner->setWordWrap(true);
+    m_banner->hide();
+    m_text = new SpanTextView(panel);
+    m_rewrite = new RewriteEditor(panel);
+    auto* hint = new QLabel(tr("Select words to mark them as biased; click a marked span to remove it."), panel);
+    hint->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    auto* top = new QWidget(panel);
+    auto* topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_itemTitle);
+    topLayout->addWidget(m_banner);
+    topLayout->addWidget(m_text, 1);
+    topLayout->addWidget(hint);
+    auto* split = new QSplitter(Qt::Vertical, panel);
+    split->addWidget(top);
+    split->addWidget(m_rewrite);
+    split->setSizes({300, 360});
+    auto* layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split);
+    return panel;
+}
+
+QWidget* AnnotateView::buildFormPanel() {
+    auto* panel = new QWidget(this);
+    m_form = new LabelForm;
+    m_formScroll = new QScrollArea(panel);
+    m_formScroll->setWidget(m_form);
+    m_formScroll->setWidgetResizable(true);
+    m_formScroll->setFocusPolicy(Qt::NoFocus);
+    m_formScroll->setMinimumWidth(280);
+    auto* save = new QPushButton(tr("Save as done && next"), panel);
+    save->setFocusPolicy(Qt::NoFocus);
+    connect(save, &QPushButton::clicked, this, &AnnotateView::saveAndNext);
+    auto* layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(heading(tr("Labels"), panel));
+    layout->addWidget(m_formScroll, 1);
+    layout->addWidget(save);
+    setTabOrder(m_form, m_rewrite->editor());
+    return panel;
+}
+
+void AnnotateView::createActions() {
+    struct Spec {
+        const char* id;
+        QString text;
+        QKeySequence key;
+        std::function<void()> run;
+    };
+    const QList<Spec> specs = {
+        {"annotate.save-next", tr("Save as done and go to the next item"), QKeySequence(Qt::CTRL | Qt::Key_Return),
+         [this] { saveAndNext(); }},
+        {"annotate.next", tr("Next item"), QKeySequence(Qt::Key_J), [this] { showNext(); }},
+        {"annotate.previous", tr("Previous item"), QKeySequence(Qt::Key_K), [this] { showPrevious(); }},
+        {"annotate.mark-span", tr("Mark the selected words as biased"), QKeySequence(Qt::Key_M),
+         [this] { m_text->markSelection(); }},
+        {"annotate.focus-text", tr("Go to the item text (select words with Shift+arrows)"), QKeySequence(Qt::Key_T),
+         [this] { m_text->setFocus(Qt::ShortcutFocusReason); }},
+        {"annotate.focus-rewrite", tr("Go to the rewrite"), QKeySequence(Qt::Key_R),
+         [this] { m_rewrite->editor()->setFocus(Qt::ShortcutFocusReason); }},
+        {"annotate.focus-labels", tr("Go back to the labels"), QKeySequence(Qt::Key_Escape),
+         [this] { m_form->setFocus(Qt::ShortcutFocusReason); }},
+        {"annotate.copy-original", tr("Start the rewrite from the original text"), QKeySequence(Qt::CTRL | Qt::Key_D),
+         [this] { m_rewrite->copyOriginal(); }},
+    };
+    const auto add = [this](const QString& id, const QString& text, const QKeySequence& key, std::function<void()> run) {
+        auto* action = new QAction(text, this);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, std::move(run));
+        addAction(action);
+        ShortcutRegistry::instance().add(action, id, key);
+    };
+    for (const Spec& spec : specs) add(QString::fromLatin1(spec.id), spec.text, spec.key, spec.run);
+    for (int n = 1; n <= 9; ++n)
+        add(QStringLiteral("annotate.choose-%1").arg(n), tr("Choose value %1 of the current field").arg(n),
+            QKeySequence(Qt::Key_0 + n), [this, n] { m_form->chooseNumber(n); });
+}
+
+void AnnotateView::onLoaded() {
+    m_text->setContent(m_draft->text(), m_draft->state().spans);
+    m_rewrite->setOriginal(m_draft->text());
+    m_rewrite->setRewrite(m_draft->state().rewrite);
+    m_form->setActiveIndex(0);
+    const int row = m_queue->rowOf(m_draft->itemId());
+    if (row >= 0 && m_queueView->currentIndex().row() != row) {
+        const QSignalBlocker blocker(m_queueView->selectionModel());
+        m_queueView->setCurrentIndex(m_queue->index(row));
+        m_queueView->viewport()->update();
+    }
+    if (row >= 0) m_queueView->scrollTo(m_queue->index(row));
+}
+
+void AnnotateView::onChanged() {
+    const AnnotationState& state = m_draft->state();
+    m_form->setLabels(state.labels);
+    m_text->setSpans(state.spans);
+    m_rewrite->setRewrite(state.rewrite);
+    const QString status = state.status == "done" ? tr("done") : state.status == "draft" ? tr("draft") : tr("to do");
+    m_itemTitle->setText(tr("<b>Item #%1</b> &nbsp; <span style=\"color:gray\">%2</span>").arg(m_draft->itemId()).arg(status));
+}
+
+void AnnotateView::updateProgress(int done, int total) {
+    m_progress->setRange(0, std::max(total, 1));
+    m_progress->setValue(done);
+    m_progress->setFormat(tr("%1 of %2 done").arg(done).arg(total));
+    emit progressChanged(done, total);
+}
+
+void AnnotateView::flushTime() { m_draft->addSeconds(m_timer->take()); }
+
+void AnnotateView::notify(const QString& text) {
+    m_banner->setText(text);
+    m_banner->show();
+    QTimer::singleShot(5000, m_banner, &QLabel::hide);
+    emit message(text);
+}
+
+void AnnotateView::saveAndNext() {
+    if (m_draft->itemId() == 0) return;
+    flushTime();
+    const QStringList missing = m_form->missingFields(m_draft->state().labels);
+    if (!missing.isEmpty()) {
+        m_form->setActiveKey(missing.first());
+        m_form->setFocus(Qt::ShortcutFocusReason);
+        notify(tr("Choose a value for '%1' before saving as done.").arg(missing.first()));
+        return;
+    }
+    // A done annotation names every field: an untouched multi field means "none apply".
+    const nlohmann::json taxonomy = m_session->taxonomy();
+    m_draft->edit(AnnotationDraft::EditKind::Status, tr("Save as done"), [&](AnnotationState& s) {
+        for (const auto& field : taxonomy.value("fields", nlohmann::json::array()))
+            if (field.is_object() && field.value("type", std::string()) == "multi" && !s.labels.contains(field.value("key", std::string())))
+                s.labels[field.value("key", std::string())] = nlohmann::json::array();
+        s.status = "done";
+    });
+    const int row = m_queue->rowOf(m_draft->itemId());
+    const int next = m_queue->nextOpenRow(row + 1);
+    if (next < 0) {
+        notify(tr("All %n item(s) in your queue are done. Thank you!", "", m_queue->rowCount()));
+        return;
+    }
+    showRow(next);
+}
+
+void AnnotateView::showNext() { showRow(std::min(m_queue->rowOf(m_draft->itemId()) + 1, m_queue->rowCount() - 1)); }
+
+void AnnotateView::showPrevious() { showRow(std::max(m_queue->rowOf(m_draft->itemId()) - 1, 0)); }
+
+void AnnotateView::showRow(int row) {
+    const int64_t itemId = m_queue->itemAt(row);
+    if (itemId == 0 || itemId == m_draft->itemId()) return;
+    flushTime();
+    m_draft->load(itemId);
+    m_form->setFocus(Qt::OtherFocusReason);
+}
+
+void AnnotateView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    m_timer->take();  // time spent in other modes is not time on this item
+}
+
+void AnnotateView::hideEvent(QHideEvent* event) {
+    flushTime();
+    QWidget::hideEvent(event);
+}
+
+}  // namespace srllm::ui

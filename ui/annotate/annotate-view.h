@@ -1,0 +1,74 @@
+#pragma once
+// Annotate mode: the annotator's queue on the left, the item text with biased-word spans and the rewrite
+// in the middle, the label form on the right. Keyboard first; every edit is undoable and saved at once
+// through AnnotationDraft. Threading: GUI thread only.
+#include <QWidget>
+
+class QLabel;
+class QListView;
+class QProgressBar;
+class QScrollArea;
+
+namespace srllm::ui {
+
+class AnnotationDraft;
+class AnnotationQueueModel;
+class ItemTimer;
+class LabelForm;
+class ProjectSession;
+class RewriteEditor;
+class SpanTextView;
+
+class AnnotateView : public QWidget {
+    Q_OBJECT
+public:
+    explicit AnnotateView(ProjectSession* session, QWidget* parent = nullptr);
+
+    AnnotationDraft* draft() const { return m_draft; }
+    LabelForm* labelForm() const { return m_form; }
+    SpanTextView* textView() const { return m_text; }
+    RewriteEditor* rewriteEditor() const { return m_rewrite; }
+    AnnotationQueueModel* queue() const { return m_queue; }
+
+public slots:
+    // Marks the item done (when every single field has a value) and opens the next open item.
+    void saveAndNext();
+    void showNext();
+    void showPrevious();
+    void showRow(int row);
+
+signals:
+    void activeFieldChanged(const QString& key);
+    void progressChanged(int done, int total);
+    void message(const QString& text);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+
+private:
+    QWidget* buildQueuePanel();
+    QWidget* buildItemPanel();
+    QWidget* buildFormPanel();
+    void createActions();
+    void onLoaded();
+    void onChanged();
+    void updateProgress(int done, int total);
+    void flushTime();
+    void notify(const QString& text);
+
+    ProjectSession* m_session;
+    AnnotationDraft* m_draft;
+    AnnotationQueueModel* m_queue;
+    ItemTimer* m_timer;
+    QListView* m_queueView = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_itemTitle = nullptr;
+    QLabel* m_banner = nullptr;
+    SpanTextView* m_text = nullptr;
+    RewriteEditor* m_rewrite = nullptr;
+    LabelForm* m_form = nullptr;
+    QScrollArea* m_formScroll = nullptr;
+};
+
+}  // namespace srllm::ui
