@@ -19,7 +19,7 @@ struct GoldRow {
     std::vector<core::Span> spans;
     std::optional<std::string> rewrite;
     std::string provenance;  // "unanimous" | "majority" | "expert" | "import"
-    std::optional<int64_t> decidedBy;  // the expert's annotator id; required when provenance is "expert"
+    std::optional<int64_t> decidedBy{};  // the expert's annotator id; required when provenance is "expert"
     int taxonomyVersion = 1;
 };
 

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include <unistd.h>
+
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
@@ -33,7 +35,10 @@ std::string newItemUid() {
     constexpr size_t kBlock = 4096;
     thread_local unsigned char pool[kBlock];
     thread_local size_t used = kBlock;
-    if (used + 16 > kBlock) {
+    thread_local pid_t owner = 0;
+    // A forked child inherits the pool; drawing afresh keeps parent and child from reusing uids.
+    if (used + 16 > kBlock || owner != ::getpid()) {
+        owner = ::getpid();
         if (RAND_bytes(pool, static_cast<int>(kBlock)) != 1)
             throw std::runtime_error("OpenSSL: the random generator failed (hint: is /dev/urandom readable?)");
         used = 0;

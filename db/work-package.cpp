@@ -53,13 +53,18 @@ int64_t copyForAnnotator(Database& db, const std::string& annotator, PackageSumm
     db.prepare("INSERT INTO annotators(id, name, role, created_at) SELECT id, name, role, created_at"
                " FROM src.annotators WHERE name = ?1").bind(1, annotator).run();
     const int64_t annotatorId = ensureAnnotator(db, annotator);
-    db.prepare("INSERT INTO assignments(item_id, annotator_id, assigned_at) SELECT item_id, annotator_id,"
-               " assigned_at FROM src.assignments WHERE annotator_id = ?1").bind(1, annotatorId).run();
-    db.prepare("INSERT INTO annotations(id, item_id, annotator_id, taxonomy_version, labels, spans, rewrite,"
-               " seconds, status, created_at, updated_at) SELECT id, item_id, annotator_id, taxonomy_version,"
-               " labels, spans, rewrite, seconds, status, created_at, updated_at FROM src.annotations"
-               " WHERE annotator_id = ?1 AND item_id IN (SELECT id FROM temp.package_items)")
-        .bind(1, annotatorId).run();
+    // Rows are picked by the source's annotator id (by name): a new annotator's package id may be
+    // another person's id in the source.
+    constexpr const char* kSourceAnnotator = "(SELECT id FROM src.annotators WHERE name = ?2)";
+    db.prepare(std::string("INSERT INTO assignments(item_id, annotator_id, assigned_at) SELECT item_id, ?1,"
+                           " assigned_at FROM src.assignments WHERE annotator_id = ") + kSourceAnnotator)
+        .bind(1, annotatorId).bind(2, annotator).run();
+    db.prepare(std::string("INSERT INTO annotations(id, item_id, annotator_id, taxonomy_version, labels, spans,"
+                           " rewrite, seconds, status, created_at, updated_at) SELECT id, item_id, ?1,"
+                           " taxonomy_version, labels, spans, rewrite, seconds, status, created_at, updated_at"
+                           " FROM src.annotations WHERE item_id IN (SELECT id FROM temp.package_items)"
+                           " AND annotator_id = ") + kSourceAnnotator)
+        .bind(1, annotatorId).bind(2, annotator).run();
     summary.annotations = db.changes();
     auto count = db.prepare("SELECT count(*) FROM temp.package_items");
     count.step();

@@ -34,12 +34,6 @@ const DtypeRow kDtypes[] = {{"F32", torch::kFloat32}, {"F16", torch::kFloat16}, 
     throw InputError(file.string(), 0, tensor.empty() ? std::string{} : "tensor '" + tensor + "'", message);
 }
 
-std::string shapeText(const std::vector<int64_t>& shape) {
-    std::string text = "[";
-    for (size_t i = 0; i < shape.size(); ++i) text += (i ? "," : "") + std::to_string(shape[i]);
-    return text + "]";
-}
-
 // Checks one header entry and returns it; `dataSize` is the byte count after the header.
 SafetensorsEntry parseEntry(const std::filesystem::path& file, const std::string& name, const nlohmann::json& value,
                             uint64_t dataSize) {
@@ -74,11 +68,20 @@ SafetensorsEntry parseEntry(const std::filesystem::path& file, const std::string
     const uint64_t expected = count * static_cast<uint64_t>(elementSize);
     if (entry.end - entry.begin != expected)
         fail(file, name, "data_offsets span " + std::to_string(entry.end - entry.begin) + " bytes but shape " +
-                             shapeText(entry.shape) + " of " + entry.dtype + " needs " + std::to_string(expected));
+                             formatShape(entry.shape) + " of " + entry.dtype + " needs " + std::to_string(expected));
     return entry;
 }
 
 }  // namespace
+
+std::string formatShape(torch::IntArrayRef shape) {
+    std::string text = "[";
+    for (size_t i = 0; i < shape.size(); ++i) {
+        if (i > 0) text += ',';
+        text += std::to_string(shape[i]);
+    }
+    return text + "]";
+}
 
 std::string safetensorsDtypeName(torch::Dtype dtype) {
     for (const auto& row : kDtypes)

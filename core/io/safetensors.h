@@ -24,6 +24,9 @@ struct SafetensorsEntry {
     uint64_t end = 0;
 };
 
+// "[8,4096]": how errors about tensors print a shape.
+std::string formatShape(torch::IntArrayRef shape);
+
 // The safetensors dtype name for a torch dtype, and back; both throw InputError for unsupported ones.
 std::string safetensorsDtypeName(torch::Dtype dtype);
 torch::Dtype torchDtypeFromSafetensors(const std::string& name, const std::string& file, const std::string& tensor);

@@ -1,5 +1,6 @@
 #include "core/lora/nf4-linear.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 

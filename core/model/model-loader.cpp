@@ -12,12 +12,6 @@ bool isKnownBuffer(const std::string& key) {
     return key.ends_with(".attn.bias") || key.ends_with(".attn.masked_bias") || key.ends_with("rotary_emb.inv_freq");
 }
 
-std::string shapeText(torch::IntArrayRef shape) {
-    std::string text = "[";
-    for (size_t i = 0; i < shape.size(); ++i) text += (i ? "," : "") + std::to_string(shape[i]);
-    return text + "]";
-}
-
 // The key under which a model parameter is stored: GPT-2 files saved from GPT2Model (the original
 // openai-community/gpt2 upload) lack the "transformer." prefix.
 std::string storeKeyFor(const SafetensorsStore& store, const std::string& key) {
@@ -45,7 +39,7 @@ Diagnostics loadModelWeights(CausalLMImpl& model, const SafetensorsStore& store,
         if (transposed) std::reverse(expected.begin(), expected.end());
         if (entry.shape != expected)
             throw InputError(store.fileOf(storeKey).string(), 0, "tensor '" + storeKey + "'",
-                             "has shape " + shapeText(entry.shape) + ", expected " + shapeText(expected) +
+                             "has shape " + formatShape(entry.shape) + ", expected " + formatShape(expected) +
                                  " (hint: config.json sizes do not match the weights, or the file belongs to another model)");
         auto tensor = store.tensor(storeKey);
         if (!tensor.is_floating_point())

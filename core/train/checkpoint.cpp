@@ -1,5 +1,6 @@
 #include "core/train/checkpoint.h"
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <sstream>

@@ -17,12 +17,12 @@ using testing::HasSubstr;
 
 namespace {
 
-struct Run {
+struct CliResult {
     int exitCode;
     std::string output;  // stdout and stderr together
 };
 
-Run cli(const std::string& arguments) {
+CliResult cli(const std::string& arguments) {
     const char* binary = std::getenv("SRLLM_CLI");
     if (!binary) ADD_FAILURE() << "SRLLM_CLI is not set";
     FILE* pipe = popen((std::string(binary ? binary : "srllm") + " " + arguments + " 2>&1").c_str(), "r");
@@ -38,11 +38,11 @@ Run cli(const std::string& arguments) {
 TEST(CliStore, InitCreatesAProjectThatStatsDescribes) {
     test::ScratchDir dir;
     const std::string path = dir / "p.srllm";
-    const Run init = cli("init '" + path + "'");
+    const CliResult init = cli("init '" + path + "'");
     ASSERT_EQ(init.exitCode, 0) << init.output;
     EXPECT_THAT(init.output, HasSubstr("created " + path));
 
-    const Run stats = cli("stats '" + path + "' --json");
+    const CliResult stats = cli("stats '" + path + "' --json");
     ASSERT_EQ(stats.exitCode, 0) << stats.output;
     const auto json = nlohmann::json::parse(stats.output);
     for (const char* key : {"items", "datasets", "annotations", "annotators", "gold", "references", "snapshots"})
@@ -61,7 +61,7 @@ TEST(CliStore, StatsCountsWhatTheStoreWrote) {
     }
     const auto json = nlohmann::json::parse(cli("stats '" + path + "' --json").output);
     EXPECT_EQ(json.at("annotators"), 2);
-    const Run table = cli("stats '" + path + "'");
+    const CliResult table = cli("stats '" + path + "'");
     EXPECT_EQ(table.exitCode, 0);
     EXPECT_THAT(table.output, testing::ContainsRegex("annotators +2"));
 }
@@ -70,7 +70,7 @@ TEST(CliStore, InitRefusesAnExistingFile) {
     test::ScratchDir dir;
     const std::string path = dir / "p.srllm";
     ASSERT_EQ(cli("init '" + path + "'").exitCode, 0);
-    const Run again = cli("init '" + path + "'");
+    const CliResult again = cli("init '" + path + "'");
     EXPECT_EQ(again.exitCode, 1);
     EXPECT_THAT(again.output, HasSubstr("srllm: error: " + path + " already exists"));
 }
@@ -78,7 +78,7 @@ TEST(CliStore, InitRefusesAnExistingFile) {
 TEST(CliStore, StatsOnAMissingOrForeignFileFailsNamingIt) {
     test::ScratchDir dir;
     const std::string missing = dir / "missing.srllm";
-    const Run run = cli("stats '" + missing + "' --json");
+    const CliResult run = cli("stats '" + missing + "' --json");
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_THAT(run.output, HasSubstr(missing + ": no such project file"));
     const std::string text = dir / "a.csv";
@@ -90,7 +90,7 @@ TEST(CliStore, StatsOnAMissingOrForeignFileFailsNamingIt) {
 
 TEST(CliStore, CommandsHaveHelp) {
     for (const char* command : {"init", "stats"}) {
-        const Run help = cli(std::string(command) + " --help");
+        const CliResult help = cli(std::string(command) + " --help");
         EXPECT_EQ(help.exitCode, 0) << command;
         EXPECT_THAT(help.output, HasSubstr("PROJECT")) << command;
     }

@@ -15,11 +15,13 @@
 #include "db/items.h"
 #include "db/project.h"
 #include "ui/annotate/annotate-view.h"
+#include "ui/annotate/annotation-queue-model.h"
 #include "ui/annotate/annotation-draft.h"
 #include "ui/annotate/label-field.h"
 #include "ui/annotate/label-form.h"
 #include "ui/annotate/rewrite-editor.h"
 #include "ui/annotate/span-text-view.h"
+#include "ui/item-roles.h"
 #include "ui/project-session.h"
 
 using namespace srllm;
@@ -53,7 +55,7 @@ struct Fixture {
     explicit Fixture(const QStringList& texts) {
         auto project = db::Project::create(dir.filePath("test.srllm").toStdString());
         VectorReader reader(texts);
-        db::importItems(*project, reader, "test", nullptr);
+        db::importItems(*project, reader, "test", [](int64_t, int64_t) { return true; });
         const int64_t annotator = db::ensureAnnotator(project->db(), "ana", "annotator");
         session = std::make_unique<ui::ProjectSession>(std::move(project), annotator);
         view = std::make_unique<ui::AnnotateView>(session.get());
@@ -89,6 +91,7 @@ private slots:
     void keyboardAloneStoresFiveCompleteAnnotations();
     void undoRestoresWidgetAndStore();
     void undoAfterMovingOnBringsBackTheItem();
+    void otherAnnotatorsLabelsStayHidden();
     void selectedSpanIsStoredInCodePoints_data();
     void selectedSpanIsStoredInCodePoints();
 };
@@ -154,6 +157,25 @@ void TestAnnotateView::undoAfterMovingOnBringsBackTheItem() {
     QCOMPARE(f.view->draft()->itemId(), int64_t(1));
     QVERIFY(!f.stored(1)->labels.contains("bias"));
     QCOMPARE(f.checkedValue("bias"), QString());
+}
+
+void TestAnnotateView::otherAnnotatorsLabelsStayHidden() {
+    Fixture f({"First item.", "Second item."});
+    db::AnnotationRow other;
+    other.itemId = 1;
+    other.annotatorId = db::ensureAnnotator(f.session->db(), "bob", "annotator");
+    other.labels = {{"bias", "Yes"}};
+    other.rewrite = "bob's rewrite";
+    other.status = "done";
+    db::saveAnnotation(f.session->db(), other);
+    f.view->queue()->reload();
+    f.press(Qt::Key_J);
+    f.press(Qt::Key_K);  // reload item 1 from the store
+    QCOMPARE(f.view->draft()->itemId(), int64_t(1));
+    QCOMPARE(f.checkedValue("bias"), QString());
+    QCOMPARE(f.view->rewriteEditor()->editor()->toPlainText(), QString());
+    QCOMPARE(f.view->queue()->doneCount(), 0);
+    QCOMPARE(f.view->queue()->index(0).data(ui::AnnotationStatusRole).toString(), QStringLiteral("todo"));
 }
 
 void TestAnnotateView::selectedSpanIsStoredInCodePoints_data() {

@@ -81,9 +81,19 @@ AdjudicateView::AdjudicateView(ProjectSession* session, QWidget* parent)
     connect(m_rewrites, &QListWidget::itemClicked, this,
             [this](QListWidgetItem* item) { m_rewrite->setPlainText(item->data(Qt::UserRole).toString()); });
     connect(m_accept, &QPushButton::clicked, this, &AdjudicateView::accept);
-    connect(session, &ProjectSession::taxonomyChanged, this, &AdjudicateView::reload);
-    connect(session, &ProjectSession::annotationsChanged, this, &AdjudicateView::reload);
+    connect(session, &ProjectSession::taxonomyChanged, this, &AdjudicateView::reloadWhenVisible);
+    connect(session, &ProjectSession::annotationsChanged, this, &AdjudicateView::reloadWhenVisible);
     reload();
+}
+
+void AdjudicateView::reloadWhenVisible() {
+    m_stale = !isVisible();
+    if (!m_stale) reload();
+}
+
+void AdjudicateView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (m_stale) reload();
 }
 
 bool AdjudicateView::canDecide() const { return m_session->annotatorRole() == QLatin1String("expert"); }
@@ -95,6 +105,7 @@ void AdjudicateView::setMessage(const QString& text, bool error) {
 }
 
 void AdjudicateView::reload() {
+    m_stale = false;
     const int64_t keep = m_itemId;
     m_form->setTaxonomy(m_session->taxonomy());
     m_rows = db::itemsWithDisagreement(m_session->db());

@@ -52,12 +52,17 @@ public slots:
 signals:
     void goldSaved(qint64 itemId);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
+    void reloadWhenVisible();  // other views' writes: re-read now if shown, else on the next show
     void showItem(int row);
     void setMessage(const QString& text, bool error);
 
     ProjectSession* m_session;
     int64_t m_itemId = 0;
+    bool m_stale = false;
     nlohmann::json m_goldLabels = nlohmann::json::object();
     std::vector<core::Span> m_goldSpans;
     std::vector<db::DisagreementRow> m_rows;

@@ -1,8 +1,10 @@
 #include "ui/annotate/annotate-view.h"
 
 #include <algorithm>
+#include <functional>
 
 #include <QAction>
+#include <QApplication>
 #include <QLabel>
 #include <QListView>
 #include <QProgressBar>
@@ -106,6 +108,9 @@ QWidget* AnnotateView::buildQueuePanel() {
     m_queueView->setModel(m_queue);
     m_queueView->setUniformItemSizes(true);
     m_queueView->setFocusPolicy(Qt::ClickFocus);
+    m_queueView->setTextElideMode(Qt::ElideRight);
+    m_queueView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_queueView->setIconSize(QSize(10, 10));
     auto* layout = new QVBoxLayout(panel);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(heading(m_queue->isAssigned() ? tr("My queue (assigned items)") : tr("My queue (all items)"), panel));
@@ -278,9 +283,24 @@ void AnnotateView::showRow(int row) {
     m_form->setFocus(Qt::OtherFocusReason);
 }
 
+void AnnotateView::showItem(qint64 itemId) {
+    const int row = m_queue->rowOf(itemId);
+    if (row >= 0) {
+        showRow(row);
+        return;
+    }
+    flushTime();
+    if (!m_draft->load(itemId)) return;
+    m_queueView->clearSelection();
+    notify(tr("Item #%1 is not in your queue; your labels for it are saved all the same.").arg(itemId));
+    m_form->setFocus(Qt::OtherFocusReason);
+}
+
 void AnnotateView::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     m_timer->take();  // time spent in other modes is not time on this item
+    // Keyboard first: the labels have the focus whenever the mode opens, unless a child already has it.
+    if (!isAncestorOf(QApplication::focusWidget())) m_form->setFocus(Qt::OtherFocusReason);
 }
 
 void AnnotateView::hideEvent(QHideEvent* event) {

@@ -36,6 +36,8 @@ public slots:
     void showNext();
     void showPrevious();
     void showRow(int row);
+    // Shows any item of the project (from the browser), in the queue or not.
+    void showItem(qint64 itemId);
 
 signals:
     void activeFieldChanged(const QString& key);

@@ -1,6 +1,10 @@
 #include "ui/annotate/annotation-queue-model.h"
 
-#include <QColor>
+#include <algorithm>
+
+#include <QIcon>
+#include <QPainter>
+#include <QPixmap>
 
 #include "db/annotations.h"
 #include "db/assignments.h"
@@ -13,7 +17,28 @@ namespace srllm::ui {
 
 namespace {
 constexpr int kPreviewChars = 140;
+
+// A filled dot for done, a half-filled one for draft, a ring for to do: readable without colour too.
+QIcon statusIcon(const QString& status) {
+    static QHash<QString, QIcon> cache;
+    if (const auto it = cache.constFind(status); it != cache.cend()) return *it;
+    QPixmap pixmap(20, 20);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QColor color = status == QLatin1String("done")    ? QColor(46, 160, 67)
+                         : status == QLatin1String("draft") ? QColor(222, 150, 20)
+                                                            : QColor(150, 150, 150);
+    painter.setPen(QPen(color, 2));
+    painter.setBrush(status == QLatin1String("done") ? QBrush(color) : QBrush(Qt::NoBrush));
+    painter.drawEllipse(QRectF(3, 3, 14, 14));
+    if (status == QLatin1String("draft")) {
+        painter.setBrush(color);
+        painter.drawPie(QRectF(3, 3, 14, 14), 90 * 16, 180 * 16);
+    }
+    return cache.insert(status, QIcon(pixmap)).value();
 }
+}  // namespace
 
 AnnotationQueueModel::AnnotationQueueModel(ProjectSession* session, QObject* parent)
     : QAbstractListModel(parent), m_session(session) {
@@ -67,9 +92,7 @@ QVariant AnnotationQueueModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
         return status == QLatin1String("done") ? tr("Done") : status == QLatin1String("draft") ? tr("Draft") : tr("To do");
     case Qt::DecorationRole:
-        return status == QLatin1String("done")    ? QColor(46, 160, 67)
-               : status == QLatin1String("draft") ? QColor(230, 160, 30)
-                                                  : QColor(200, 200, 200);
+        return statusIcon(status);
     case ItemIdRole:
         return QVariant::fromValue<qint64>(itemId);
     case AnnotationStatusRole:

@@ -1,5 +1,7 @@
 #include "ui/annotate/label-form.h"
 
+#include <algorithm>
+
 #include <QKeyEvent>
 #include <QVBoxLayout>
 

@@ -1,6 +1,8 @@
 #pragma once
 // The interface language: English or Simplified Chinese, stored in QSettings ("ui/language") and
 // applied at start-up from the translations compiled into the binary (:/i18n/srllm_<code>.qm).
+// Refresh the .ts files after changing UI text: lupdate ui app/gui -locations none -no-obsolete
+// -ts translations/srllm_zh_CN.ts (and -pluralonly for srllm_en.ts), then translate in Linguist.
 #include <QList>
 #include <QString>
 

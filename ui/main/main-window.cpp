@@ -15,10 +15,13 @@
 #include <QUndoGroup>
 #include <QUndoStack>
 
+#include "ui/adjudicate/adjudicate-view.h"
+#include "ui/agreement/agreement-view.h"
 #include "ui/annotate/annotate-view.h"
 #include "ui/annotate/annotation-queue-model.h"
 #include "ui/annotate/label-form.h"
 #include "ui/annotate/guideline-panel.h"
+#include "ui/browser/item-browser-view.h"
 #include "ui/main/app-language.h"
 #include "ui/main/annotator-profile-dialog.h"
 #include "ui/main/placeholder-page.h"
@@ -29,6 +32,7 @@
 #include "ui/main/welcome-page.h"
 #include "ui/project-session.h"
 #include "ui/shortcut-registry.h"
+#include "ui/taxonomy/taxonomy-editor-dialog.h"
 
 namespace srllm::ui {
 
@@ -106,7 +110,7 @@ void MainWindow::createModeBar() {
         action->setCheckable(true);
         m_modes->addAction(action);
         ShortcutRegistry::instance().add(action, QStringLiteral("mode.%1").arg(int(mode)),
-                                         QKeySequence(Qt::CTRL | (Qt::Key_1 + int(mode))));
+                                         QKeySequence(QKeyCombination(Qt::ControlModifier, Qt::Key(Qt::Key_1 + int(mode)))));
         connect(action, &QAction::triggered, this, [this, mode = mode] { setMode(mode); });
         m_sessionActions << action;
     }
@@ -147,6 +151,9 @@ void MainWindow::createMenus() {
 
     QMenu* settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(tr("&Keyboard shortcuts…"), this, [this] { ShortcutsDialog(this).exec(); });
+    m_sessionActions << settings->addAction(tr("&Taxonomy…"), this, [this] {
+        if (m_session) TaxonomyEditorDialog(m_session.get(), this).exec();
+    });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About SR-LLM Workbench"), this, &MainWindow::showAbout);
@@ -182,7 +189,6 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session) {
 
 QWidget* MainWindow::createPage(Mode mode) {
     ProjectSession* session = m_session.get();
-    const QString later = tr("This mode comes in a later version of the workbench.");
     switch (mode) {
     case Mode::Annotate: {
         auto* view = new AnnotateView(session);
@@ -193,12 +199,19 @@ QWidget* MainWindow::createPage(Mode mode) {
         m_guide->showField(view->labelForm()->activeKey());
         return view;
     }
-    case Mode::Browse:
-        return new PlaceholderPage(tr("Browse"), later);
+    case Mode::Browse: {
+        auto* view = new ItemBrowserView(session);
+        connect(view, &ItemBrowserView::itemActivated, this, [this](qint64 itemId) {
+            setMode(Mode::Annotate);
+            if (auto* annotate = qobject_cast<AnnotateView*>(m_pages->widget(pageIndex(Mode::Annotate))))
+                annotate->showItem(itemId);
+        });
+        return view;
+    }
     case Mode::Adjudicate:
-        return new PlaceholderPage(tr("Adjudicate"), later);
+        return new AdjudicateView(session);
     case Mode::Agreement:
-        return new PlaceholderPage(tr("Agreement"), later);
+        return new AgreementView(session);
     case Mode::Train:
         return new PlaceholderPage(tr("Train"), tr("Fine-tuning LoRA / QLoRA adapters from the workbench comes in a "
                                                    "later version."));

@@ -1,0 +1,137 @@
+// db/work-package: package -> annotate offline -> merge back, idempotent merges, taxonomy checks (#3 item 9).
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "core/common/diagnostics.h"
+#include "db/assignments.h"
+#include "db/taxonomy-store.h"
+#include "db/work-package.h"
+#include "support/agreement-project.h"
+#include "support/test-data.h"
+
+namespace db = srllm::db;
+using srllm::test::makeAgreementProject;
+
+namespace {
+std::vector<std::tuple<std::string, std::string, std::string>> annotationKeys(db::Database& d) {
+    std::vector<std::tuple<std::string, std::string, std::string>> out;
+    for (const auto& a : db::allAnnotations(d))
+        out.emplace_back(db::itemById(d, a.itemId)->uid, a.labels.dump(), a.updatedAt);
+    return out;
+}
+
+// Timestamps have millisecond resolution; an edit made in the same millisecond would look unchanged.
+void letTheClockTick() { std::this_thread::sleep_for(std::chrono::milliseconds(5)); }
+}  // namespace
+
+TEST(WorkPackage, NewAnnotatorGetsAllItemsAndMergeBringsTheirLabelsBack) {
+    srllm::test::ScratchDir scratch;
+    auto p = makeAgreementProject((scratch / "p.srllm").string());
+    const auto out = (scratch / "dora.srllm").string();
+    const db::PackageSummary s = db::createWorkPackage(*p.project, "dora", out);
+    EXPECT_EQ(s.items, 6);
+    EXPECT_FALSE(s.assignedOnly);
+    EXPECT_EQ(s.annotations, 0);
+    EXPECT_EQ(s.manifest.annotator, "dora");
+    EXPECT_EQ(s.manifest.taxonomyVersion, 1);
+    EXPECT_FALSE(s.manifest.createdAt.empty());
+
+    {   // offline work in the package, through the ordinary store API
+        auto package = db::Project::open(out);
+        auto& d = package->db();
+        ASSERT_TRUE(db::readPackageManifest(d));
+        const int64_t dora = db::annotatorByName(d, "dora")->id;
+        EXPECT_TRUE(db::allAnnotations(d).empty());  // other annotators' labels stay home
+        srllm::test::saveLabels(d, p.items[0], dora, "Yes", "High", {"Age"}, {{0, 3}}, "People vary.", 12);
+        srllm::test::saveLabels(d, p.items[3], dora, "No", "No", {}, {}, std::nullopt, 8);
+    }
+    const db::MergeSummary m = db::mergeWorkPackage(*p.project, out);
+    EXPECT_EQ(m.annotator, "dora");
+    EXPECT_EQ(m.inserted, 2);
+    EXPECT_EQ(m.unknownItems, 0);
+    auto& d = p.project->db();
+    const auto dora = db::annotatorByName(d, "dora");
+    ASSERT_TRUE(dora);
+    const auto merged = db::annotationFor(d, p.items[0], dora->id);
+    ASSERT_TRUE(merged);
+    EXPECT_EQ(merged->labels.at("toxicity"), "High");
+    EXPECT_EQ(merged->rewrite, "People vary.");
+    ASSERT_EQ(merged->spans.size(), 1u);
+    EXPECT_EQ(merged->spans[0].end, 3);
+}
+
+TEST(WorkPackage, AssignedItemsOnlyAndMergingTwiceChangesNothing) {
+    srllm::test::ScratchDir scratch;
+    auto p = makeAgreementProject((scratch / "p.srllm").string());
+    auto& d = p.project->db();
+    db::assignItems(d, 1, {p.a, p.b});
+    const auto assigned = db::assignedItems(d, p.a);
+    const auto out = (scratch / "a.srllm").string();
+    const db::PackageSummary s = db::createWorkPackage(*p.project, "a", out);
+    EXPECT_TRUE(s.assignedOnly);
+    EXPECT_EQ(s.items, static_cast<int64_t>(assigned.size()));
+    EXPECT_EQ(s.annotations, static_cast<int64_t>(assigned.size()));  // a annotated every item
+    letTheClockTick();
+    {
+        auto package = db::Project::open(out);
+        auto row = *db::annotationFor(package->db(), assigned.front(), p.a);
+        row.labels["bias"] = row.labels["bias"] == "Yes" ? "No" : "Yes";
+        db::saveAnnotation(package->db(), row);
+    }
+    const db::MergeSummary first = db::mergeWorkPackage(*p.project, out);
+    EXPECT_EQ(first.updated, 1);
+    EXPECT_EQ(first.unchanged, static_cast<int64_t>(assigned.size()) - 1);
+    const auto afterFirst = annotationKeys(d);
+    const db::MergeSummary second = db::mergeWorkPackage(*p.project, out);
+    EXPECT_EQ(second.updated + second.inserted, 0);
+    EXPECT_EQ(second.unchanged, static_cast<int64_t>(assigned.size()));
+    EXPECT_EQ(annotationKeys(d), afterFirst);
+}
+
+TEST(WorkPackage, ProjectEditNewerThanThePackageIsKept) {
+    srllm::test::ScratchDir scratch;
+    auto p = makeAgreementProject((scratch / "p.srllm").string());
+    const auto out = (scratch / "a.srllm").string();
+    db::createWorkPackage(*p.project, "a", out);
+    letTheClockTick();
+    auto row = *db::annotationFor(p.project->db(), p.items[0], p.a);
+    row.rewrite = "Edited at home.";
+    db::saveAnnotation(p.project->db(), row);
+    const db::MergeSummary m = db::mergeWorkPackage(*p.project, out);
+    EXPECT_EQ(m.keptNewer, 1);
+    EXPECT_EQ(db::annotationFor(p.project->db(), p.items[0], p.a)->rewrite, "Edited at home.");
+}
+
+TEST(WorkPackage, OtherTaxonomyVersionIsRefusedWithAClearMessage) {
+    srllm::test::ScratchDir scratch;
+    auto p = makeAgreementProject((scratch / "p.srllm").string());
+    const auto out = (scratch / "a.srllm").string();
+    db::createWorkPackage(*p.project, "a", out);
+    auto taxonomy = db::currentTaxonomy(p.project->db()).json;
+    taxonomy["fields"][0]["values"].push_back("Unsure");
+    EXPECT_EQ(db::addTaxonomyVersion(p.project->db(), taxonomy), 2);
+    try {
+        db::mergeWorkPackage(*p.project, out);
+        FAIL() << "merge of a version-1 package into a version-2 project was accepted";
+    } catch (const srllm::core::InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("taxonomy version 1"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("version 2"), std::string::npos) << e.what();
+    }
+}
+
+TEST(WorkPackage, RefusesOrdinaryProjectsExistingOutputAndForeignItems) {
+    srllm::test::ScratchDir scratch;
+    auto p = makeAgreementProject((scratch / "p.srllm").string());
+    auto other = makeAgreementProject((scratch / "other.srllm").string());  // same texts, other uids
+    EXPECT_THROW(db::mergeWorkPackage(*p.project, (scratch / "other.srllm").string()), srllm::core::InputError);
+    const auto out = (scratch / "a.srllm").string();
+    db::createWorkPackage(*other.project, "a", out);
+    EXPECT_THROW(db::createWorkPackage(*p.project, "a", out), srllm::core::InputError);
+    const db::MergeSummary m = db::mergeWorkPackage(*p.project, out);
+    EXPECT_EQ(m.unknownItems, 6);
+    EXPECT_EQ(m.inserted, 0);
+    EXPECT_EQ(m.warnings.size(), 6u);
+}

@@ -1,0 +1,1045 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AdjudicateView</name>
+    <message>
+        <source>&amp;Accept as gold</source>
+        <translation>接受为金标准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>投票</translation>
+    </message>
+    <message>
+        <source>Disputed fields</source>
+        <translation>有分歧的字段</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>金标准</translation>
+    </message>
+    <message>
+        <source>Gold rewrite: pick an annotator&apos;s rewrite above, or write one</source>
+        <translation>金标准改写:从上方选择一位标注者的改写,或自行撰写</translation>
+    </message>
+    <message>
+        <source>Save these labels as expert gold and go to the next item (Ctrl+Return)</source>
+        <translation>将这些标签保存为专家金标准并转到下一条目(Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Rewrites (click one to use it):</source>
+        <translation>改写(点击以使用):</translation>
+    </message>
+    <message>
+        <source> (tie)</source>
+        <translation>(平票)</translation>
+    </message>
+    <message>
+        <source>Read-only: only an annotator with the expert role can decide gold labels (you are %1, role &quot;%2&quot;).</source>
+        <translation>只读:只有专家角色的标注者才能决定金标准标签(您是 %1,角色“%2”)。</translation>
+    </message>
+    <message>
+        <source>No item has disagreeing annotations.</source>
+        <translation>没有存在分歧标注的条目。</translation>
+    </message>
+    <message>
+        <source>Gold not saved: %1</source>
+        <translation>金标准未保存:%1</translation>
+    </message>
+    <message>
+        <source>Item %1 saved as expert gold.</source>
+        <translation>条目 %1 已保存为专家金标准。</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementTrendChart</name>
+    <message>
+        <source>Export chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG or PDF</source>
+        <translation>将图表保存为 PNG 或 PDF</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s alpha</source>
+        <translation>Krippendorff alpha 系数</translation>
+    </message>
+    <message>
+        <source>Items completed</source>
+        <translation>已完成条目</translation>
+    </message>
+    <message>
+        <source>%1: alpha (%2) per %3 completed items</source>
+        <translation>%1:每 %3 个已完成条目的 alpha(%2)</translation>
+    </message>
+    <message>
+        <source>No item has two done annotations for %1 yet.</source>
+        <translation>%1 尚无任何条目拥有两份已完成的标注。</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not write %1 (hint: is the folder writable?)</source>
+        <translation>无法写入 %1(提示:该文件夹是否可写?)</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementView</name>
+    <message>
+        <source>Bootstrap resamples for the 95% intervals (0: no intervals)</source>
+        <translation>用于 95% 置信区间的自助重抽样次数(0:不计算区间)</translation>
+    </message>
+    <message>
+        <source>Completed items per point of the agreement-over-time chart</source>
+        <translation>一致性随时间变化图中每个点的已完成条目数</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Bootstrap resamples:</source>
+        <translation>自助重抽样次数:</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>标注者</translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; κ</source>
+        <translation>Fleiss κ</translation>
+    </message>
+    <message>
+        <source>95% CI</source>
+        <translation>95% 置信区间</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s α</source>
+        <translation>Krippendorff α</translation>
+    </message>
+    <message>
+        <source>α metric</source>
+        <translation>α 度量</translation>
+    </message>
+    <message>
+        <source>Invalid labels</source>
+        <translation>无效标签</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注者</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Items done</source>
+        <translation>已完成条目</translation>
+    </message>
+    <message>
+        <source>Mean time (s)</source>
+        <translation>平均用时(秒)</translation>
+    </message>
+    <message>
+        <source>Gold items</source>
+        <translation>金标准条目</translation>
+    </message>
+    <message>
+        <source>Agreement with gold</source>
+        <translation>与金标准的一致性</translation>
+    </message>
+    <message>
+        <source>Expert gold items</source>
+        <translation>专家金标准条目</translation>
+    </message>
+    <message>
+        <source>Agreement with expert gold</source>
+        <translation>与专家金标准的一致性</translation>
+    </message>
+    <message>
+        <source>Pairwise Cohen&apos;s κ</source>
+        <translation>两两 Cohen κ</translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation>字段:</translation>
+    </message>
+    <message>
+        <source>Items per point:</source>
+        <translation>每点条目数:</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>随时间变化</translation>
+    </message>
+    <message>
+        <source>Press Refresh to compute agreement.</source>
+        <translation>按“刷新”计算一致性。</translation>
+    </message>
+    <message>
+        <source>Computed in %1 ms over taxonomy v%2; only annotations marked done count.</source>
+        <translation>基于分类体系 v%2 计算,用时 %1 毫秒;只统计标记为完成的标注。</translation>
+    </message>
+    <message>
+        <source>Agreement failed: %1</source>
+        <translation>一致性计算失败:%1</translation>
+    </message>
+    <message>
+        <source>multi</source>
+        <translation>多选</translation>
+    </message>
+    <message>
+        <source>ordered</source>
+        <translation>有序</translation>
+    </message>
+    <message>
+        <source>single</source>
+        <translation>单选</translation>
+    </message>
+    <message>
+        <source>Rewrite agreement (mean pairwise chrF, 0–100): %1 %2 over %3 item(s).  Span agreement: α %4 %5, mean pairwise F1 %6 over %7 item(s).</source>
+        <translation>改写一致性(两两 chrF 均值,0–100):%1 %2,共 %3 个条目。  片段一致性:α %4 %5,两两 F1 均值 %6,共 %7 个条目。</translation>
+    </message>
+    <message>
+        <source>Agreement over time failed: %1</source>
+        <translation>一致性随时间变化计算失败:%1</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotateView</name>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>无法保存:%1</translation>
+    </message>
+    <message>
+        <source>Set %1</source>
+        <translation>设置 %1</translation>
+    </message>
+    <message>
+        <source>Mark biased words</source>
+        <translation>标记偏见词</translation>
+    </message>
+    <message>
+        <source>Remove biased words</source>
+        <translation>移除偏见词</translation>
+    </message>
+    <message>
+        <source>Edit rewrite</source>
+        <translation>编辑改写</translation>
+    </message>
+    <message>
+        <source>My queue (assigned items)</source>
+        <translation>我的队列(已分配条目)</translation>
+    </message>
+    <message>
+        <source>My queue (all items)</source>
+        <translation>我的队列(全部条目)</translation>
+    </message>
+    <message>
+        <source>Select words to mark them as biased; click a marked span to remove it.</source>
+        <translation>选中词语即可标记为偏见词;点击已标记的片段可将其移除。</translation>
+    </message>
+    <message>
+        <source>Save as done &amp;&amp; next</source>
+        <translation>保存为完成并转到下一条(&amp;&amp;)</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Save as done and go to the next item</source>
+        <translation>保存为完成并转到下一条目</translation>
+    </message>
+    <message>
+        <source>Next item</source>
+        <translation>下一条目</translation>
+    </message>
+    <message>
+        <source>Previous item</source>
+        <translation>上一条目</translation>
+    </message>
+    <message>
+        <source>Mark the selected words as biased</source>
+        <translation>将选中的词语标记为偏见词</translation>
+    </message>
+    <message>
+        <source>Go to the item text (select words with Shift+arrows)</source>
+        <translation>转到条目文本(用 Shift+方向键选择词语)</translation>
+    </message>
+    <message>
+        <source>Go to the rewrite</source>
+        <translation>转到改写</translation>
+    </message>
+    <message>
+        <source>Go back to the labels</source>
+        <translation>返回标签</translation>
+    </message>
+    <message>
+        <source>Start the rewrite from the original text</source>
+        <translation>以原文为起点撰写改写</translation>
+    </message>
+    <message>
+        <source>Choose value %1 of the current field</source>
+        <translation>为当前字段选择第 %1 个值</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>待标注</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Item #%1&lt;/b&gt; &amp;nbsp; &lt;span style=&quot;color:gray&quot;&gt;%2&lt;/span&gt;</source>
+        <translation>&lt;b&gt;条目 #%1&lt;/b&gt; &amp;nbsp; &lt;span style=&quot;color:gray&quot;&gt;%2&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>已完成 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Choose a value for &apos;%1&apos; before saving as done.</source>
+        <translation>请先为“%1”选择一个值,再保存为完成。</translation>
+    </message>
+    <message>
+        <source>Save as done</source>
+        <translation>保存为完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n item(s) in your queue are done. Thank you!</source>
+        <translation>
+            <numerusform>您队列中的全部 %n 个条目均已完成。谢谢!</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Item #%1 is not in your queue; your labels for it are saved all the same.</source>
+        <translation>条目 #%1 不在您的队列中;您为它做的标注同样会被保存。</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationQueueModel</name>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待标注</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotatorProfileDialog</name>
+    <message>
+        <source>expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>annotator</source>
+        <translation>标注者</translation>
+    </message>
+    <message>
+        <source>I am</source>
+        <translation>我是</translation>
+    </message>
+    <message>
+        <source>New annotator</source>
+        <translation>新标注者</translation>
+    </message>
+    <message>
+        <source>Who is annotating?</source>
+        <translation>谁在标注?</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1(%2)</translation>
+    </message>
+    <message>
+        <source>Your name or pseudonym</source>
+        <translation>您的姓名或化名</translation>
+    </message>
+    <message>
+        <source>Project &lt;b&gt;%1&lt;/b&gt;. Your labels are stored under this name; other annotators&apos; labels stay hidden while you annotate.</source>
+        <translation>项目 &lt;b&gt;%1&lt;/b&gt;。您的标签将以此名称保存;标注期间其他标注者的标签对您隐藏。</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; already exists: choose it under &quot;I am&quot; instead.</source>
+        <translation>“%1”已存在:请改在“我是”中选择。</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinePanel</name>
+    <message>
+        <source>Values:</source>
+        <translation>取值:</translation>
+    </message>
+    <message>
+        <source>Examples:</source>
+        <translation>示例:</translation>
+    </message>
+</context>
+<context>
+    <name>ItemBrowserView</name>
+    <message>
+        <source>Search text (all words; word* for a prefix)</source>
+        <translation>搜索文本(须包含所有词;word* 表示前缀)</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>属于</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注者</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致性</translation>
+    </message>
+    <message>
+        <source>annotations</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>gold</source>
+        <translation>金标准</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>Unannotated</source>
+        <translation>未标注</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>金标准</translation>
+    </message>
+    <message>
+        <source>Unanimous</source>
+        <translation>全体一致</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>有分歧</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>任何人</translation>
+    </message>
+    <message>
+        <source>Query failed: %1</source>
+        <translation>查询失败:%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) (%1 ms)</source>
+        <translation>
+            <numerusform>%n 个条目(%1 毫秒)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ItemTableModel</name>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>金标准</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+</context>
+<context>
+    <name>KappaHeatTable</name>
+    <message numerus="yes">
+        <source>%1 and %2: %n shared item(s)</source>
+        <translation>
+            <numerusform>%1 与 %2:%n 个共同条目</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>SR-LLM Workbench</source>
+        <translation>SR-LLM 工作台</translation>
+    </message>
+    <message>
+        <source>Guidelines</source>
+        <translation>标注指南</translation>
+    </message>
+    <message>
+        <source>Annotate</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <source>Adjudicate</source>
+        <translation>裁定</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致性</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审阅</translation>
+    </message>
+    <message>
+        <source>Modes</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <source>Switch annotator…</source>
+        <translation>切换标注者…</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>键盘快捷键(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;Taxonomy…</source>
+        <translation>分类体系(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About SR-LLM Workbench</source>
+        <translation>关于 SR-LLM 工作台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>%1 – SR-LLM Workbench</source>
+        <translation>%1 – SR-LLM 工作台</translation>
+    </message>
+    <message>
+        <source>Fine-tuning LoRA / QLoRA adapters from the workbench comes in a later version.</source>
+        <translation>在工作台中微调 LoRA / QLoRA 适配器将在后续版本中提供。</translation>
+    </message>
+    <message>
+        <source>Evaluating models on the gold labels comes in a later version.</source>
+        <translation>基于金标准标签评估模型将在后续版本中提供。</translation>
+    </message>
+    <message>
+        <source>Reviewing model outputs comes in a later version.</source>
+        <translation>审阅模型输出将在后续版本中提供。</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Workbench projects (*.srllm)</source>
+        <translation>工作台项目 (*.srllm)</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Workbench projects (*.srllm);;All files (*)</source>
+        <translation>工作台项目 (*.srllm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <source>The new language is used after a restart. Restart now?</source>
+        <translation>新语言将在重启后生效。现在重启吗?</translation>
+    </message>
+    <message>
+        <source>About SR-LLM Workbench</source>
+        <translation>关于 SR-LLM 工作台</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;SR-LLM Workbench %1&lt;/h3&gt;&lt;p&gt;Annotate texts for safety risks, measure agreement, fine-tune and evaluate safer language models, all offline.&lt;/p&gt;&lt;p&gt;After Raza et al., &lt;i&gt;Developing Safe and Responsible Large Language Models&lt;/i&gt; (arXiv 2404.01399).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SR-LLM 工作台 %1&lt;/h3&gt;&lt;p&gt;标注文本中的安全风险、度量标注一致性、微调并评估更安全的语言模型,全部离线完成。&lt;/p&gt;&lt;p&gt;基于 Raza 等人的论文 &lt;i&gt;Developing Safe and Responsible Large Language Models&lt;/i&gt;(arXiv 2404.01399)。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MultiChoiceField</name>
+    <message>
+        <source>Filter values (press / )</source>
+        <translation>筛选取值(按 / )</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Cannot create project</source>
+        <translation>无法创建项目</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2</source>
+        <translation>%1
+
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>RewriteEditor</name>
+    <message>
+        <source>Start from original</source>
+        <translation>以原文为起点</translation>
+    </message>
+    <message>
+        <source>Benign rewrite: keep the message, drop the bias (leave empty if the text is benign)</source>
+        <translation>无害改写:保留原意,去除偏见(若文本本身无害则留空)</translation>
+    </message>
+    <message>
+        <source>Rewrite</source>
+        <translation>改写</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <source>no rewrite</source>
+        <translation>无改写</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) removed</source>
+        <translation>
+            <numerusform>删除 %n 个词</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) added</source>
+        <translation>
+            <numerusform>新增 %n 个词</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SessionStatusBar</name>
+    <message>
+        <source>No project open</source>
+        <translation>未打开项目</translation>
+    </message>
+    <message>
+        <source>Project: %1</source>
+        <translation>项目:%1</translation>
+    </message>
+    <message>
+        <source>Annotator: %1 (%2)</source>
+        <translation>标注者:%1(%2)</translation>
+    </message>
+    <message>
+        <source>Progress: %1 / %2 done</source>
+        <translation>进度:已完成 %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Reset to default</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Remove shortcut</source>
+        <translation>移除快捷键</translation>
+    </message>
+    <message>
+        <source>New shortcut:</source>
+        <translation>新快捷键:</translation>
+    </message>
+    <message>
+        <source>%1 is already used by &quot;%2&quot;.</source>
+        <translation>%1 已被“%2”使用。</translation>
+    </message>
+</context>
+<context>
+    <name>SpanTextView</name>
+    <message>
+        <source>Biased words: click to remove</source>
+        <translation>偏见词:点击移除</translation>
+    </message>
+</context>
+<context>
+    <name>TaxonomyEditorDialog</name>
+    <message>
+        <source>Values are ranked (ordinal agreement)</source>
+        <translation>取值有序(按有序尺度计算一致性)</translation>
+    </message>
+    <message>
+        <source>Edit taxonomy (new version after v%1)</source>
+        <translation>编辑分类体系(在 v%1 之后创建新版本)</translation>
+    </message>
+    <message>
+        <source>single choice</source>
+        <translation>单选</translation>
+    </message>
+    <message>
+        <source>multiple choice</source>
+        <translation>多选</translation>
+    </message>
+    <message>
+        <source>One example per line: Value | example text</source>
+        <translation>每行一个示例:取值 | 示例文本</translation>
+    </message>
+    <message>
+        <source>Add field…</source>
+        <translation>添加字段…</translation>
+    </message>
+    <message>
+        <source>Add value…</source>
+        <translation>添加取值…</translation>
+    </message>
+    <message>
+        <source>Rename value…</source>
+        <translation>重命名取值…</translation>
+    </message>
+    <message>
+        <source>Remove value…</source>
+        <translation>删除取值…</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>键:</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>显示名称:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>类型:</translation>
+    </message>
+    <message>
+        <source>Definition:</source>
+        <translation>定义:</translation>
+    </message>
+    <message>
+        <source>Values:</source>
+        <translation>取值:</translation>
+    </message>
+    <message>
+        <source>Examples:</source>
+        <translation>示例:</translation>
+    </message>
+    <message>
+        <source>The key stored in every annotation; fixed once a field exists</source>
+        <translation>保存在每条标注中的键;字段创建后不可更改</translation>
+    </message>
+    <message>
+        <source>Save as new version</source>
+        <translation>保存为新版本</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) added</source>
+        <translation>
+            <numerusform>新增 %n 个字段</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) added</source>
+        <translation>
+            <numerusform>新增 %n 个取值</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) removed or renamed</source>
+        <translation>
+            <numerusform>删除或重命名 %n 个取值</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) reworded</source>
+        <translation>
+            <numerusform>修改 %n 个字段的措辞</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value mapping(s) recorded</source>
+        <translation>
+            <numerusform>记录 %n 条取值映射</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No changes yet.</source>
+        <translation>尚无改动。</translation>
+    </message>
+    <message>
+        <source>Changes: %1.</source>
+        <translation>改动:%1。</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>添加字段</translation>
+    </message>
+    <message>
+        <source>Key (lowercase, stored in annotations):</source>
+        <translation>键(小写,保存在标注中):</translation>
+    </message>
+    <message>
+        <source>Add value</source>
+        <translation>添加取值</translation>
+    </message>
+    <message>
+        <source>New value of %1:</source>
+        <translation>%1 的新取值:</translation>
+    </message>
+    <message>
+        <source>Value in use</source>
+        <translation>取值正在使用</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is used by %3 annotation(s) and %4 gold label(s). They keep &quot;%2&quot; under taxonomy v%5.
+
+Record the mapping &quot;%2&quot; → &quot;%6&quot; in the new version?</source>
+        <translation>%1 = “%2”被 %3 条标注和 %4 个金标准标签使用。它们在分类体系 v%5 下保留“%2”。
+
+要在新版本中记录映射“%2” → “%6”吗?</translation>
+    </message>
+    <message>
+        <source>Rename value</source>
+        <translation>重命名取值</translation>
+    </message>
+    <message>
+        <source>New name for &quot;%1&quot;:</source>
+        <translation>“%1”的新名称:</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is used by %2 annotation(s) and %3 gold label(s), so it cannot simply be removed.
+Map it to:</source>
+        <translation>“%1”被 %2 条标注和 %3 个金标准标签使用,因此不能直接删除。
+将其映射到:</translation>
+    </message>
+    <message>
+        <source>Taxonomy not saved</source>
+        <translation>分类体系未保存</translation>
+    </message>
+</context>
+<context>
+    <name>VoteComparisonTable</name>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <source>Majority</source>
+        <translation>多数</translation>
+    </message>
+    <message>
+        <source>Biased words</source>
+        <translation>偏见词</translation>
+    </message>
+    <message>
+        <source>Rewrite</source>
+        <translation>改写</translation>
+    </message>
+    <message>
+        <source>The annotators disagree on this row</source>
+        <translation>标注者在此行上存在分歧</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>SR-LLM Workbench</source>
+        <translation>SR-LLM 工作台</translation>
+    </message>
+    <message>
+        <source>Label texts for bias, toxicity and harm, mark biased words and write benign rewrites. Everything stays in one project file on this computer.</source>
+        <translation>为文本标注偏见、毒性和危害,标记偏见词并撰写无害改写。所有数据都保存在本机的一个项目文件中。</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <source>No recent projects. Create one, or open a .srllm file.</source>
+        <translation>没有最近的项目。请新建一个,或打开一个 .srllm 文件。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>SR-LLM Workbench: annotate, train and evaluate safer LLMs</source>
+        <translation>SR-LLM 工作台:标注、训练并评估更安全的大语言模型</translation>
+    </message>
+    <message>
+        <source>Project file (.srllm) to open</source>
+        <translation>要打开的项目文件(.srllm)</translation>
+    </message>
+    <message>
+        <source>Annotate as NAME (created when absent) instead of asking</source>
+        <translation>以 NAME 身份标注(不存在时自动创建),不再询问</translation>
+    </message>
+</context>
+</TS>
