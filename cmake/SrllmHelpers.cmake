@@ -48,8 +48,10 @@ function(srllm_add_test source)
     set_tests_properties(${name} PROPERTIES LABELS "${labels}" SKIP_RETURN_CODE 77 ENVIRONMENT "${env}")
   else()
     target_link_libraries(${name} PRIVATE GTest::gtest GTest::gtest_main GTest::gmock)
+    # gtest_discover_tests flattens PROPERTIES, so a list value must keep its ';' escaped.
+    string(REPLACE ";" "\\;" env_escaped "${env}")
     gtest_discover_tests(${name} TEST_PREFIX "${name}." DISCOVERY_MODE PRE_TEST
       WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}
-      PROPERTIES LABELS "${labels}" ENVIRONMENT "${env}")
+      PROPERTIES LABELS "${labels}" ENVIRONMENT "${env_escaped}")
   endif()
 endfunction()

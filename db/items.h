@@ -27,8 +27,8 @@ struct ItemRow {
 };
 
 struct ItemQuery {
-    std::optional<int64_t> datasetId;
-    std::string search;  // words that must all occur (FTS5); a trailing '*' makes a word a prefix
+    std::optional<int64_t> datasetId{};
+    std::string search{};  // words that must all occur (FTS5); a trailing '*' makes a word a prefix
     int64_t offset = 0, limit = 100;
 };
 

@@ -270,7 +270,7 @@
     </message>
     <message>
         <source>Save as done &amp;&amp; next</source>
-        <translation>保存为完成并转到下一条(&amp;&amp;)</translation>
+        <translation>保存为完成并转到下一条</translation>
     </message>
     <message>
         <source>Labels</source>
@@ -349,6 +349,10 @@
     <message>
         <source>Item #%1 is not in your queue; your labels for it are saved all the same.</source>
         <translation>条目 #%1 不在您的队列中;您为它做的标注同样会被保存。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No items to annotate yet.&lt;/b&gt; Import a file with &lt;code&gt;srllm import PROJECT FILE&lt;/code&gt;, then reopen the project.</source>
+        <translation>&lt;b&gt;尚无可标注的条目。&lt;/b&gt;请用 &lt;code&gt;srllm import PROJECT FILE&lt;/code&gt; 导入文件,然后重新打开项目。</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,9 @@ CausalLM buildModel(const ModelConfig& config, uint64_t seed) {
     auto generator = at::detail::createCPUGenerator(seed);
     const double gpt2ProjectionStd = 0.02 / std::sqrt(2.0 * static_cast<double>(config.numLayers));
     torch::NoGradGuard noGrad;
-    for (auto& [name, parameter] : model->named_parameters()) {
+    for (auto& item : model->named_parameters()) {
+        const std::string& name = item.key();
+        auto& parameter = item.value();
         if (name.ends_with(".bias")) parameter.zero_();
         else if (parameter.dim() == 1) parameter.fill_(1.0);  // RMSNorm / LayerNorm scale
         else if (config.family() == ModelFamily::Gpt2 && name.ends_with("c_proj.weight"))

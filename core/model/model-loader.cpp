@@ -27,7 +27,9 @@ Diagnostics loadModelWeights(CausalLMImpl& model, const SafetensorsStore& store,
     const std::string arch = model.config().architecture;
     std::set<std::string> used;
     torch::NoGradGuard noGrad;
-    for (auto& [key, parameter] : model.named_parameters()) {
+    for (auto& item : model.named_parameters()) {
+        const std::string& key = item.key();
+        auto& parameter = item.value();
         const std::string storeKey = storeKeyFor(store, key);
         if (!store.contains(storeKey))
             throw InputError(where, 0, "tensor '" + key + "'",
@@ -73,8 +75,9 @@ LoadedModel loadModel(const std::filesystem::path& folder, const ModelLoadOption
 
 std::map<std::string, torch::Tensor> hfStateDict(CausalLMImpl& model) {
     std::map<std::string, torch::Tensor> tensors;
-    for (const auto& [key, parameter] : model.named_parameters()) {
-        const auto value = parameter.detach();
+    for (const auto& item : model.named_parameters()) {
+        const std::string& key = item.key();
+        const auto value = item.value().detach();
         tensors[key] = model.storedTransposed(key) ? value.t().contiguous() : value;
     }
     return tensors;

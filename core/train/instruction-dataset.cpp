@@ -44,7 +44,8 @@ InstructionDataset buildInstructionDataset(const Tokenizer& tokenizer, const std
     for (const auto& record : records) {
         auto ex = tokenizeExample(tokenizer, record.prompt, record.response, maxLength);
         // Only labels after the first position count (the model predicts token t from tokens < t).
-        const bool learnable = ex.labels.size() > 1 && std::any_of(ex.labels.begin() + 1, ex.labels.end(), [](int64_t l) { return l != kIgnoreLabel; });
+        const bool learnable = ex.labels.size() > 1 && std::any_of(ex.labels.begin() + 1, ex.labels.end(),
+                                                                   [](int64_t l) { return l != kIgnoreLabel; });
         if (!learnable) {
             out.warnings.push_back({file, record.line, "prompt",
                                     "skipped: the prompt fills max_length " + std::to_string(maxLength) +

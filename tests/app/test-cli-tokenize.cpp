@@ -75,7 +75,7 @@ TEST(CliTokenizer, TrainWritesATokenizerThatTokenizeLoads) {
     ASSERT_EQ(run.exitCode, 0) << run.output;
     EXPECT_THAT(run.output, HasSubstr("trained 300 tokens (43 merges)"));  // 300 - 256 bytes - 1 special
     EXPECT_TRUE(std::filesystem::exists(dir / "tok" / "tokenizer_config.json"));
-    run = runCli("tokenize --model " + out + " --decode \"$(" + shellQuote(std::getenv("SRLLM_CLI")) +
+    run = runCli("tokenize --model " + out + " --decode \"$(" + shellQuote(srllm::test::cliBinary()) +
                  " tokenize --model " + out + " 'the biased text')\"");
     EXPECT_EQ(run.output, "the biased text\n");
     run = runCli("tokenizer train --corpus " + shellQuote((dir / "corpus.txt").string()) + " --vocab-size 300 --out " + out);

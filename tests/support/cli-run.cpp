@@ -4,15 +4,24 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 
 #include <gtest/gtest.h>
 
 namespace srllm::test {
 
+std::string cliBinary() {
+    if (const char* binary = std::getenv("SRLLM_CLI")) return binary;
+    // Fallback for a ctest that lost its environment: the build tree puts tests/ beside app/srllm.
+    std::error_code ec;
+    const auto beside = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path() / ".." / "app" / "srllm";
+    if (!ec && std::filesystem::exists(beside)) return beside.lexically_normal().string();
+    ADD_FAILURE() << "SRLLM_CLI is not set and no srllm binary beside the test";
+    return "srllm";
+}
+
 CliRun runCli(const std::string& arguments) {
-    const char* binary = std::getenv("SRLLM_CLI");
-    if (!binary) ADD_FAILURE() << "SRLLM_CLI is not set";
-    FILE* pipe = popen((shellQuote(binary ? binary : "srllm") + " " + arguments + " 2>&1").c_str(), "r");
+    FILE* pipe = popen((shellQuote(cliBinary()) + " " + arguments + " 2>&1").c_str(), "r");
     if (!pipe) return {};
     CliRun run;
     char buffer[4096];

@@ -9,7 +9,10 @@ struct CliRun {
     std::string output;  // stdout and stderr together
 };
 
-// Runs `$SRLLM_CLI arguments` through the shell (quote paths yourself); fails the test when SRLLM_CLI is unset.
+// The srllm binary: $SRLLM_CLI, else app/srllm of the build tree holding this test.
+std::string cliBinary();
+
+// Runs `srllm arguments` through the shell (quote paths yourself).
 CliRun runCli(const std::string& arguments);
 
 // Wraps text in single quotes for the shell.

@@ -45,7 +45,7 @@ void TestAppLanguage::everyChineseStringIsTranslated() {
             if (type == QLatin1String("unfinished")) unfinished << source;
         }
     }
-    QVERIFY(!xml.hasError());
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
     QVERIFY(messages > 100);
     QVERIFY2(unfinished.isEmpty(), qPrintable(QStringLiteral("untranslated: ") + unfinished.join(QStringLiteral(" | "))));
 }

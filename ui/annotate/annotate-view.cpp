@@ -98,6 +98,13 @@ AnnotateView::AnnotateView(ProjectSession* session, QWidget* parent)
     m_form->setTaxonomy(m_session->taxonomy());
     updateProgress(m_queue->doneCount(), m_queue->rowCount());
     showRow(m_queue->nextOpenRow(0) >= 0 ? m_queue->nextOpenRow(0) : 0);
+    if (m_queue->rowCount() == 0) {
+        m_itemTitle->setText(tr("<b>No items to annotate yet.</b> Import a file with "
+                                "<code>srllm import PROJECT FILE</code>, then reopen the project."));
+        m_itemTitle->setWordWrap(true);
+        for (QWidget* w : {static_cast<QWidget*>(m_form), static_cast<QWidget*>(m_rewrite), static_cast<QWidget*>(m_text)})
+            w->setEnabled(false);
+    }
 }
 
 QWidget* AnnotateView::buildQueuePanel() {
@@ -142,7 +149,7 @@ QWidget* AnnotateView::buildItemPanel() {
     auto* split = new QSplitter(Qt::Vertical, panel);
     split->addWidget(top);
     split->addWidget(m_rewrite);
-    split->setSizes({300, 360});
+    split->setSizes({240, 420});
     auto* layout = new QVBoxLayout(panel);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
@@ -157,14 +164,14 @@ QWidget* AnnotateView::buildFormPanel() {
     m_formScroll->setWidgetResizable(true);
     m_formScroll->setFocusPolicy(Qt::NoFocus);
     m_formScroll->setMinimumWidth(280);
-    auto* save = new QPushButton(tr("Save as done && next"), panel);
-    save->setFocusPolicy(Qt::NoFocus);
-    connect(save, &QPushButton::clicked, this, &AnnotateView::saveAndNext);
+    m_saveButton = new QPushButton(tr("Save as done && next"), panel);
+    m_saveButton->setFocusPolicy(Qt::NoFocus);
+    connect(m_saveButton, &QPushButton::clicked, this, &AnnotateView::saveAndNext);
     auto* layout = new QVBoxLayout(panel);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(heading(tr("Labels"), panel));
     layout->addWidget(m_formScroll, 1);
-    layout->addWidget(save);
+    layout->addWidget(m_saveButton);
     setTabOrder(m_form, m_rewrite->editor());
     return panel;
 }
@@ -200,6 +207,15 @@ void AnnotateView::createActions() {
         ShortcutRegistry::instance().add(action, id, key);
     };
     for (const Spec& spec : specs) add(QString::fromLatin1(spec.id), spec.text, spec.key, spec.run);
+    // The button shows the save shortcut as remapped, so the keyboard path is discoverable.
+    QAction* saveAction = actions().constFirst();
+    const auto showKey = [this, saveAction] {
+        const QString key = saveAction->shortcut().toString(QKeySequence::NativeText);
+        m_saveButton->setText(key.isEmpty() ? tr("Save as done && next")
+                                            : QStringLiteral("%1   (%2)").arg(tr("Save as done && next"), key));
+    };
+    connect(saveAction, &QAction::changed, this, showKey);
+    showKey();
     for (int n = 1; n <= 9; ++n)
         add(QStringLiteral("annotate.choose-%1").arg(n), tr("Choose value %1 of the current field").arg(n),
             QKeySequence(Qt::Key_0 + n), [this, n] { m_form->chooseNumber(n); });

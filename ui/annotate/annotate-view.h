@@ -7,6 +7,7 @@
 class QLabel;
 class QListView;
 class QProgressBar;
+class QPushButton;
 class QScrollArea;
 
 namespace srllm::ui {
@@ -71,6 +72,7 @@ private:
     RewriteEditor* m_rewrite = nullptr;
     LabelForm* m_form = nullptr;
     QScrollArea* m_formScroll = nullptr;
+    QPushButton* m_saveButton = nullptr;
 };
 
 }  // namespace srllm::ui
