@@ -1,7 +1,7 @@
 // Import throughput (issue #2): rows/s of `importItems` from a plain CSV into a project, with and without
 // the items_fts index, against the sqlite3 shell's `.import --csv` of the same file into a plain table
 // and into a table with an external-content FTS5 index kept by a trigger (the project's own layout).
-// Usage: bench-import [--rows N] [--dir DIR] [--sqlite3 PATH] [--keep]
+// Usage: bench-import [--rows N] [--dir DIR] [--sqlite3 PATH] [--cases shell-plain,shell-fts,ours-plain,ours-fts] [--keep]
 // The CSV (header `text`, ~60 words of deterministic word soup per row) is generated in DIR first.
 #include <chrono>
 #include <cstdio>
@@ -27,6 +27,7 @@ struct Options {
     int64_t rows = 1'000'000;
     fs::path dir;
     std::string sqlite3 = "sqlite3";
+    std::string cases = "shell-plain,shell-fts,ours-plain,ours-fts";  // a subset helps profiling
     bool keep = false;
 };
 
@@ -128,10 +129,12 @@ Options parse(int argc, char** argv) {
             options.dir = argv[++i];
         } else if (arg == "--sqlite3" && hasValue) {
             options.sqlite3 = argv[++i];
+        } else if (arg == "--cases" && hasValue) {
+            options.cases = argv[++i];
         } else if (arg == "--keep") {
             options.keep = true;
         } else {
-            std::fprintf(stderr, "usage: bench-import [--rows N] [--dir DIR] [--sqlite3 PATH] [--keep]\n");
+            std::fprintf(stderr, "usage: bench-import [--rows N] [--dir DIR] [--sqlite3 PATH] [--cases LIST] [--keep]\n");
             std::exit(2);
         }
     }
@@ -154,16 +157,17 @@ int main(int argc, char** argv) {
                 static_cast<double>(fs::file_size(csv)) / 1e6, generate);
     std::fflush(stdout);
 
-    const Timing shellPlain = shellImport(options, options.dir / "shell-plain.db", csv, "CREATE TABLE t(text TEXT)",
+    auto wanted = [&options](const char* name) { return options.cases.find(name) != std::string::npos; };
+    const Timing shellPlain = !wanted("shell-plain") ? Timing{} : shellImport(options, options.dir / "shell-plain.db", csv, "CREATE TABLE t(text TEXT)",
                                           options.rows);
-    const Timing shellFts = shellImport(
+    const Timing shellFts = !wanted("shell-fts") ? Timing{} : shellImport(
         options, options.dir / "shell-fts.db", csv,
         "CREATE TABLE t(text TEXT);"
         "CREATE VIRTUAL TABLE t_fts USING fts5(text, content='t', content_rowid='rowid');"
         "CREATE TRIGGER t_ai AFTER INSERT ON t BEGIN INSERT INTO t_fts(rowid, text) VALUES (new.rowid, new.text); END;",
         options.rows);
-    const Timing oursPlain = ourImport(options.dir / "ours-plain.srllm", csv, false, options.rows);
-    const Timing oursFts = ourImport(options.dir / "ours-fts.srllm", csv, true, options.rows);
+    const Timing oursPlain = !wanted("ours-plain") ? Timing{} : ourImport(options.dir / "ours-plain.srllm", csv, false, options.rows);
+    const Timing oursFts = !wanted("ours-fts") ? Timing{} : ourImport(options.dir / "ours-fts.srllm", csv, true, options.rows);
 
     const double rows = static_cast<double>(options.rows);
     std::printf("| case | clock | sqlite3 shell rows/s | srllm import rows/s | ratio |\n|---|---|---:|---:|---:|\n");

@@ -48,10 +48,11 @@ function(srllm_add_test source)
     set_tests_properties(${name} PROPERTIES LABELS "${labels}" SKIP_RETURN_CODE 77 ENVIRONMENT "${env}")
   else()
     target_link_libraries(${name} PRIVATE GTest::gtest GTest::gtest_main GTest::gmock)
-    # gtest_discover_tests flattens PROPERTIES, so a list value must keep its ';' escaped.
-    string(REPLACE ";" "\\;" env_escaped "${env}")
+    # gtest_discover_tests (CMake 3.25) splits a list-valued ENVIRONMENT into stray properties, so only the
+    # first variable arrived; `cmake -E env` as the test executor passes them all, to discovery and runs.
+    set_target_properties(${name} PROPERTIES CROSSCOMPILING_EMULATOR "${CMAKE_COMMAND};-E;env;${env}")
     gtest_discover_tests(${name} TEST_PREFIX "${name}." DISCOVERY_MODE PRE_TEST
       WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}
-      PROPERTIES LABELS "${labels}" ENVIRONMENT "${env_escaped}")
+      PROPERTIES LABELS "${labels}")
   endif()
 endfunction()

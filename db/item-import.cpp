@@ -1,6 +1,14 @@
 #include "db/item-import.h"
 
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <optional>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "db/database.h"
 #include "db/item-identity.h"
@@ -63,19 +71,73 @@ private:
     int64_t m_previous = 0;
 };
 
+// ISO-8601 UTC with milliseconds, like the schema's strftime default; bound once per import because
+// evaluating the default costs more per row than the rest of the insert.
+std::string nowUtc() {
+    const auto now = std::chrono::system_clock::now();
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+    const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char text[64];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900, utc.tm_mon + 1,
+                  utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, static_cast<int>(millis));
+    return text;
+}
+
+struct TextHashKey {
+    size_t operator()(const TextHash& hash) const {
+        size_t key;
+        std::memcpy(&key, hash.data(), sizeof key);  // SHA-256 bytes are already uniformly spread
+        return key;
+    }
+};
+
+// Bulk mode for large imports: random uids and hashes make every index insert a random B-tree write
+// (~4 us each), so the unique indexes and the FTS trigger are dropped, duplicates are found in memory,
+// and everything is rebuilt once by sorting at the end. The SQL comes from sqlite_schema, so the schema
+// stays defined in db/schema-v1.cpp only.
+class BulkMode {
+public:
+    BulkMode(Database& db, int64_t firstId) : m_db(db), m_firstId(firstId) {
+        auto st = db.prepare(
+            "SELECT type, name, sql FROM sqlite_schema WHERE (type = 'index' AND name IN ('items_uid', 'items_text_hash'))"
+            " OR (type = 'trigger' AND name = 'items_fts_insert')");
+        while (st.step()) {
+            m_hasFtsTrigger = m_hasFtsTrigger || st.columnText(0) == "trigger";
+            m_drops.push_back("DROP " + st.columnText(0) + " " + st.columnText(1));
+            m_creates.push_back(st.columnText(2));
+        }
+        for (const auto& drop : m_drops) db.exec(drop);
+    }
+    void finish() {
+        if (m_hasFtsTrigger)
+            m_db.prepare("INSERT INTO items_fts(rowid, text) SELECT id, text FROM items WHERE id >= ?1")
+                .bind(1, m_firstId)
+                .run();
+        for (const auto& create : m_creates) m_db.exec(create);
+    }
+
+private:
+    Database& m_db;
+    int64_t m_firstId;
+    bool m_hasFtsTrigger = false;
+    std::vector<std::string> m_drops, m_creates;
+};
+
 class Importer {
 public:
     Importer(Database& db, int64_t datasetId)
         : m_db(db),
           m_datasetId(datasetId),
-          m_insertItem(db.prepare(
-              "INSERT INTO items(uid, dataset_id, external_id, text, text_hash, metadata, split, spans)"
-              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(text_hash) DO NOTHING")),
+          m_createdAt(nowUtc()),
+          m_insertItem(db.prepare(std::string(kInsertItem) + " ON CONFLICT(text_hash) DO NOTHING")),
           m_insertReference(db.prepare("INSERT INTO reference_rewrites(item_id, text, source) VALUES (?1, ?2, 'import')")),
-          m_existing(db.prepare("SELECT id, uid FROM items WHERE text_hash = ?1")) {
-        auto maxId = db.prepare("SELECT coalesce(max(id), 0) FROM items");
-        maxId.step();
-        m_firstNewId = maxId.columnInt(0) + 1;
+          m_uidOf(db.prepare("SELECT uid FROM items WHERE id = ?1")) {
+        auto st = db.prepare("SELECT coalesce(max(id), 0), count(*) FROM items");
+        st.step();
+        m_firstNewId = st.columnInt(0) + 1;
+        m_existingItems = st.columnInt(1);
     }
 
     void add(const core::ItemImportRecord& record, ImportReport& report) {
@@ -84,22 +146,31 @@ public:
             return;
         }
         validate(record);
+        if (!m_bulk && ++m_seenRecords >= std::max(kBulkMinimum, m_existingItems / 4)) startBulk();
         const TextHash hash = textHash(record.text);
+        int64_t* bulkEntry = nullptr;
+        if (m_bulk) {
+            const auto [found, isNew] = m_hashes.try_emplace(hash, 0);
+            if (!isNew) return duplicate(record, found->second, report);
+            bulkEntry = &found->second;
+        }
         const std::string uid = newItemUid();
         const std::string metadata = record.metadata.empty() ? std::string("{}") : record.metadata.dump();
         const std::string spans = record.spans.empty() ? std::string() : spansToJson(record.spans);
-        m_insertItem.bindView(1, uid).bind(2, m_datasetId).bind(3, record.externalId).bindView(4, record.text);
-        m_insertItem.bindBlob(5, hash.data(), static_cast<int64_t>(hash.size())).bindView(6, metadata);
-        m_insertItem.bind(7, record.split);
+        Statement& insert = m_bulk ? *m_insertBulk : m_insertItem;
+        insert.bindView(1, uid).bind(2, m_datasetId).bind(3, record.externalId).bindView(4, record.text);
+        insert.bindBlob(5, hash.data(), static_cast<int64_t>(hash.size())).bindView(6, metadata);
+        insert.bind(7, record.split).bindView(9, m_createdAt);
         if (spans.empty())
-            m_insertItem.bind(8, std::nullopt);
+            insert.bind(8, std::nullopt);
         else
-            m_insertItem.bindView(8, spans);
-        m_insertItem.run();
-        m_insertItem.reset();
-        if (m_db.changes() == 0) return duplicate(record, hash, report);
+            insert.bindView(8, spans);
+        insert.run();
+        insert.reset();
+        if (m_db.changes() == 0) return duplicate(record, existingId(hash), report);
         ++report.items;
         const int64_t itemId = m_db.lastInsertId();
+        if (bulkEntry) *bulkEntry = itemId;
         for (const auto& reference : record.references) {
             if (reference.empty()) continue;
             m_insertReference.bind(1, itemId).bindView(2, reference).run();
@@ -108,25 +179,61 @@ public:
         }
     }
 
+    // Rebuilds what bulk mode dropped; call once, after the last record.
+    void finish() {
+        if (m_bulk) m_bulk->finish();
+    }
+
 private:
-    void duplicate(const core::ItemImportRecord& record, const TextHash& hash, ImportReport& report) {
+    static constexpr const char* kInsertItem =
+        "INSERT INTO items(uid, dataset_id, external_id, text, text_hash, metadata, split, spans, created_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+    // Bulk mode pays off once an import is large next to the project: rebuilding sorts every row.
+    static constexpr int64_t kBulkMinimum = 20000;
+
+    void startBulk() {
+        auto hashes = m_db.prepare("SELECT text_hash, id FROM items");
+        while (hashes.step()) {
+            TextHash hash{};
+            const std::string blob = hashes.columnText(0);
+            std::memcpy(hash.data(), blob.data(), std::min(blob.size(), hash.size()));
+            m_hashes.emplace(hash, hashes.columnInt(1));
+        }
+        auto maxId = m_db.prepare("SELECT coalesce(max(id), 0) FROM items");
+        maxId.step();
+        m_bulk.emplace(m_db, maxId.columnInt(0) + 1);
+        m_insertBulk.emplace(m_db.prepare(kInsertItem));
+    }
+
+    int64_t existingId(const TextHash& hash) {
+        auto st = m_db.prepare("SELECT id FROM items WHERE text_hash = ?1");
+        st.bindBlob(1, hash.data(), static_cast<int64_t>(hash.size()));
+        st.step();
+        return st.columnInt(0);
+    }
+
+    void duplicate(const core::ItemImportRecord& record, int64_t existingItem, ImportReport& report) {
         ++report.duplicates;
         if (report.warnings.size() >= kMaxDuplicateWarnings) return;
-        m_existing.bindBlob(1, hash.data(), static_cast<int64_t>(hash.size()));
-        m_existing.step();
-        const bool inThisFile = m_existing.columnInt(0) >= m_firstNewId;
-        const std::string uid = m_existing.columnText(1);
-        m_existing.reset();
+        m_uidOf.bind(1, existingItem);
+        m_uidOf.step();
+        const std::string uid = m_uidOf.columnText(0);
+        m_uidOf.reset();
         report.warnings.push_back({"", record.line, "text",
                                    std::string("duplicate text skipped: ") +
-                                       (inThisFile ? "same as an earlier record of this file (item "
-                                                   : "already in the project (item ") + uid + ")"});
+                                       (existingItem >= m_firstNewId ? "same as an earlier record of this file (item "
+                                                                     : "already in the project (item ") +
+                                       uid + ")"});
     }
 
     Database& m_db;
     int64_t m_datasetId;
-    Statement m_insertItem, m_insertReference, m_existing;
-    int64_t m_firstNewId = 1;
+    std::string m_createdAt;
+    Statement m_insertItem, m_insertReference, m_uidOf;
+    std::optional<Statement> m_insertBulk;
+    std::optional<BulkMode> m_bulk;
+    std::unordered_map<TextHash, int64_t, TextHashKey> m_hashes;  // bulk mode: text hash -> item id
+    int64_t m_firstNewId = 1, m_existingItems = 0, m_seenRecords = 0;
 };
 
 }  // namespace
@@ -149,6 +256,7 @@ ImportReport importItems(Project& project, core::ItemReader& reader, const std::
         if (++records % kProgressEvery == 0 && progress && !progress(reader.bytesRead(), reader.bytesTotal()))
             throw core::InputError("", 0, "", "import cancelled; the project was left unchanged");
     }
+    importer.finish();
     if (report.duplicates > static_cast<int64_t>(report.warnings.size()))
         report.warnings.push_back({"", 0, "text", std::to_string(report.duplicates) + " duplicate texts skipped in all"});
     tx.commit();

@@ -12,19 +12,22 @@ CREATE TABLE datasets (
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 
--- text_hash is the SHA-256 of text: duplicates are refused project-wide.
+-- text_hash is the SHA-256 of text: duplicates are refused project-wide. The unique indexes are named
+-- (not column constraints) so a large import can drop and rebuild them (db/item-import.cpp).
 CREATE TABLE items (
   id          INTEGER PRIMARY KEY,
-  uid         TEXT NOT NULL UNIQUE CHECK (length(uid) = 32),
+  uid         TEXT NOT NULL CHECK (length(uid) = 32),
   dataset_id  INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
   external_id TEXT,
   text        TEXT NOT NULL,
-  text_hash   BLOB NOT NULL UNIQUE CHECK (length(text_hash) = 32),
+  text_hash   BLOB NOT NULL CHECK (length(text_hash) = 32),
   metadata    TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
   split       TEXT CHECK (split IN ('train', 'val', 'test')),
   spans       TEXT CHECK (spans IS NULL OR json_valid(spans)),
   created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
+CREATE UNIQUE INDEX items_uid ON items(uid);
+CREATE UNIQUE INDEX items_text_hash ON items(text_hash);
 CREATE INDEX items_dataset ON items(dataset_id);
 CREATE INDEX items_external_id ON items(external_id) WHERE external_id IS NOT NULL;
 

@@ -1,6 +1,7 @@
 #include "core/tokenizer/bpe-tokenizer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 #include <utf8proc.h>

@@ -5,8 +5,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "db/item-import.h"
+#include "db/project.h"
 #include "support/cli-run.h"
 #include "support/test-data.h"
+#include "support/vector-item-reader.h"
 
 using srllm::test::runCli;
 using srllm::test::shellQuote;
@@ -71,9 +74,9 @@ TEST(CliTokenizer, TrainWritesATokenizerThatTokenizeLoads) {
     }
     const auto out = shellQuote((dir / "tok").string());
     auto run = runCli("tokenizer train --corpus " + shellQuote((dir / "corpus.txt").string()) +
-                      " --vocab-size 300 --out " + out);
+                      " --vocab-size 280 --out " + out);
     ASSERT_EQ(run.exitCode, 0) << run.output;
-    EXPECT_THAT(run.output, HasSubstr("trained 300 tokens (43 merges)"));  // 300 - 256 bytes - 1 special
+    EXPECT_THAT(run.output, HasSubstr("trained 280 tokens (23 merges)"));  // 280 - 256 bytes - 1 special
     EXPECT_TRUE(std::filesystem::exists(dir / "tok" / "tokenizer_config.json"));
     run = runCli("tokenize --model " + out + " --decode \"$(" + shellQuote(srllm::test::cliBinary()) +
                  " tokenize --model " + out + " 'the biased text')\"");
@@ -81,6 +84,21 @@ TEST(CliTokenizer, TrainWritesATokenizerThatTokenizeLoads) {
     run = runCli("tokenizer train --corpus " + shellQuote((dir / "corpus.txt").string()) + " --vocab-size 300 --out " + out);
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_THAT(run.output, HasSubstr("already exists (hint: --force replaces it)"));
+}
+
+TEST(CliTokenizer, TrainLearnsFromAProjectsItems) {
+    srllm::test::ScratchDir dir;
+    const std::string path = (dir / "p.srllm").string();
+    {
+        auto project = srllm::db::Project::create(path);
+        srllm::test::VectorItemReader reader(srllm::test::numberedRecords(0, 1500));  // "text 0" .. "text 1499"
+        srllm::db::importItems(*project, reader, "numbers", {});
+    }
+    const auto run = runCli("tokenizer train --project " + shellQuote(path) + " --vocab-size 262 --out " +
+                            shellQuote((dir / "tok").string()));
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    // All 1500 items are read (more than one page of 1000); "t e", "te x", ... are the most frequent pairs.
+    EXPECT_THAT(run.output, HasSubstr("trained 262 tokens (5 merges) from 1500 texts"));
 }
 
 TEST(CliTokenizer, TrainRejectsATooSmallVocabulary) {

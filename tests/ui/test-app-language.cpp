@@ -36,7 +36,7 @@ void TestAppLanguage::everyChineseStringIsTranslated() {
     QStringList unfinished;
     QString source;
     while (!xml.atEnd()) {
-        if (!xml.readNextStartElement()) continue;
+        if (xml.readNext() != QXmlStreamReader::StartElement) continue;
         if (xml.name() == QLatin1String("source")) {
             source = xml.readElementText();
             ++messages;

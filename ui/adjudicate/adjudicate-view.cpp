@@ -40,8 +40,13 @@ AdjudicateView::AdjudicateView(ProjectSession* session, QWidget* parent)
     m_items->setSelectionMode(QAbstractItemView::SingleSelection);
     m_items->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_items->verticalHeader()->hide();
+    m_items->setWordWrap(false);
+    m_items->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_items->horizontalHeader()->setSectionResizeMode(FieldsColumn, QHeaderView::Stretch);
+    m_items->verticalHeader()->setDefaultSectionSize(m_items->fontMetrics().height() + 8);
+    m_items->setMinimumWidth(360);
     m_text->setMaximumHeight(110);
+    m_rewrites->setMaximumHeight(140);
     m_rewrite->setPlaceholderText(tr("Gold rewrite: pick an annotator's rewrite above, or write one"));
     m_accept->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_accept->setToolTip(tr("Save these labels as expert gold and go to the next item (Ctrl+Return)"));
@@ -49,6 +54,7 @@ AdjudicateView::AdjudicateView(ProjectSession* session, QWidget* parent)
     auto* formScroll = new QScrollArea(this);
     formScroll->setWidget(m_form);
     formScroll->setWidgetResizable(true);
+    formScroll->setMinimumWidth(320);
     auto* rewritePanel = new QWidget(this);
     auto* rewriteLayout = new QVBoxLayout(rewritePanel);
     rewriteLayout->setContentsMargins(0, 0, 0, 0);
@@ -66,12 +72,12 @@ AdjudicateView::AdjudicateView(ProjectSession* session, QWidget* parent)
     right->addWidget(m_text);
     right->addWidget(m_votes);
     right->addWidget(decide);
-    right->setStretchFactor(1, 1);
-    right->setStretchFactor(2, 2);
+    right->setSizes({90, 240, 480});
+    decide->setSizes({420, 540});
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_items);
     split->addWidget(right);
-    split->setStretchFactor(1, 3);
+    split->setSizes({380, 980});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_message);
     layout->addWidget(split, 1);

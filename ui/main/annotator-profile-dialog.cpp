@@ -1,5 +1,7 @@
 #include "ui/main/annotator-profile-dialog.h"
 
+#include <algorithm>
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -18,6 +20,7 @@ namespace srllm::ui {
 namespace {
 const QStringList kRoles = {QStringLiteral("annotator"), QStringLiteral("expert"), QStringLiteral("reviewer")};
 constexpr int kNameRole = Qt::UserRole + 1;  // combo-box-local: the annotator's plain name
+constexpr int kRoleRole = Qt::UserRole + 2;  // and their stored role
 }  // namespace
 
 QString roleDisplayName(const QString& role) {
@@ -39,6 +42,7 @@ AnnotatorProfileDialog::AnnotatorProfileDialog(db::Database& db, const QString& 
         m_existing->addItem(tr("%1 (%2)").arg(name, roleDisplayName(QString::fromStdString(row.role))),
                             QVariant::fromValue<qint64>(row.id));
         m_existing->setItemData(m_existing->count() - 1, name, kNameRole);
+        m_existing->setItemData(m_existing->count() - 1, QString::fromStdString(row.role), kRoleRole);
         if (name == lastName) m_existing->setCurrentIndex(m_existing->count() - 1);
     }
     for (const QString& role : kRoles) m_role->addItem(roleDisplayName(role), role);
@@ -66,6 +70,7 @@ AnnotatorProfileDialog::AnnotatorProfileDialog(db::Database& db, const QString& 
     m_useExisting->setEnabled(haveExisting);
     (haveExisting ? m_useExisting : m_createNew)->setChecked(true);
     connect(m_useExisting, &QRadioButton::toggled, this, &AnnotatorProfileDialog::updateState);
+    connect(m_existing, &QComboBox::currentIndexChanged, this, &AnnotatorProfileDialog::updateState);
     connect(m_name, &QLineEdit::textChanged, this, &AnnotatorProfileDialog::updateState);
     connect(m_name, &QLineEdit::textEdited, this, [this] { m_createNew->setChecked(true); });
     connect(m_buttons, &QDialogButtonBox::accepted, this, &AnnotatorProfileDialog::accept);
@@ -77,6 +82,8 @@ AnnotatorProfileDialog::AnnotatorProfileDialog(db::Database& db, const QString& 
 void AnnotatorProfileDialog::updateState() {
     const bool existing = m_useExisting->isChecked();
     m_existing->setEnabled(existing);
+    // An existing annotator keeps their role; the box shows it rather than the default for new ones.
+    if (existing) m_role->setCurrentIndex(std::max<int>(0, kRoles.indexOf(m_existing->currentData(kRoleRole).toString())));
     m_role->setEnabled(!existing);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(existing || !m_name->text().trimmed().isEmpty());
 }

@@ -29,6 +29,9 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent), m_recent(new QListW
     column->addSpacing(12);
     column->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(tr("Recent projects")), this));
     column->addWidget(m_recent);
+    column->addStretch(1);
+    m_recent->setMaximumHeight(240);
+    column->setContentsMargins(0, 40, 0, 0);
     auto* outer = new QHBoxLayout(this);
     outer->addStretch(1);
     outer->addLayout(column, 3);
