@@ -59,7 +59,7 @@ struct DatasetEntry {
 // Every dataset, by name, for the browser's dataset filter.
 std::vector<DatasetEntry> browseDatasets(Database& db);
 
-// Ids of the items matching the filter, ascending. One pass; 1,000,000 plain ids take about 0.1 s.
+// Ids of the items matching the filter, ascending, in one pass (see docs/BENCHMARKS.md for timings).
 std::vector<int64_t> browseItemIds(Database& db, const BrowseFilter& filter);
 // The number of matching items, without materialising the ids.
 int64_t countBrowseItems(Database& db, const BrowseFilter& filter);

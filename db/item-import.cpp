@@ -199,9 +199,13 @@ private:
             std::memcpy(hash.data(), blob.data(), std::min(blob.size(), hash.size()));
             m_hashes.emplace(hash, hashes.columnInt(1));
         }
-        auto maxId = m_db.prepare("SELECT coalesce(max(id), 0) FROM items");
-        maxId.step();
-        m_bulk.emplace(m_db, maxId.columnInt(0) + 1);
+        int64_t firstBulkId = 0;
+        {
+            auto maxId = m_db.prepare("SELECT coalesce(max(id), 0) + 1 FROM items");
+            maxId.step();
+            firstBulkId = maxId.columnInt(0);
+        }  // finalized: SQLite refuses DROP INDEX while a statement is still reading
+        m_bulk.emplace(m_db, firstBulkId);
         m_insertBulk.emplace(m_db.prepare(kInsertItem));
     }
 

@@ -721,14 +721,6 @@
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
-    <message>
-        <source>%1
-
-%2</source>
-        <translation>%1
-
-%2</translation>
-    </message>
 </context>
 <context>
     <name>RewriteEditor</name>

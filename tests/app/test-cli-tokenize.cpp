@@ -97,7 +97,7 @@ TEST(CliTokenizer, TrainLearnsFromAProjectsItems) {
     const auto run = runCli("tokenizer train --project " + shellQuote(path) + " --vocab-size 262 --out " +
                             shellQuote((dir / "tok").string()));
     ASSERT_EQ(run.exitCode, 0) << run.output;
-    // All 1500 items are read (more than one page of 1000); "t e", "te x", ... are the most frequent pairs.
+    // All 1500 items are read, more than one page of 1000; 262 = 256 bytes + 1 special + 5 merges.
     EXPECT_THAT(run.output, HasSubstr("trained 262 tokens (5 merges) from 1500 texts"));
 }
 

@@ -133,3 +133,28 @@ TEST_F(ImportFixture, EmptyTextIsSkippedWithAWarning) {
     ASSERT_EQ(report.warnings.size(), 1u);
     EXPECT_EQ(report.warnings[0].line, 2);
 }
+
+TEST_F(ImportFixture, LargeImportRebuildsIndexesAndFindsEveryDuplicate) {
+    // 30,000 records pass the bulk threshold (20,000): indexes and the FTS trigger are dropped mid-way
+    // and rebuilt, so duplicates on both sides of the switch must still be caught.
+    import(test::numberedRecords(0, 100), "first");
+    auto records = test::numberedRecords(50, 30000);  // 50..99 are already in the project
+    records.push_back(records[25000]);               // a duplicate inside the bulk phase
+    records.push_back(records[10]);                   // a duplicate of a record from before the switch
+    const auto report = import(std::move(records), "second");
+    EXPECT_EQ(report.items, 30000 - 50);
+    EXPECT_EQ(report.duplicates, 52);
+    auto& db = project->db();
+    EXPECT_EQ(db::countItems(db, {}), 30050);
+    EXPECT_EQ(db::countItems(db, {.search = "29999"}), 1);
+    EXPECT_EQ(db::countItems(db, {.search = "text"}), 30050);
+    db.exec("INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)");
+    auto indexes = db.prepare(
+        "SELECT count(*) FROM sqlite_schema WHERE name IN ('items_uid', 'items_text_hash', 'items_fts_insert')");
+    indexes.step();
+    EXPECT_EQ(indexes.columnInt(0), 3);
+    auto check = db.prepare("PRAGMA integrity_check");
+    check.step();
+    EXPECT_EQ(check.columnText(0), "ok");
+    EXPECT_EQ(db::itemByText(db, "text 20000")->text, "text 20000");  // the rebuilt hash index answers
+}

@@ -1,8 +1,8 @@
 #pragma once
-// The item browser's table: the ids matching the filter are read once (8 bytes per item, so a million
-// items cost 8 MB and ~0.1 s), and display rows are fetched in pages of kPageSize by id when data() first
-// needs them, into a bounded RowCache. Both run synchronously on the UI thread: a page is one indexed
-// query of ~1-3 ms (docs/BENCHMARKS.md, "Item browser"), cheaper than a thread hop. UI thread only.
+// The item browser's table: the ids matching the filter are read once (8 bytes per item), and display
+// rows are fetched in pages of kPageSize by id when data() first needs them, into a bounded RowCache.
+// Both run synchronously on the UI thread: a page is one indexed query (median ~1 ms), but reading a
+// million ids blocks for seconds on a loaded 2-core box (docs/BENCHMARKS.md, "Item browser"). UI thread only.
 #include <cstdint>
 #include <vector>
 

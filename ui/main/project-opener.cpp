@@ -24,7 +24,7 @@ std::unique_ptr<ProjectSession> openProjectSession(QWidget* parent, const QStrin
         if (mode == ProjectOpenMode::Open && !QFileInfo::exists(path)) removeRecentProject(path);
         QMessageBox::critical(parent, mode == ProjectOpenMode::Create ? QObject::tr("Cannot create project")
                                                                      : QObject::tr("Cannot open project"),
-                              QObject::tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), QString::fromUtf8(e.what())));
+                              QDir::toNativeSeparators(path) + QStringLiteral("\n\n") + QString::fromUtf8(e.what()));
         return nullptr;
     }
     if (annotatorId == 0) {
