@@ -19,11 +19,11 @@ struct AnnotationRow {
     int64_t annotatorId = 0;
     int taxonomyVersion = 1;
     nlohmann::json labels = nlohmann::json::object();  // {field_key: "Value" | ["V1", "V2"]}
-    std::vector<core::Span> spans;                     // code points, [start, end)
-    std::optional<std::string> rewrite;
+    std::vector<core::Span> spans{};                   // code points, [start, end)
+    std::optional<std::string> rewrite{};
     double seconds = 0;  // time spent labelling
     std::string status = "draft";  // "draft" | "done"
-    std::string createdAt, updatedAt;  // ISO-8601 UTC, set by the store
+    std::string createdAt{}, updatedAt{};  // ISO-8601 UTC, set by the store
 };
 
 // Inserts, or updates the one row for (itemId, annotatorId); returns its id. createdAt survives updates.

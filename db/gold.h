@@ -16,8 +16,8 @@ class Database;
 struct GoldRow {
     int64_t itemId = 0;
     nlohmann::json labels = nlohmann::json::object();
-    std::vector<core::Span> spans;
-    std::optional<std::string> rewrite;
+    std::vector<core::Span> spans{};
+    std::optional<std::string> rewrite{};
     std::string provenance;  // "unanimous" | "majority" | "expert" | "import"
     std::optional<int64_t> decidedBy{};  // the expert's annotator id; required when provenance is "expert"
     int taxonomyVersion = 1;

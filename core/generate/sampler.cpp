@@ -51,7 +51,7 @@ torch::Tensor chooseNextTokens(const torch::Tensor& logits, const torch::Tensor&
     const auto processed = processLogits(logits, history, options);
     if (options.greedy()) return processed.argmax(-1);
     const auto probs = processed.softmax(-1);
-    return torch::multinomial(probs, 1, false, generator).squeeze(-1);
+    return torch::multinomial(probs, 1, false, generator ? c10::optional<torch::Generator>(*generator) : c10::nullopt).squeeze(-1);
 }
 
 }  // namespace srllm::core

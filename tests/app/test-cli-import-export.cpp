@@ -32,7 +32,7 @@ std::string readFile(const std::filesystem::path& path) {
     return ss.str();
 }
 
-Result srllm(const srllm::test::ScratchDir& dir, const std::string& args) {
+Result runCli(const srllm::test::ScratchDir& dir, const std::string& args) {
     const char* cli = std::getenv("SRLLM_CLI");
     Result r;
     if (!cli) return r;
@@ -49,7 +49,7 @@ Result srllm(const srllm::test::ScratchDir& dir, const std::string& args) {
 }
 
 nlohmann::json stats(const srllm::test::ScratchDir& dir, const std::string& project) {
-    const auto r = srllm(dir, "stats " + quote(project) + " --json");
+    const auto r = runCli(dir, "stats " + quote(project) + " --json");
     EXPECT_EQ(r.exitCode, 0) << r.err;
     return nlohmann::json::parse(r.out);
 }
@@ -57,14 +57,14 @@ nlohmann::json stats(const srllm::test::ScratchDir& dir, const std::string& proj
 // The project's items as exported JSONL (with uids: any change to the project shows up here).
 std::string exportJsonl(const srllm::test::ScratchDir& dir, const std::string& project) {
     const auto out = (dir / "snapshot.jsonl").string();
-    const auto r = srllm(dir, "export " + quote(project) + " " + quote(out) + " --format jsonl");
+    const auto r = runCli(dir, "export " + quote(project) + " " + quote(out) + " --format jsonl");
     EXPECT_EQ(r.exitCode, 0) << r.err;
     return readFile(out);
 }
 
 std::string newProject(const srllm::test::ScratchDir& dir, const std::string& name) {
     const auto path = (dir / name).string();
-    const auto r = srllm(dir, "init " + quote(path));
+    const auto r = runCli(dir, "init " + quote(path));
     EXPECT_EQ(r.exitCode, 0) << r.err;
     return path;
 }
@@ -81,14 +81,14 @@ TEST(CliImportExport, Train500GivesItsItemsAndExportsByteIdentical) {
     SRLLM_REQUIRE_SHARED(train, "srllm/train_500.csv");
     srllm::test::ScratchDir dir;
     const auto project = newProject(dir, "p.srllm");
-    const auto r = srllm(dir, "import " + quote(project) + " " + quote(train.string()));
+    const auto r = runCli(dir, "import " + quote(project) + " " + quote(train.string()));
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_NE(r.out.find("(srllm-csv)"), std::string::npos) << r.out;  // auto-detected
     const auto s = stats(dir, project);
     EXPECT_EQ(s["items"], 434);  // python3 -c "len(list(csv.DictReader(open(...))))" == 434
     EXPECT_EQ(s["references"], 434);
     const auto out = (dir / "out.csv").string();
-    ASSERT_EQ(srllm(dir, "export " + quote(project) + " " + quote(out) + " --format srllm-csv").exitCode, 0);
+    ASSERT_EQ(runCli(dir, "export " + quote(project) + " " + quote(out) + " --format srllm-csv").exitCode, 0);
     EXPECT_TRUE(readFile(out) == readFile(train)) << "export differs from the source file";
 }
 
@@ -96,7 +96,7 @@ TEST(CliImportExport, Infer50Gives53Items) {
     SRLLM_REQUIRE_SHARED(infer, "srllm/infer_50.csv");
     srllm::test::ScratchDir dir;
     const auto project = newProject(dir, "p.srllm");
-    ASSERT_EQ(srllm(dir, "import " + quote(project) + " " + quote(infer.string())).exitCode, 0);
+    ASSERT_EQ(runCli(dir, "import " + quote(project) + " " + quote(infer.string())).exitCode, 0);
     EXPECT_EQ(stats(dir, project)["items"], 53);
 }
 
@@ -104,7 +104,7 @@ TEST(CliImportExport, ParadetoxGivesItemsAndAllNonEmptyNeutrals) {
     SRLLM_REQUIRE_SHARED(tsv, "paradetox/paradetox.tsv");
     srllm::test::ScratchDir dir;
     const auto project = newProject(dir, "p.srllm");
-    const auto r = srllm(dir, "import " + quote(project) + " " + quote(tsv.string()));
+    const auto r = runCli(dir, "import " + quote(project) + " " + quote(tsv.string()));
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto s = stats(dir, project);
     EXPECT_EQ(s["items"], 11927);  // Python csv.reader(delimiter='\t'): 11,927 rows
@@ -115,11 +115,11 @@ TEST(CliImportExport, SrllmCsvExportReimportsToTheSameItems) {
     SRLLM_REQUIRE_SHARED(train, "srllm/train_500.csv");
     srllm::test::ScratchDir dir;
     const auto first = newProject(dir, "a.srllm");
-    ASSERT_EQ(srllm(dir, "import " + quote(first) + " " + quote(train.string()) + " --dataset d").exitCode, 0);
+    ASSERT_EQ(runCli(dir, "import " + quote(first) + " " + quote(train.string()) + " --dataset d").exitCode, 0);
     const auto csv = (dir / "round.csv").string();
-    ASSERT_EQ(srllm(dir, "export " + quote(first) + " " + quote(csv) + " --format srllm-csv").exitCode, 0);
+    ASSERT_EQ(runCli(dir, "export " + quote(first) + " " + quote(csv) + " --format srllm-csv").exitCode, 0);
     const auto second = newProject(dir, "b.srllm");
-    ASSERT_EQ(srllm(dir, "import " + quote(second) + " " + quote(csv) + " --dataset d").exitCode, 0);
+    ASSERT_EQ(runCli(dir, "import " + quote(second) + " " + quote(csv) + " --dataset d").exitCode, 0);
     // Items, references, metadata and spans equal; only the random uids differ.
     const auto strip = [](const std::string& jsonl) {
         std::vector<nlohmann::json> rows;
@@ -143,13 +143,13 @@ TEST(CliImportExport, AnnotationsImportResolvesItemsAndCreatesAnnotators) {
     const auto items = writeFile(dir, "items.jsonl",
                                  "{\"id\": \"a\", \"text\": \"Old people are slow.\", \"references\": [\"People vary.\"]}\n"
                                  "{\"text\": \"The bus is late.\"}\n");
-    ASSERT_EQ(srllm(dir, "import " + quote(project) + " " + quote(items)).exitCode, 0);
+    ASSERT_EQ(runCli(dir, "import " + quote(project) + " " + quote(items)).exitCode, 0);
     const auto annotations = writeFile(
         dir, "ann.jsonl",
         "{\"item\": \"a\", \"annotator\": \"ann-1\", \"labels\": {\"bias\": \"Yes\", \"target_groups\": [\"Age\"]},"
         " \"spans\": [[0, 10]], \"rewrite\": \"People vary.\"}\n"
         "{\"item\": \"The bus is late.\", \"annotator\": \"ann-2\", \"labels\": {\"bias\": \"No\"}}\n");
-    const auto r = srllm(dir, "import " + quote(project) + " " + quote(annotations));
+    const auto r = runCli(dir, "import " + quote(project) + " " + quote(annotations));
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto s = stats(dir, project);
     EXPECT_EQ(s["annotations"], 2);
@@ -184,12 +184,12 @@ TEST(CliImportExport, BadInputFailsWithOneLineAndLeavesTheProjectUnchanged) {
     srllm::test::ScratchDir dir;
     const auto project = newProject(dir, "p.srllm");
     const auto seed = writeFile(dir, "seed.jsonl", "{\"id\": \"demo\", \"text\": \"A first item.\"}\n");
-    ASSERT_EQ(srllm(dir, "import " + quote(project) + " " + quote(seed)).exitCode, 0);
+    ASSERT_EQ(runCli(dir, "import " + quote(project) + " " + quote(seed)).exitCode, 0);
     const auto statsBefore = stats(dir, project);
     const auto itemsBefore = exportJsonl(dir, project);
     for (const auto& c : cases) {
         const std::string path = c.content ? writeFile(dir, c.fileName, c.content) : (dir / c.fileName).string();
-        const auto r = srllm(dir, "import " + quote(project) + " " + quote(path) + " " + c.extraArgs);
+        const auto r = runCli(dir, "import " + quote(project) + " " + quote(path) + " " + c.extraArgs);
         EXPECT_NE(r.exitCode, 0) << c.name;
         EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << c.name << ": " << r.err;
         EXPECT_NE(r.err.find(path), std::string::npos) << c.name << ": " << r.err;
@@ -203,7 +203,7 @@ TEST(CliImportExport, ProjectThatIsNotSqliteIsRefusedAndLeftAlone) {
     srllm::test::ScratchDir dir;
     const auto notDb = writeFile(dir, "notes.srllm", "just some text, not a database\n");
     const auto items = writeFile(dir, "items.jsonl", "{\"text\": \"hello\"}\n");
-    const auto r = srllm(dir, "import " + quote(notDb) + " " + quote(items));
+    const auto r = runCli(dir, "import " + quote(notDb) + " " + quote(items));
     EXPECT_NE(r.exitCode, 0);
     EXPECT_NE(r.err.find(notDb), std::string::npos) << r.err;
     EXPECT_EQ(readFile(notDb), "just some text, not a database\n");
@@ -215,9 +215,9 @@ TEST(CliImportExport, InstructionsUseGoldOrReferenceRewrites) {
     const auto items = writeFile(dir, "items.jsonl",
                                  "{\"text\": \"Bad text.\", \"references\": [\"Good text.\"]}\n"
                                  "{\"text\": \"No rewrite here.\"}\n");
-    ASSERT_EQ(srllm(dir, "import " + quote(project) + " " + quote(items)).exitCode, 0);
+    ASSERT_EQ(runCli(dir, "import " + quote(project) + " " + quote(items)).exitCode, 0);
     const auto out = (dir / "i.jsonl").string();
-    const auto r = srllm(dir, "export " + quote(project) + " " + quote(out) +
+    const auto r = runCli(dir, "export " + quote(project) + " " + quote(out) +
                                   " --format instructions --template custom --custom-template 'Fix: {text} => {rewrite}'"
                                   " --eos '<END>'");
     ASSERT_EQ(r.exitCode, 0) << r.err;
