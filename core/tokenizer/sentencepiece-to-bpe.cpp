@@ -3,27 +3,38 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include <sentencepiece_processor.h>
+#include <cstring>
+#include <fstream>
+#include <iterator>
 
 #include "core/tokenizer/byte-level.h"
 
 namespace srllm::core {
 namespace {
 
-// The few ModelProto settings the processor API does not expose, read from the protobuf wire format
-// (sentencepiece_model.proto: ModelProto.trainer_spec = 2, .normalizer_spec = 3).
-struct ProtoSettings {
-    int modelType = 1;  // TrainerSpec.model_type (3): 1 UNIGRAM, 2 BPE, 3 WORD, 4 CHAR
-    bool byteFallback = false;       // TrainerSpec.byte_fallback (35)
-    std::string normalizerName;      // NormalizerSpec.name (1)
-    bool addDummyPrefix = true;      // NormalizerSpec.add_dummy_prefix (3)
+// What the conversion needs from ModelProto (sentencepiece_model.proto), read from the protobuf wire
+// format directly: Debian's libsentencepiece carries its own protobuf, which clashes with libtorch's at
+// load time, so no process that runs a model may link it.
+struct ProtoPiece {
+    std::string piece;
+    float score = 0;
+    int type = 1;  // SentencePiece.Type: 1 NORMAL, 2 UNKNOWN, 3 CONTROL, 4 USER_DEFINED, 5 UNUSED, 6 BYTE
+};
+struct ProtoModel {
+    std::vector<ProtoPiece> pieces;      // ModelProto.pieces (1)
+    int modelType = 1;                   // TrainerSpec.model_type (3): 1 UNIGRAM, 2 BPE, 3 WORD, 4 CHAR
+    bool byteFallback = false;           // TrainerSpec.byte_fallback (35)
+    int unkId = 0, bosId = 1, eosId = 2, padId = -1;  // TrainerSpec 40..43, with the proto's defaults
+    std::string normalizerName;          // NormalizerSpec.name (1)
+    bool addDummyPrefix = true;          // NormalizerSpec.add_dummy_prefix (3)
     bool removeExtraWhitespaces = true;  // NormalizerSpec.remove_extra_whitespaces (4)
 };
+enum PieceType { kNormal = 1, kUnknown = 2, kControl = 3, kUserDefined = 4, kUnused = 5, kByte = 6 };
 
 class WireReader {
 public:
     explicit WireReader(std::string_view data) : m_data(data) {}
-    bool done() const { return m_pos >= m_data.size(); }
+    bool ok() const { return m_ok; }
     uint64_t varint() {
         uint64_t v = 0;
         for (int shift = 0; m_pos < m_data.size() && shift < 64; shift += 7) {
@@ -34,15 +45,27 @@ public:
         m_ok = false;
         return v;
     }
-    // Reads one field; returns false at the end or on malformed input. Length-delimited payloads go to bytes.
+    // Reads one field; false at the end or on malformed input. Varints and fixed32 values go to value,
+    // length-delimited payloads to bytes; every length is checked against what is left.
     bool next(uint32_t& field, uint64_t& value, std::string_view& bytes) {
-        if (done() || !m_ok) return false;
+        if (m_pos >= m_data.size() || !m_ok) return false;
         const uint64_t key = varint();
         field = static_cast<uint32_t>(key >> 3);
+        const size_t left = m_data.size() - std::min(m_pos, m_data.size());
         switch (key & 7) {
         case 0: value = varint(); break;
-        case 1: m_pos += 8; break;
-        case 5: m_pos += 4; break;
+        case 1:
+            if (left < 8) return m_ok = false;
+            m_pos += 8;
+            break;
+        case 5: {
+            if (left < 4) return m_ok = false;
+            uint32_t bits = 0;
+            for (int i = 3; i >= 0; --i) bits = (bits << 8) | static_cast<unsigned char>(m_data[m_pos + i]);
+            value = bits;
+            m_pos += 4;
+            break;
+        }
         case 2: {
             const uint64_t len = varint();
             if (len > m_data.size() - std::min(m_pos, m_data.size())) return m_ok = false;
@@ -52,7 +75,7 @@ public:
         }
         default: return m_ok = false;
         }
-        return m_ok && m_pos <= m_data.size();
+        return m_ok;
     }
 
 private:
@@ -61,46 +84,66 @@ private:
     bool m_ok = true;
 };
 
-ProtoSettings readSettings(std::string_view proto) {
-    ProtoSettings s;
-    WireReader top(proto);
+ProtoModel readModelProto(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw InputError(file.string(), 0, "", "cannot be read");
+    const std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ProtoModel m;
+    WireReader top(data);
     uint32_t field = 0;
     uint64_t value = 0;
     std::string_view bytes;
     while (top.next(field, value, bytes)) {
-        if (field != 2 && field != 3) continue;
+        if (field < 1 || field > 3) continue;
         WireReader sub(bytes);
         uint32_t f = 0;
         uint64_t v = 0;
         std::string_view b;
+        ProtoPiece piece;
         while (sub.next(f, v, b)) {
-            if (field == 2 && f == 3) s.modelType = static_cast<int>(v);
-            if (field == 2 && f == 35) s.byteFallback = v != 0;
-            if (field == 3 && f == 1) s.normalizerName = std::string(b);
-            if (field == 3 && f == 3) s.addDummyPrefix = v != 0;
-            if (field == 3 && f == 4) s.removeExtraWhitespaces = v != 0;
+            if (field == 1 && f == 1) piece.piece = std::string(b);
+            if (field == 1 && f == 2) {
+                const auto bits = static_cast<uint32_t>(v);
+                std::memcpy(&piece.score, &bits, sizeof bits);
+            }
+            if (field == 1 && f == 3) piece.type = static_cast<int>(v);
+            if (field == 2 && f == 3) m.modelType = static_cast<int>(v);
+            if (field == 2 && f == 35) m.byteFallback = v != 0;
+            if (field == 2 && f == 40) m.unkId = static_cast<int>(static_cast<int32_t>(v));
+            if (field == 2 && f == 41) m.bosId = static_cast<int>(static_cast<int32_t>(v));
+            if (field == 2 && f == 42) m.eosId = static_cast<int>(static_cast<int32_t>(v));
+            if (field == 2 && f == 43) m.padId = static_cast<int>(static_cast<int32_t>(v));
+            if (field == 3 && f == 1) m.normalizerName = std::string(b);
+            if (field == 3 && f == 3) m.addDummyPrefix = v != 0;
+            if (field == 3 && f == 4) m.removeExtraWhitespaces = v != 0;
         }
+        if (!sub.ok()) top = WireReader({});
+        if (field == 1) m.pieces.push_back(std::move(piece));
     }
-    return s;
+    if (!top.ok() || m.pieces.empty())
+        throw InputError(file.string(), 0, "", "not a SentencePiece model (the protobuf could not be read)");
+    return m;
 }
 
 // Every (left, right) split of a normal piece into two pieces, ordered by the merged piece's score
 // (highest first), ties by id, then by (left id, right id): HF SentencePieceExtractor's order.
-std::vector<std::pair<int32_t, int32_t>> mergesByScore(const sentencepiece::SentencePieceProcessor& sp,
+std::vector<std::pair<int32_t, int32_t>> mergesByScore(const ProtoModel& model,
                                                        const std::unordered_map<std::string, int32_t>& ids) {
     struct Merge {
         float score;
         int32_t merged, left, right;
     };
     std::vector<Merge> merges;
-    for (int id = 0; id < sp.GetPieceSize(); ++id) {
-        if (sp.IsControl(id) || sp.IsUnknown(id) || sp.IsUnused(id) || sp.IsByte(id)) continue;
-        const std::string& piece = sp.IdToPiece(id);
+    for (int32_t id = 0; id < static_cast<int32_t>(model.pieces.size()); ++id) {
+        const ProtoPiece& p = model.pieces[static_cast<size_t>(id)];
+        if (p.type != kNormal && p.type != kUserDefined) continue;
+        const std::string& piece = p.piece;
+        if (piece.empty()) continue;
         for (size_t cut = utf8CharLength(static_cast<unsigned char>(piece[0])); cut < piece.size();
              cut += utf8CharLength(static_cast<unsigned char>(piece[cut]))) {
             const auto l = ids.find(piece.substr(0, cut));
             const auto r = ids.find(piece.substr(cut));
-            if (l != ids.end() && r != ids.end()) merges.push_back({sp.GetScore(id), id, l->second, r->second});
+            if (l != ids.end() && r != ids.end()) merges.push_back({p.score, id, l->second, r->second});
         }
     }
     std::stable_sort(merges.begin(), merges.end(), [](const Merge& a, const Merge& b) {
@@ -117,30 +160,28 @@ std::vector<std::pair<int32_t, int32_t>> mergesByScore(const sentencepiece::Sent
 }  // namespace
 
 SentencePieceConversion convertSentencePieceToBpe(const std::filesystem::path& modelFile) {
-    sentencepiece::SentencePieceProcessor sp;
-    const auto status = sp.Load(modelFile.string());
-    if (!status.ok()) throw InputError(modelFile.string(), 0, "", "not a SentencePiece model: " + status.ToString());
-    const ProtoSettings settings = readSettings(sp.serialized_model_proto());
+    const ProtoModel settings = readModelProto(modelFile);
     if (settings.modelType != 2) {
         throw InputError(modelFile.string(), 0, "trainer_spec.model_type",
                          "is " + std::to_string(settings.modelType) +
-                             ", not BPE (2) (hint: unigram models are used through tokenizer.model directly)");
+                             ", not BPE (2) (hint: unigram SentencePiece models are not supported yet; "
+                             "use a tokenizer.json of the model)");
     }
     SentencePieceConversion result;
     BpeTokenizerSpec& spec = result.spec;
     std::unordered_map<std::string, int32_t> ids;
     bool hasBytes = false;
-    for (int id = 0; id < sp.GetPieceSize(); ++id) {
-        spec.model.tokens.push_back(sp.IdToPiece(id));
-        ids.emplace(sp.IdToPiece(id), id);
-        hasBytes = hasBytes || sp.IsByte(id);
-        const bool control = sp.IsControl(id) || sp.IsUnknown(id);
-        if (control) spec.addedTokens.push_back({id, sp.IdToPiece(id), true});
+    for (int32_t id = 0; id < static_cast<int32_t>(settings.pieces.size()); ++id) {
+        const ProtoPiece& p = settings.pieces[static_cast<size_t>(id)];
+        spec.model.tokens.push_back(p.piece);
+        ids.emplace(p.piece, id);
+        hasBytes = hasBytes || p.type == kByte;
+        if (p.type == kControl || p.type == kUnknown) spec.addedTokens.push_back({id, p.piece, true});
     }
-    spec.model.merges = mergesByScore(sp, ids);
+    spec.model.merges = mergesByScore(settings, ids);
     spec.model.byteFallback = settings.byteFallback || hasBytes;
     spec.model.fuseUnk = true;
-    if (sp.unk_id() >= 0) spec.model.unk = sp.unk_id();
+    if (settings.unkId >= 0) spec.model.unk = settings.unkId;
 
     if (settings.addDummyPrefix) spec.normalizer.push_back({NormalizerStep::Kind::Prepend, kMetaspace, ""});
     spec.normalizer.push_back({NormalizerStep::Kind::Replace, " ", kMetaspace});
@@ -150,7 +191,7 @@ SentencePieceConversion convertSentencePieceToBpe(const std::filesystem::path& m
     if (settings.addDummyPrefix) spec.decoder.push_back({DecoderStep::Kind::Strip, " ", "", 1, 0});
 
     auto id = [](int v) { return v >= 0 ? std::optional<int64_t>(v) : std::nullopt; };
-    spec.specials = {id(sp.bos_id()), id(sp.eos_id()), id(sp.pad_id()), id(sp.unk_id()), {}, {}};
+    spec.specials = {id(settings.bosId), id(settings.eosId), id(settings.padId), id(settings.unkId), {}, {}};
     if (spec.specials.bos) spec.specials.prefix = {*spec.specials.bos};
 
     if (settings.normalizerName != "identity" && !settings.normalizerName.empty()) {

@@ -2,7 +2,7 @@
 
 #include "core/common/diagnostics.h"
 #include "core/tokenizer/bpe-tokenizer.h"
-#include "core/tokenizer/sentencepiece-tokenizer.h"
+#include "core/tokenizer/sentencepiece-to-bpe.h"
 #include "core/tokenizer/tokenizer-config.h"
 #include "core/tokenizer/tokenizer-files.h"
 
@@ -27,7 +27,8 @@ std::unique_ptr<Tokenizer> loadTokenizer(const fs::path& modelDir) {
     if (fs::exists(modelDir / kVocabJson) && fs::exists(modelDir / kMergesTxt))
         return withConfig(BpeTokenizer::fromVocabMerges(modelDir / kVocabJson, modelDir / kMergesTxt), modelDir);
     if (fs::exists(modelDir / kTokenizerModel))
-        return withConfig(std::make_unique<SentencePieceTokenizer>(modelDir / kTokenizerModel), modelDir);
+        return withConfig(std::make_unique<BpeTokenizer>(convertSentencePieceToBpe(modelDir / kTokenizerModel).spec),
+                          modelDir);
     throw InputError(modelDir.string(), 0, "",
                      "no tokenizer found: looked for tokenizer.json, vocab.json + merges.txt and tokenizer.model "
                      "(hint: copy the tokenizer files of the base model here, or train one with `srllm tokenizer train`)");

