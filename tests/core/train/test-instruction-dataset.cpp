@@ -61,8 +61,8 @@ TEST(InstructionDataset, CollatePadsOnTheRightAndCountsLabelTokens) {
     std::vector<TokenizedExample> examples = {tokenizeExample(CharTokenizer(), "a", "b", 64),
                                               tokenizeExample(CharTokenizer(), "abc", "de", 64)};
     const auto batch = collateBatch(examples, {0, 1}, 0);
-    EXPECT_TRUE(torch::equal(batch.inputIds, torch::tensor({1, 3, 4, 2, 0, 0, 0, 1, 3, 4, 5, 6, 7, 2}).view({2, 7})));
-    EXPECT_TRUE(torch::equal(batch.labels, torch::tensor({kI, kI, 4, 2, kI, kI, kI, kI, kI, kI, kI, 6, 7, 2}).view({2, 7})));
+    EXPECT_TRUE(torch::equal(batch.inputIds, torch::tensor(std::vector<int64_t>{1, 3, 4, 2, 0, 0, 0, 1, 3, 4, 5, 6, 7, 2}).view({2, 7})));
+    EXPECT_TRUE(torch::equal(batch.labels, torch::tensor(std::vector<int64_t>{kI, kI, 4, 2, kI, kI, kI, kI, kI, kI, kI, 6, 7, 2}).view({2, 7})));
     EXPECT_EQ(batch.labelTokens, 2 + 3);
 }
 
