@@ -33,6 +33,7 @@ double matmulPeakGflops(torch::Dtype dtype, int64_t n = 2048, int reps = 6) {
 
 nlohmann::json run(const Args& a, const std::string& mode, const std::string& dtype) {
     ModelConfig mc;
+    mc.architecture = "LlamaForCausalLM";
     mc.vocabSize = a.vocab;
     mc.hiddenSize = a.dim;
     mc.numLayers = a.layers;
