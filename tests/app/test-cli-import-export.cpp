@@ -11,6 +11,8 @@
 
 #include "support/test-data.h"
 
+using srllm::test::writeFile;
+
 namespace {
 
 struct Result {
@@ -66,12 +68,6 @@ std::string newProject(const srllm::test::ScratchDir& dir, const std::string& na
     const auto path = (dir / name).string();
     const auto r = runCli(dir, "init " + quote(path));
     EXPECT_EQ(r.exitCode, 0) << r.err;
-    return path;
-}
-
-std::string writeFile(const srllm::test::ScratchDir& dir, const std::string& name, const std::string& content) {
-    const auto path = (dir / name).string();
-    std::ofstream(path, std::ios::binary) << content;
     return path;
 }
 

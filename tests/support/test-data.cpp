@@ -1,6 +1,7 @@
 #include "support/test-data.h"
 
 #include <cstdlib>
+#include <fstream>
 #include <random>
 
 namespace srllm::test {
@@ -32,6 +33,12 @@ ScratchDir::ScratchDir() {
 ScratchDir::~ScratchDir() {
     std::error_code ec;
     std::filesystem::remove_all(m_path, ec);
+}
+
+std::string writeFile(const ScratchDir& dir, const std::string& name, const std::string& content) {
+    const auto path = (dir / name).string();
+    std::ofstream(path, std::ios::binary) << content;
+    return path;
 }
 
 }  // namespace srllm::test

@@ -30,6 +30,9 @@ private:
     std::filesystem::path m_path;
 };
 
+// Writes `content` byte for byte to dir/name and returns the path.
+std::string writeFile(const ScratchDir& dir, const std::string& name, const std::string& content);
+
 }  // namespace srllm::test
 
 // Skips (never passes) the current test when a shared data file is missing.

@@ -7,17 +7,13 @@
 #include "core/data/csv-reader.h"
 #include "support/test-data.h"
 
+using srllm::test::writeFile;
+
 using srllm::core::CsvHeader;
 using srllm::core::CsvReader;
 using srllm::core::InputError;
 
 namespace {
-
-std::string writeFile(const srllm::test::ScratchDir& dir, const std::string& name, const std::string& content) {
-    const auto path = (dir / name).string();
-    std::ofstream(path, std::ios::binary) << content;
-    return path;
-}
 
 std::vector<std::vector<std::string>> readAll(CsvReader& reader, std::vector<int64_t>* lines = nullptr) {
     std::vector<std::vector<std::string>> rows;

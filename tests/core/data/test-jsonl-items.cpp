@@ -12,9 +12,7 @@ using namespace srllm::core;
 
 namespace {
 std::string writeFile(const srllm::test::ScratchDir& dir, const std::string& content) {
-    const auto path = (dir / "in.jsonl").string();
-    std::ofstream(path, std::ios::binary) << content;
-    return path;
+    return srllm::test::writeFile(dir, "in.jsonl", content);
 }
 
 template <typename Reader>

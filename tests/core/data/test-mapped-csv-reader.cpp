@@ -6,15 +6,9 @@
 #include "core/data/mapped-csv-reader.h"
 #include "support/test-data.h"
 
-using namespace srllm::core;
+using srllm::test::writeFile;
 
-namespace {
-std::string writeFile(const srllm::test::ScratchDir& dir, const std::string& name, const std::string& content) {
-    const auto path = (dir / name).string();
-    std::ofstream(path, std::ios::binary) << content;
-    return path;
-}
-}  // namespace
+using namespace srllm::core;
 
 TEST(MappedCsvReader, ParadetoxTakesNonEmptyNeutralsAsReferences) {
     srllm::test::ScratchDir dir;

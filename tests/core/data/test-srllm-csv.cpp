@@ -13,9 +13,7 @@ namespace {
 const std::string kHeader = "biased_text,dimension,biased_words,aspect,label,Done (x),debiased_text,comments,text_length\n";
 
 std::string writeFile(const srllm::test::ScratchDir& dir, const std::string& content) {
-    const auto path = (dir / "in.csv").string();
-    std::ofstream(path, std::ios::binary) << content;
-    return path;
+    return srllm::test::writeFile(dir, "in.csv", content);
 }
 }  // namespace
 
