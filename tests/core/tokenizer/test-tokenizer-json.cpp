@@ -43,11 +43,6 @@ nlohmann::json llama3Shaped(bool ignoreMerges) {
     return doc;
 }
 
-std::filesystem::path writeFile(const srllm::test::ScratchDir& dir, const std::string& name, const std::string& text) {
-    std::ofstream(dir / name) << text;
-    return dir / name;
-}
-
 // The diagnostic of the InputError that loading file throws.
 Diagnostic loadError(const std::filesystem::path& file) {
     try {
