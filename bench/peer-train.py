@@ -60,7 +60,8 @@ class Layer(nn.Module):
         self.input_layernorm = RMSNorm(dim)
         self.post_attention_layernorm = RMSNorm(dim)
 
-    def forward(self, x, cos, sin, mask):
+    def forward(self, x, cos, sin, mask, past=None):
+        # past: this layer's (keys, values) of earlier positions, concatenated as HF's DynamicCache does
         b, t, c = x.shape
         h = self.input_layernorm(x)
         q = self.q_proj(h).view(b, t, self.heads, self.head_dim).transpose(1, 2)
@@ -68,12 +69,14 @@ class Layer(nn.Module):
         v = self.v_proj(h).view(b, t, self.heads, self.head_dim).transpose(1, 2)
         q = q * cos + rotate_half(q) * sin
         k = k * cos + rotate_half(k) * sin
+        if past is not None:
+            k, v = torch.cat((past[0], k), dim=2), torch.cat((past[1], v), dim=2)
         scores = torch.matmul(q, k.transpose(2, 3)) / math.sqrt(self.head_dim) + mask
         probs = F.softmax(scores, dim=-1, dtype=torch.float32).to(q.dtype)
         attn = torch.matmul(probs, v).transpose(1, 2).reshape(b, t, c)
         x = x + self.o_proj(attn)
         h = self.post_attention_layernorm(x)
-        return x + self.down_proj(F.silu(self.gate_proj(h)) * self.up_proj(h))
+        return x + self.down_proj(F.silu(self.gate_proj(h)) * self.up_proj(h)), (k, v)
 
 
 class Llama(nn.Module):
@@ -88,17 +91,21 @@ class Llama(nn.Module):
             if p.dim() == 2:
                 nn.init.normal_(p, std=0.02)
 
-    def forward(self, ids):
+    def forward(self, ids, past=None):
+        # past: per layer (keys, values) from the previous call; returns logits and the new past
         b, t = ids.shape
+        offset = 0 if past is None else past[0][0].shape[2]
         x = self.embed_tokens(ids)
         inv = 1.0 / (10000 ** (torch.arange(0, self.head_dim, 2, dtype=torch.float32) / self.head_dim))
-        freqs = torch.outer(torch.arange(t, dtype=torch.float32), inv)
+        freqs = torch.outer(torch.arange(offset, offset + t, dtype=torch.float32), inv)
         emb = torch.cat((freqs, freqs), dim=-1)
         cos, sin = emb.cos().to(x.dtype)[None, None], emb.sin().to(x.dtype)[None, None]
-        mask = torch.full((t, t), torch.finfo(x.dtype).min).triu(1)[None, None].to(x.dtype)
-        for layer in self.layers:
-            x = layer(x, cos, sin, mask)
-        return self.lm_head(self.norm(x))
+        mask = torch.full((t, offset + t), torch.finfo(x.dtype).min).triu(offset + 1)[None, None].to(x.dtype)
+        presents = []
+        for i, layer in enumerate(self.layers):
+            x, present = layer(x, cos, sin, mask, None if past is None else past[i])
+            presents.append(present)
+        return self.lm_head(self.norm(x)), presents
 
 
 def matmul_peak(dtype, n=2048, reps=6):
@@ -128,7 +135,7 @@ def run(args, mode, dtype_name):
     for step in range(args.warmup + args.steps):
         start = time.perf_counter()
         with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
-            logits = model(ids)
+            logits, _ = model(ids)
         loss = F.cross_entropy(logits[:, :-1].reshape(-1, args.vocab).float(), ids[:, 1:].reshape(-1))
         loss.backward()
         torch.nn.utils.clip_grad_norm_(trainable, 0.3)

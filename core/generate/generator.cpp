@@ -56,8 +56,8 @@ GenerationResult Generator::generate(const std::vector<std::vector<int64_t>>& pr
     torch::Tensor stepIds = ids, stepMask = mask;
     auto allIds = ids, allMask = mask;
     for (int64_t step = 0; step < options.maxNewTokens && live > 0; ++step) {
-        const auto logits = options.useCache ? m_model.forward(stepIds, &cache, stepMask)
-                                             : m_model.forward(allIds, nullptr, allMask);
+        const auto logits = options.useCache ? m_model.forward(stepIds, &cache, stepMask, 1)
+                                             : m_model.forward(allIds, nullptr, allMask, 1);
         const auto last = logits.select(1, logits.size(1) - 1);  // [B,V]
         if (options.keepStepLogits) result.stepLogits.push_back(last.to(torch::kFloat32).cpu());
         const auto next = chooseNextTokens(last, history, options.sampling, rng).cpu();  // [B]

@@ -6,6 +6,7 @@
 
 #include "core/lora/lora-config.h"
 #include "core/lora/nf4-linear.h"
+#include "core/model/dropout.h"
 
 namespace srllm::core {
 
@@ -29,7 +30,7 @@ torch::Tensor LoraLinearImpl::forward(const torch::Tensor& x) {
     if (m_merged) return m_merged->forward(x);
     auto y = m_base->forward(x);  // [..., out]
     if (!m_enabled) return y;
-    auto h = m_dropout > 0.0 && is_training() ? torch::dropout(x, m_dropout, true) : x;
+    auto h = m_dropout > 0.0 && is_training() ? fastDropout(x, m_dropout) : x;
     // Under autocast the matmuls pick bf16 themselves; otherwise match the adapter's float32.
     if (!at::autocast::is_cpu_enabled()) h = h.to(loraA.scalar_type());
     auto delta = torch::matmul(torch::matmul(h, loraA.t()), loraB.t());  // [..., r] -> [..., out]

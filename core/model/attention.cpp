@@ -1,7 +1,9 @@
 #include "core/model/attention.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 namespace srllm::core {
 
@@ -41,18 +43,44 @@ AttentionContext makeAttentionContext(const torch::Tensor& inputIds, const torch
     return context;
 }
 
-torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& keys, const torch::Tensor& values,
-                     const torch::Tensor& additiveMask) {
-    const int64_t batch = q.size(0), heads = q.size(1), count = q.size(2), headDim = q.size(3);
+namespace {
+
+// One block of attend(): scaled queries [B,H,t,D], keys/values [B,Hkv,s,D], mask [B,1,t,s] -> [B,H,t,D].
+torch::Tensor attendBlock(const torch::Tensor& scaledQ, const torch::Tensor& keys, const torch::Tensor& values,
+                          const torch::Tensor& additiveMask) {
+    const int64_t batch = scaledQ.size(0), heads = scaledQ.size(1), count = scaledQ.size(2), headDim = scaledQ.size(3);
     const int64_t kvHeads = keys.size(1), total = keys.size(2);
     const int64_t group = heads / kvHeads;
-    // [B,H,T,D] -> [B,Hkv,G·T,D]: head h = j·G + g uses key/value head j (HF repeat_kv order).
-    const auto grouped = (q * (1.0 / std::sqrt(static_cast<double>(headDim)))).reshape({batch, kvHeads, group * count, headDim});
-    auto scores = torch::matmul(grouped, keys.transpose(-1, -2)).view({batch, heads, count, total});  // [B,H,T,S]
+    // [B,H,t,D] -> [B,Hkv,G·t,D]: head h = j·G + g uses key/value head j (HF repeat_kv order).
+    const auto grouped = scaledQ.reshape({batch, kvHeads, group * count, headDim});
+    auto scores = torch::matmul(grouped, keys.transpose(-1, -2)).view({batch, heads, count, total});  // [B,H,t,s]
     if (additiveMask.defined()) scores = scores + additiveMask;
-    const auto probs = torch::softmax(scores, -1, torch::kFloat32).to(q.scalar_type());
-    const auto out = torch::matmul(probs.view({batch, kvHeads, group * count, total}), values);  // [B,Hkv,G·T,D]
-    return out.view({batch, heads, count, headDim}).transpose(1, 2).reshape({batch, count, heads * headDim});
+    const auto probs = torch::softmax(scores, -1, torch::kFloat32).to(scaledQ.scalar_type());
+    return torch::matmul(probs.view({batch, kvHeads, group * count, total}), values).view({batch, heads, count, headDim});
+}
+
+}  // namespace
+
+torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& keys, const torch::Tensor& values,
+                     const torch::Tensor& additiveMask, int64_t queryBlock) {
+    const int64_t batch = q.size(0), heads = q.size(1), count = q.size(2), headDim = q.size(3);
+    const int64_t past = keys.size(2) - count;  // cached positions before the first query
+    const auto scaled = q * (1.0 / std::sqrt(static_cast<double>(headDim)));
+    torch::Tensor out;  // [B,H,T,D]
+    if (!additiveMask.defined() || count < 2 * queryBlock) {
+        out = attendBlock(scaled, keys, values, additiveMask);
+    } else {
+        std::vector<torch::Tensor> blocks;
+        for (int64_t first = 0; first < count; first += queryBlock) {
+            const int64_t last = std::min(count, first + queryBlock);  // one past the block's last query
+            const int64_t visible = past + last;                        // keys any query of the block may see
+            blocks.push_back(attendBlock(scaled.slice(2, first, last), keys.slice(2, 0, visible),
+                                         values.slice(2, 0, visible),
+                                         additiveMask.slice(2, first, last).slice(3, 0, visible)));
+        }
+        out = torch::cat(blocks, 2);
+    }
+    return out.transpose(1, 2).reshape({batch, count, heads * headDim});
 }
 
 SelfAttentionImpl::SelfAttentionImpl(int64_t hidden, int64_t heads, int64_t kvHeads, bool qkvBias, int64_t layerIndex)

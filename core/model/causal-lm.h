@@ -11,6 +11,11 @@
 
 namespace srllm::core {
 
+// The last `logitsToKeep` positions of hidden states [B,T,C] (all of them for 0), for forward().
+inline torch::Tensor keepLastPositions(const torch::Tensor& hidden, int64_t logitsToKeep) {
+    return logitsToKeep > 0 && logitsToKeep < hidden.size(1) ? hidden.slice(1, hidden.size(1) - logitsToKeep) : hidden;
+}
+
 class CausalLMImpl : public torch::nn::Module {
 public:
     explicit CausalLMImpl(ModelConfig config) : m_config(std::move(config)) {}
@@ -19,9 +24,11 @@ public:
     // inputIds [B,T] int64 -> logits [B,T,V] (float, in the parameters' dtype).
     // cache: when given, attends to its past and appends this step's keys/values.
     // attentionMask: [B,T] for the new tokens, 1=real 0=pad (left padding); undefined = all real.
+    // logitsToKeep: 0 = logits for every position; n > 0 = only the last n ([B,n,V]), which spares
+    // generation the vocabulary projection of every prompt position (HF's logits_to_keep).
     // Not thread-safe on one model: one forward at a time.
     virtual torch::Tensor forward(const torch::Tensor& inputIds, KvCache* cache = nullptr,
-                                  const torch::Tensor& attentionMask = {}) = 0;
+                                  const torch::Tensor& attentionMask = {}, int64_t logitsToKeep = 0) = 0;
 
     // Visits every linear projection inside attention and MLP blocks (and lm_head when it is not tied),
     // in model order, with its HF-qualified name ("model.layers.0.self_attn.q_proj",

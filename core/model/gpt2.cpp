@@ -69,7 +69,8 @@ Gpt2Impl::Gpt2Impl(const ModelConfig& config) : CausalLMImpl(config) {
     m_transformer = register_module("transformer", Gpt2Backbone(config));
 }
 
-torch::Tensor Gpt2Impl::forward(const torch::Tensor& inputIds, KvCache* cache, const torch::Tensor& attentionMask) {
+torch::Tensor Gpt2Impl::forward(const torch::Tensor& inputIds, KvCache* cache, const torch::Tensor& attentionMask,
+                                int64_t logitsToKeep) {
     const int64_t past = cache ? cache->length() : 0;
     if (past + inputIds.size(1) > config().maxPositions)
         throw std::invalid_argument("GPT-2 sequence of " + std::to_string(past + inputIds.size(1)) +
@@ -79,7 +80,7 @@ torch::Tensor Gpt2Impl::forward(const torch::Tensor& inputIds, KvCache* cache, c
     x = x + m_transformer->wpe->forward(context.positions);
     for (const auto& block : *m_transformer->h) x = block->as<Gpt2BlockImpl>()->forward(x, context);
     if (cache) cache->endStep(inputIds.size(1));
-    x = m_transformer->lnF->forward(x);
+    x = m_transformer->lnF->forward(keepLastPositions(x, logitsToKeep));
     return torch::nn::functional::linear(x, m_transformer->wte->weight);  // [B,T,V], tied lm_head
 }
 

@@ -80,7 +80,7 @@ class Gpt2Impl : public CausalLMImpl {
 public:
     explicit Gpt2Impl(const ModelConfig& config);
     torch::Tensor forward(const torch::Tensor& inputIds, KvCache* cache = nullptr,
-                          const torch::Tensor& attentionMask = {}) override;
+                          const torch::Tensor& attentionMask = {}, int64_t logitsToKeep = 0) override;
     void forEachProjection(const ProjectionVisitor& visit) override;
     bool storedTransposed(const std::string& key) const override;
 

@@ -31,13 +31,14 @@ LlamaImpl::LlamaImpl(const ModelConfig& config)
             "lm_head", std::make_shared<DenseProjection>(config.hiddenSize, config.vocabSize, false));
 }
 
-torch::Tensor LlamaImpl::forward(const torch::Tensor& inputIds, KvCache* cache, const torch::Tensor& attentionMask) {
+torch::Tensor LlamaImpl::forward(const torch::Tensor& inputIds, KvCache* cache, const torch::Tensor& attentionMask,
+                                 int64_t logitsToKeep) {
     auto x = m_model->embedTokens->forward(inputIds);  // [B,T,C]
     const auto context = makeAttentionContext(inputIds, attentionMask, cache, x.scalar_type());
     const auto [cos, sin] = m_rotary.cosSin(context.positions, x.scalar_type());  // [B,1,T,D]
     for (const auto& layer : *m_model->layers) x = layer->as<LlamaDecoderLayerImpl>()->forward(x, context, cos, sin);
     if (cache) cache->endStep(inputIds.size(1));
-    x = m_model->norm->forward(x);
+    x = m_model->norm->forward(keepLastPositions(x, logitsToKeep));
     return m_lmHead ? m_lmHead->forward(x) : torch::nn::functional::linear(x, m_model->embedTokens->weight);  // [B,T,V]
 }
 

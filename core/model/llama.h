@@ -54,7 +54,7 @@ class LlamaImpl : public CausalLMImpl {
 public:
     explicit LlamaImpl(const ModelConfig& config);
     torch::Tensor forward(const torch::Tensor& inputIds, KvCache* cache = nullptr,
-                          const torch::Tensor& attentionMask = {}) override;
+                          const torch::Tensor& attentionMask = {}, int64_t logitsToKeep = 0) override;
     void forEachProjection(const ProjectionVisitor& visit) override;
 
 private:

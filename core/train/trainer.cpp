@@ -5,6 +5,9 @@
 
 #include <ATen/autocast_mode.h>
 
+#include <nlohmann/json.hpp>
+
+#include "core/io/durable-file.h"
 #include "core/io/peft-format.h"
 #include "core/model/model-loader.h"
 
@@ -177,7 +180,9 @@ TrainResult Trainer::train(const ProgressCallback& progress, const StepCallback&
         const double lr = learningRateAt(m_state.step);
         for (auto& group : m_optimizer->param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
         m_optimizer->step();
-        m_optimizer->zero_grad();
+        // Dropping the gradients (Python's zero_grad(set_to_none=True)) lets the next backward write them
+        // instead of zero-filling and then accumulating into them.
+        for (auto& p : m_trainable) p.mutable_grad().reset();
         ++m_state.step;
         m_state.nextExample = stepEnd;
 
@@ -188,6 +193,9 @@ TrainResult Trainer::train(const ProgressCallback& progress, const StepCallback&
             if (*report.lossEval < m_state.bestLossEval) {
                 m_state.bestLossEval = *report.lossEval;
                 m_state.evalsWithoutImprovement = 0;
+                writeResult(m_outDir / kBestFolder);
+                const nlohmann::json info = {{"step", m_state.step}, {"loss_eval", *report.lossEval}};
+                writeFileDurable(m_outDir / kBestFolder / kBestInfoFile, info.dump(2) + "\n");
             } else {
                 ++m_state.evalsWithoutImprovement;
             }
@@ -220,11 +228,13 @@ std::filesystem::path Trainer::saveCheckpoint() {
                            m_config.keepCheckpoints);
 }
 
-void Trainer::cleanup() {
+void Trainer::cleanup() { writeResult(m_outDir); }
+
+void Trainer::writeResult(const std::filesystem::path& dir) {
     if (m_config.method == TrainMethod::Full) {
-        saveModel(*m_model, m_outDir);
+        saveModel(*m_model, dir);
     } else {
-        saveAdapter(*m_model, m_config.lora, m_outDir);
+        saveAdapter(*m_model, m_config.lora, dir);
     }
 }
 

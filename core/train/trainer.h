@@ -21,6 +21,10 @@
 namespace srllm::core {
 
 inline constexpr const char* kCheckpointsFolder = "checkpoints";
+// outDir/best holds the weights of the lowest eval loss so far (same layout as the final result) and
+// best-eval.json {"step", "loss_eval"}: early stopping ends past the best step, as HF's load_best_model_at_end knows.
+inline constexpr const char* kBestFolder = "best";
+inline constexpr const char* kBestInfoFile = "best-eval.json";
 
 struct StepReport {
     int64_t step = 0;        // optimizer steps done, 1-based after the first
@@ -60,6 +64,8 @@ public:
     // Writes the result: adapter_model.safetensors + adapter_config.json (LoRA/QLoRA) or an HF model
     // folder (full) into outDir.
     void cleanup();
+    // Writes the current weights as cleanup() does, into `dir`.
+    void writeResult(const std::filesystem::path& dir);
 
     int64_t totalSteps() const;
     double learningRateAt(int64_t step) const;  // HF schedules: linear warmup, then constant or cosine

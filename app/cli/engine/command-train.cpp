@@ -120,7 +120,11 @@ void runTrain(const TrainOptions& o) {
                 result.resumedFromStep > 0 ? (" (resumed at step " + std::to_string(result.resumedFromStep) + ")").c_str() : "",
                 result.stoppedEarly ? ", stopped early" : "",
                 config.method == core::TrainMethod::Full ? "the model" : "the PEFT adapter", o.out.c_str());
-    if (result.lossEvalBest) std::printf("best eval loss %.4f\n", *result.lossEvalBest);
+    if (result.lossEvalBest) {
+        if (config.method == core::TrainMethod::Full) core::copyTokenizerFiles(o.model, out / core::kBestFolder);
+        std::printf("best eval loss %.4f; its weights are in %s\n", *result.lossEvalBest,
+                    (out / core::kBestFolder).string().c_str());
+    }
 }
 
 const RegisterCommand kRegister("train", [](CLI::App& root) {

@@ -29,6 +29,17 @@ TEST_P(ReferenceLogits, MatchTheIndependentReferenceAtRealPositions) {
     EXPECT_LT(diff, 1e-4) << GetParam();
 }
 
+TEST_P(ReferenceLogits, LogitsToKeepGivesTheReferenceAtTheLastPositions) {
+    const auto loaded = loadModel(modelDir(GetParam()));
+    const auto golden = loadSafetensors(modelDir(GetParam()) / "golden-logits.safetensors");
+    torch::NoGradGuard noGrad;
+    const auto logits = loaded.model->forward(golden.at("input_ids"), nullptr, golden.at("attention_mask"), 2);
+    const auto& expected = golden.at("logits");
+    ASSERT_EQ(logits.sizes(), (std::vector<int64_t>{expected.size(0), 2, expected.size(2)}));
+    // Left padding puts every row's real tokens last, so the last two positions are real.
+    EXPECT_LT((logits - expected.slice(1, expected.size(1) - 2)).abs().max().item<double>(), 1e-4) << GetParam();
+}
+
 INSTANTIATE_TEST_SUITE_P(Models, ReferenceLogits, ::testing::Values("tiny-gpt2", "tiny-llama-gqa", "tiny-qwen2-bias"));
 
 TEST(ModelLoader, SaveThenLoadRoundTripsTheLogits) {

@@ -1,8 +1,13 @@
 // ctest-label: slow
 // The trainer end to end on a tiny Llama: overfitting eight examples (full and LoRA), bit-exact resume
 // from a checkpoint (torchtune's pinned-loss resume test), the HF learning-rate schedules, and outputs.
-#include <gtest/gtest.h>
+#include <algorithm>
+#include <fstream>
 
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "core/io/peft-format.h"
 #include "core/model/model-factory.h"
 #include "core/train/trainer.h"
 #include "support/test-data.h"
@@ -164,4 +169,34 @@ TEST(Trainer, CleanupWritesAPeftAdapterOrAnHfModel) {
         EXPECT_TRUE(std::filesystem::exists(dir / "checkpoints/step-00000002/DONE"));
         EXPECT_FALSE(std::filesystem::exists(dir / "checkpoints/step-00000001"));
     }
+}
+
+TEST(Trainer, BestFolderHoldsTheWeightsOfTheLowestEvalLoss) {
+    ScratchDir dir;
+    const auto train = eightExamples();
+    std::vector<TokenizedExample> eval(train.begin(), train.begin() + 4);
+    for (auto& ex : eval) std::reverse(ex.ids.begin(), ex.ids.end() - 1);  // other sequences, same EOS
+    for (auto& ex : eval) ex.labels = ex.ids;
+    TrainConfig c = overfitConfig(TrainMethod::Lora);
+    c.maxSteps = 9;
+    c.evalEvery = 3;
+    Trainer trainer(buildModel(tinyLlamaConfig(), 5), c, train, eval, dir.path(), 0);
+    trainer.setup(false);
+    std::vector<std::pair<int64_t, double>> evals;
+    trainer.train({}, [&](const StepReport& r) {
+        if (r.lossEval) evals.emplace_back(r.step, *r.lossEval);
+    });
+    ASSERT_EQ(evals.size(), 3u);
+    const auto best = *std::min_element(evals.begin(), evals.end(), [](auto& a, auto& b) { return a.second < b.second; });
+    ASSERT_LT(best.first, c.maxSteps) << "the setup must make an earlier step the best, or best == last proves nothing";
+
+    std::ifstream infoFile(dir / "best" / "best-eval.json");
+    const auto info = nlohmann::json::parse(infoFile);
+    EXPECT_EQ(info.at("step").get<int64_t>(), best.first);
+    EXPECT_DOUBLE_EQ(info.at("loss_eval").get<double>(), best.second);
+    // The saved adapter on a fresh copy of the base gives that eval loss again.
+    auto fresh = buildModel(tinyLlamaConfig(), 5);
+    loadAdapter(*fresh, dir / "best");
+    Trainer judge(fresh, c, train, eval, dir / "judge", 0);
+    EXPECT_NEAR(judge.evaluate(), best.second, 1e-5);
 }

@@ -1,0 +1,73 @@
+// attend() against a naive per-query softmax over the allowed keys (float64), with grouped-query heads,
+// left padding and cached positions, computed in one block and in query blocks.
+#include <gtest/gtest.h>
+
+#include "core/model/attention.h"
+
+using namespace srllm::core;
+
+namespace {
+
+// out[b,i,h·D+d] = Σ_j softmax_j(q·k_j/√D) v_j[d] over keys j ≤ past+i that are not padding.
+torch::Tensor naiveAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
+                             const torch::Tensor& keyIsReal, int64_t past) {
+    const int64_t batch = q.size(0), heads = q.size(1), count = q.size(2), dim = q.size(3), group = heads / k.size(1);
+    auto out = torch::zeros({batch, count, heads * dim}, torch::kFloat64);
+    const auto qd = q.to(torch::kFloat64), kd = k.to(torch::kFloat64), vd = v.to(torch::kFloat64);
+    for (int64_t b = 0; b < batch; ++b)
+        for (int64_t h = 0; h < heads; ++h)
+            for (int64_t i = 0; i < count; ++i) {
+                std::vector<int64_t> allowed;
+                for (int64_t j = 0; j <= past + i; ++j)
+                    if (keyIsReal[b][j].item<bool>()) allowed.push_back(j);
+                if (allowed.empty()) continue;
+                const auto keys = kd[b][h / group].index_select(0, torch::tensor(allowed));   // [n,D]
+                const auto values = vd[b][h / group].index_select(0, torch::tensor(allowed)); // [n,D]
+                const auto weights = torch::softmax(keys.matmul(qd[b][h][i]) / std::sqrt(double(dim)), 0);
+                out[b][i].slice(0, h * dim, (h + 1) * dim).copy_(weights.matmul(values));
+            }
+    return out;
+}
+
+}  // namespace
+
+TEST(Attention, QueryBlocksEqualOneBlockAndTheNaiveSoftmax) {
+    torch::manual_seed(3);
+    const int64_t batch = 2, heads = 4, kvHeads = 2, dim = 8, past = 10, count = 90;
+    // Row 1 is left-padded by 5 positions; positions 0..past-1 are already cached.
+    auto mask = torch::ones({batch, past + count}, torch::kInt64);
+    mask[1].slice(0, 0, 5).zero_();
+    const auto ids = torch::zeros({batch, past + count}, torch::kInt64);
+    KvCache cache(1);
+    makeAttentionContext(ids.slice(1, 0, past), mask.slice(1, 0, past), &cache, torch::kFloat32);
+    cache.endStep(past);
+    const auto context = makeAttentionContext(ids.slice(1, past), mask.slice(1, past), &cache, torch::kFloat32);
+    ASSERT_TRUE(context.additiveMask.defined());
+
+    const auto q = torch::randn({batch, heads, count, dim});
+    const auto k = torch::randn({batch, kvHeads, past + count, dim});
+    const auto v = torch::randn({batch, kvHeads, past + count, dim});
+    const auto expected = naiveAttention(q, k, v, mask.to(torch::kBool), past);
+    const auto whole = attend(q, k, v, context.additiveMask, 1 << 30).to(torch::kFloat64);
+    const auto blocked = attend(q, k, v, context.additiveMask, 16).to(torch::kFloat64);  // 6 blocks, the last short
+    EXPECT_LT((whole - expected).abs().max().item<double>(), 1e-5);
+    EXPECT_LT((blocked - expected).abs().max().item<double>(), 1e-5);
+}
+
+TEST(Attention, QueryBlocksGiveTheSameGradients) {
+    torch::manual_seed(4);
+    const int64_t batch = 2, heads = 2, count = 70, dim = 8;
+    const auto ids = torch::zeros({batch, count}, torch::kInt64);
+    const auto context = makeAttentionContext(ids, {}, nullptr, torch::kFloat32);
+    std::vector<torch::Tensor> grads[2];
+    for (int run = 0; run < 2; ++run) {
+        torch::manual_seed(5);
+        auto q = torch::randn({batch, heads, count, dim}, torch::requires_grad());
+        auto k = torch::randn({batch, heads, count, dim}, torch::requires_grad());
+        auto v = torch::randn({batch, heads, count, dim}, torch::requires_grad());
+        const auto out = attend(q, k, v, context.additiveMask, run == 0 ? 1 << 30 : 16);
+        (out * torch::arange(out.numel()).view(out.sizes()).sin()).sum().backward();
+        grads[run] = {q.grad(), k.grad(), v.grad()};
+    }
+    for (size_t i = 0; i < 3; ++i) EXPECT_TRUE(torch::allclose(grads[0][i], grads[1][i], 1e-5, 1e-5)) << i;
+}
