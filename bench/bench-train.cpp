@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench/bench-model.h"
 #include "core/model/model-factory.h"
 #include "core/train/trainer.h"
 
@@ -17,8 +18,8 @@ using namespace srllm::core;
 namespace {
 
 struct Args {
-    int64_t layers = 8, dim = 512, heads = 8, ffn = 1376, vocab = 8192, seq = 256, batch = 8, rank = 16;
-    int64_t warmup = 1, steps = 3, threads = 0;
+    srllm::bench::ModelShape shape;
+    int64_t seq = 256, batch = 8, rank = 16, warmup = 1, steps = 3, threads = 0;
     std::string configs = "full:fp32,lora:fp32,full:bf16,lora:bf16";
 };
 
@@ -32,15 +33,7 @@ double matmulPeakGflops(torch::Dtype dtype, int64_t n = 2048, int reps = 6) {
 }
 
 nlohmann::json run(const Args& a, const std::string& mode, const std::string& dtype) {
-    ModelConfig mc;
-    mc.architecture = "LlamaForCausalLM";
-    mc.vocabSize = a.vocab;
-    mc.hiddenSize = a.dim;
-    mc.numLayers = a.layers;
-    mc.numHeads = mc.numKvHeads = a.heads;
-    mc.intermediateSize = a.ffn;
-    mc.maxPositions = a.seq;
-    auto model = buildModel(mc, 0);
+    auto model = buildModel(srllm::bench::benchLlamaConfig(a.shape, a.seq), 0);
     int64_t matmulWeights = 0;
     for (const auto& item : model->named_parameters()) {
         if (item.value().dim() == 2 && item.key().find("embed") == std::string::npos) matmulWeights += item.value().numel();
@@ -60,7 +53,7 @@ nlohmann::json run(const Args& a, const std::string& mode, const std::string& dt
     tc.lora.dropout = 0.05;
     std::vector<TokenizedExample> data;
     for (int64_t i = 0; i < a.batch * tc.maxSteps; ++i) {
-        const auto ids = torch::randint(0, a.vocab, {a.seq}, torch::kLong);
+        const auto ids = torch::randint(0, a.shape.vocab, {a.seq}, torch::kLong);
         TokenizedExample ex;
         ex.ids.assign(ids.data_ptr<int64_t>(), ids.data_ptr<int64_t>() + a.seq);
         ex.labels = ex.ids;
@@ -83,27 +76,16 @@ nlohmann::json run(const Args& a, const std::string& mode, const std::string& dt
 
 int main(int argc, char** argv) {
     Args a;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string key = argv[i], value = argv[i + 1];
-        if (key == "--configs") a.configs = value;
-        else if (key == "--steps") a.steps = std::stoll(value);
-        else if (key == "--warmup") a.warmup = std::stoll(value);
-        else if (key == "--threads") a.threads = std::stoll(value);
-        else if (key == "--layers") a.layers = std::stoll(value);
-        else {
-            std::fprintf(stderr, "unknown option %s (known: --configs --steps --warmup --threads --layers)\n", key.c_str());
-            return 2;
-        }
-    }
+    if (!srllm::bench::parseOptions(argc, argv,
+                                    {{"--steps", &a.steps}, {"--warmup", &a.warmup}, {"--threads", &a.threads},
+                                     {"--layers", &a.shape.layers}},
+                                    {{"--configs", &a.configs}}))
+        return 2;
     if (a.threads > 0) torch::set_num_threads(static_cast<int>(a.threads));
-    size_t begin = 0;
-    while (begin < a.configs.size()) {
-        const size_t end = std::min(a.configs.find(',', begin), a.configs.size());
-        const auto config = a.configs.substr(begin, end - begin);
+    for (const auto& config : srllm::bench::splitList(a.configs)) {
         const auto colon = config.find(':');
         std::printf("%s\n", run(a, config.substr(0, colon), config.substr(colon + 1)).dump().c_str());
         std::fflush(stdout);
-        begin = end + 1;
     }
     return 0;
 }

@@ -29,15 +29,10 @@ def greedy(model, prompt, new_tokens, use_cache):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--layers", type=int, default=8)
-    p.add_argument("--dim", type=int, default=512)
-    p.add_argument("--heads", type=int, default=8)
-    p.add_argument("--ffn", type=int, default=1376)
-    p.add_argument("--vocab", type=int, default=8192)
+    peer_train.add_model_arguments(p)
     p.add_argument("--prompt", type=int, default=16)
     p.add_argument("--new-tokens", type=int, default=256)
     p.add_argument("--batch", type=int, default=1)
-    p.add_argument("--threads", type=int, default=0)
     p.add_argument("--configs", default="cache,no-cache")
     args = p.parse_args()
     if args.threads > 0:

@@ -150,13 +150,19 @@ def run(args, mode, dtype_name):
             "peak_gflops": peak, "mfu": tokens_per_s * flops_per_token / (peak * 1e9), "n_matmul": matmul_weights}
 
 
-def main():
-    p = argparse.ArgumentParser()
+def add_model_arguments(p):
+    # the benchmark model's shape, shared with peer-generate.py
     p.add_argument("--layers", type=int, default=8)
     p.add_argument("--dim", type=int, default=512)
     p.add_argument("--heads", type=int, default=8)
     p.add_argument("--ffn", type=int, default=1376)
     p.add_argument("--vocab", type=int, default=8192)
+    p.add_argument("--threads", type=int, default=0)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    add_model_arguments(p)
     p.add_argument("--seq", type=int, default=256)
     p.add_argument("--batch", type=int, default=8)
     p.add_argument("--rank", type=int, default=16)
@@ -164,7 +170,6 @@ def main():
     p.add_argument("--dropout", type=float, default=0.05)
     p.add_argument("--warmup", type=int, default=1)
     p.add_argument("--steps", type=int, default=3)
-    p.add_argument("--threads", type=int, default=0)
     p.add_argument("--configs", default="full:fp32,lora:fp32,full:bf16,lora:bf16")
     args = p.parse_args()
     if args.threads > 0:

@@ -8,7 +8,7 @@
 namespace srllm::core {
 
 AttentionContext makeAttentionContext(const torch::Tensor& inputIds, const torch::Tensor& attentionMask,
-                                      KvCache* cache, torch::Dtype dtype) {
+                                      KvCache* cache, torch::Dtype dtype, std::optional<int64_t> slidingWindow) {
     const int64_t batch = inputIds.size(0);
     const int64_t count = inputIds.size(1);
     const auto device = inputIds.device();
@@ -24,13 +24,16 @@ AttentionContext makeAttentionContext(const torch::Tensor& inputIds, const torch
     const auto realBefore = fullMask.to(torch::kInt64).cumsum(1) - 1;  // [B,S]
     context.positions = realBefore.slice(1, past, past + count).clamp_min(0);
     const bool padded = !fullMask.all().item<bool>();
-    if (count == 1 && !padded) return context;  // one query sees every cached key: nothing to mask
-
     const int64_t total = past + count;
+    const bool windowed = slidingWindow && total > *slidingWindow;
+    if (count == 1 && !padded && !windowed) return context;  // one query sees every cached key: nothing to mask
+
     const auto options = torch::TensorOptions().dtype(torch::kInt64).device(device);
     const auto queryPos = torch::arange(past, total, options).unsqueeze(1);     // [T,1]
     const auto keyPos = torch::arange(0, total, options).unsqueeze(0);          // [1,S]
-    auto allowed = (keyPos <= queryPos).unsqueeze(0).expand({batch, count, total});  // [B,T,S]
+    auto visible = keyPos <= queryPos;                                           // [T,S]
+    if (windowed) visible = visible & (keyPos > queryPos - *slidingWindow);
+    auto allowed = visible.unsqueeze(0).expand({batch, count, total});           // [B,T,S]
     if (padded) allowed = allowed & fullMask.unsqueeze(1);
     // The dtype's lowest value rather than -inf: a padding query with no allowed key gets a uniform
     // (ignored) distribution instead of NaN, as in HF.

@@ -3,6 +3,7 @@
 // once), the attention core with grouped-query heads, and the Llama-style q/k/v/o attention module.
 // Dimensions: B batch, T new tokens, S all positions (cached + new), C hidden, H query heads,
 // Hkv key/value heads, G = H/Hkv query heads per key/value head, D head size.
+#include <optional>
 #include <string>
 
 #include <torch/torch.h>
@@ -23,8 +24,11 @@ struct AttentionContext {
 
 // Builds the context for inputIds [B,T] and attentionMask [B,T] (1 = real, 0 = pad; undefined = all real),
 // registering the step with `cache` when given. The model must call cache->endStep(T) after its layers.
+// slidingWindow (Mistral): a query at index i sees keys at indices i-window+1..i of the padded sequence,
+// as HF's mask does; the cache keeps older keys, the mask hides them.
 AttentionContext makeAttentionContext(const torch::Tensor& inputIds, const torch::Tensor& attentionMask,
-                                      KvCache* cache, torch::Dtype dtype);
+                                      KvCache* cache, torch::Dtype dtype,
+                                      std::optional<int64_t> slidingWindow = std::nullopt);
 
 // Queries per block when attention is computed block by block (see attend).
 inline constexpr int64_t kAttentionQueryBlock = 256;

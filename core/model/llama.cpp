@@ -34,7 +34,7 @@ LlamaImpl::LlamaImpl(const ModelConfig& config)
 torch::Tensor LlamaImpl::forward(const torch::Tensor& inputIds, KvCache* cache, const torch::Tensor& attentionMask,
                                  int64_t logitsToKeep) {
     auto x = m_model->embedTokens->forward(inputIds);  // [B,T,C]
-    const auto context = makeAttentionContext(inputIds, attentionMask, cache, x.scalar_type());
+    const auto context = makeAttentionContext(inputIds, attentionMask, cache, x.scalar_type(), config().slidingWindow);
     const auto [cos, sin] = m_rotary.cosSin(context.positions, x.scalar_type());  // [B,1,T,D]
     for (const auto& layer : *m_model->layers) x = layer->as<LlamaDecoderLayerImpl>()->forward(x, context, cos, sin);
     if (cache) cache->endStep(inputIds.size(1));

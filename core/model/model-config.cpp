@@ -72,8 +72,16 @@ void parseLlamaFields(const Json& json, const std::string& file, ModelConfig& c)
     const auto headDim = readOptionalInt(json, "head_dim", file);
     rejectIf(headDim && c.numHeads > 0 && *headDim != c.hiddenSize / c.numHeads, "head_dim", file,
              "a head_dim other than hidden_size / num_attention_heads");
-    if (readBool(json, "use_sliding_window", file, json.contains("sliding_window")))
+    // Mistral windows every layer whenever sliding_window is set; Qwen2 only with use_sliding_window
+    // (default false), and then only the layers from max_window_layers on, which is not supported here.
+    const bool qwen2 = c.architecture == "Qwen2ForCausalLM";
+    if (readBool(json, "use_sliding_window", file, !qwen2 && json.contains("sliding_window"))) {
         c.slidingWindow = readOptionalInt(json, "sliding_window", file);
+        rejectIf(c.slidingWindow && qwen2, "use_sliding_window", file,
+                 "Qwen2's per-layer sliding window (released Qwen2 models set use_sliding_window false)");
+        rejectIf(c.slidingWindow && *c.slidingWindow < 1, "sliding_window", file,
+                 "a window of " + std::to_string(c.slidingWindow.value_or(0)) + " positions (must be at least 1)");
+    }
 }
 
 void parseGpt2Fields(const Json& json, const std::string& file, ModelConfig& c) {

@@ -41,7 +41,7 @@ struct ModelConfig {
     bool tieWordEmbeddings = false;     // HF default for Llama-like models; GPT-2 always ties lm_head to wte
     bool qkvBias = false;               // taken from the architecture row (Qwen2: true)
     std::string hiddenAct = "silu";     // SwiGLU in Llama/Mistral/Qwen2; GPT-2 uses "gelu_new"
-    std::optional<int64_t> slidingWindow;  // Mistral/Qwen2: recorded only; attention here is always full
+    std::optional<int64_t> slidingWindow;  // Mistral: a query sees itself and the window-1 keys before it
     std::optional<int64_t> bosTokenId;  // copied through for tokenizers and templates
     std::vector<int64_t> eosTokenIds;   // HF allows an int or a list; generation stops on any of them
     std::optional<int64_t> padTokenId;  // copied through; generation masks padding, so it is never needed

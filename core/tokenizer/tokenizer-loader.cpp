@@ -26,18 +26,22 @@ std::unique_ptr<Tokenizer> loadTokenizer(const fs::path& modelDir) {
         return withConfig(BpeTokenizer::fromTokenizerJson(modelDir / kTokenizerJson), modelDir);
     if (fs::exists(modelDir / kVocabJson) && fs::exists(modelDir / kMergesTxt))
         return withConfig(BpeTokenizer::fromVocabMerges(modelDir / kVocabJson, modelDir / kMergesTxt), modelDir);
+    if (fs::exists(modelDir / kOpenAiEncoderJson) && fs::exists(modelDir / kOpenAiVocabBpe))
+        return withConfig(BpeTokenizer::fromVocabMerges(modelDir / kOpenAiEncoderJson, modelDir / kOpenAiVocabBpe),
+                          modelDir);
     if (fs::exists(modelDir / kTokenizerModel))
         return withConfig(std::make_unique<BpeTokenizer>(convertSentencePieceToBpe(modelDir / kTokenizerModel).spec),
                           modelDir);
     throw InputError(modelDir.string(), 0, "",
-                     "no tokenizer found: looked for tokenizer.json, vocab.json + merges.txt and tokenizer.model "
+                     "no tokenizer found: looked for tokenizer.json, vocab.json + merges.txt (or OpenAI's encoder.json "
+                     "+ vocab.bpe) and tokenizer.model "
                      "(hint: copy the tokenizer files of the base model here, or train one with `srllm tokenizer train`)");
 }
 
 std::vector<fs::path> tokenizerFiles(const fs::path& modelDir) {
     std::vector<fs::path> files;
-    for (const char* name : {kTokenizerJson, kVocabJson, kMergesTxt, kTokenizerModel, kTokenizerConfigJson,
-                             kSpecialTokensMapJson, kGenerationConfigJson}) {
+    for (const char* name : {kTokenizerJson, kVocabJson, kMergesTxt, kOpenAiEncoderJson, kOpenAiVocabBpe, kTokenizerModel,
+                             kTokenizerConfigJson, kSpecialTokensMapJson, kGenerationConfigJson}) {
         if (fs::is_regular_file(modelDir / name)) files.push_back(modelDir / name);
     }
     return files;

@@ -54,7 +54,7 @@ TEST(CliTokenize, FolderWithoutTokenizerNamesTheFilesLookedFor) {
     const auto run = runCli("tokenize --model " + shellQuote(dir.path().string()) + " hi");
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_THAT(run.output, HasSubstr(dir.path().string()));
-    EXPECT_THAT(run.output, HasSubstr("tokenizer.json, vocab.json + merges.txt and tokenizer.model"));
+    EXPECT_THAT(run.output, HasSubstr("tokenizer.json, vocab.json + merges.txt (or OpenAI's encoder.json + vocab.bpe) and tokenizer.model"));
 }
 
 TEST(CliTokenize, BadIdsForDecodeAreRejected) {

@@ -1,5 +1,7 @@
 // attend() against a naive per-query softmax over the allowed keys (float64), with grouped-query heads,
 // left padding and cached positions, computed in one block and in query blocks.
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "core/model/attention.h"
@@ -8,9 +10,9 @@ using namespace srllm::core;
 
 namespace {
 
-// out[b,i,h·D+d] = Σ_j softmax_j(q·k_j/√D) v_j[d] over keys j ≤ past+i that are not padding.
+// out[b,i,h·D+d] = Σ_j softmax_j(q·k_j/√D) v_j[d] over keys past+i-window < j ≤ past+i that are not padding.
 torch::Tensor naiveAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
-                             const torch::Tensor& keyIsReal, int64_t past) {
+                             const torch::Tensor& keyIsReal, int64_t past, int64_t window = 1 << 30) {
     const int64_t batch = q.size(0), heads = q.size(1), count = q.size(2), dim = q.size(3), group = heads / k.size(1);
     auto out = torch::zeros({batch, count, heads * dim}, torch::kFloat64);
     const auto qd = q.to(torch::kFloat64), kd = k.to(torch::kFloat64), vd = v.to(torch::kFloat64);
@@ -18,7 +20,7 @@ torch::Tensor naiveAttention(const torch::Tensor& q, const torch::Tensor& k, con
         for (int64_t h = 0; h < heads; ++h)
             for (int64_t i = 0; i < count; ++i) {
                 std::vector<int64_t> allowed;
-                for (int64_t j = 0; j <= past + i; ++j)
+                for (int64_t j = std::max<int64_t>(0, past + i - window + 1); j <= past + i; ++j)
                     if (keyIsReal[b][j].item<bool>()) allowed.push_back(j);
                 if (allowed.empty()) continue;
                 const auto keys = kd[b][h / group].index_select(0, torch::tensor(allowed));   // [n,D]
@@ -70,4 +72,32 @@ TEST(Attention, QueryBlocksGiveTheSameGradients) {
         grads[run] = {q.grad(), k.grad(), v.grad()};
     }
     for (size_t i = 0; i < 3; ++i) EXPECT_TRUE(torch::allclose(grads[0][i], grads[1][i], 1e-5, 1e-5)) << i;
+}
+
+TEST(Attention, SlidingWindowHidesKeysOlderThanTheWindow) {
+    torch::manual_seed(6);
+    const int64_t batch = 2, heads = 2, dim = 4, past = 12, count = 40, window = 7;
+    auto mask = torch::ones({batch, past + count}, torch::kInt64);
+    mask[0].slice(0, 0, 3).zero_();
+    const auto ids = torch::zeros({batch, past + count}, torch::kInt64);
+    KvCache cache(1);
+    makeAttentionContext(ids.slice(1, 0, past), mask.slice(1, 0, past), &cache, torch::kFloat32, window);
+    cache.endStep(past);
+    const auto context = makeAttentionContext(ids.slice(1, past), mask.slice(1, past), &cache, torch::kFloat32, window);
+    const auto q = torch::randn({batch, heads, count, dim});
+    const auto k = torch::randn({batch, heads, past + count, dim});
+    const auto v = torch::randn({batch, heads, past + count, dim});
+    const auto expected = naiveAttention(q, k, v, mask.to(torch::kBool), past, window);
+    EXPECT_LT((attend(q, k, v, context.additiveMask, 1 << 30).to(torch::kFloat64) - expected).abs().max().item<double>(), 1e-5);
+    EXPECT_LT((attend(q, k, v, context.additiveMask, 8).to(torch::kFloat64) - expected).abs().max().item<double>(), 1e-5);
+
+    // One new token past the window still needs a mask; within the window it needs none.
+    KvCache decode(1);
+    makeAttentionContext(ids.slice(1, 0, 7), {}, &decode, torch::kFloat32, window);
+    decode.endStep(7);
+    EXPECT_TRUE(makeAttentionContext(ids.slice(1, 0, 1), {}, &decode, torch::kFloat32, window).additiveMask.defined());
+    KvCache shortCache(1);
+    makeAttentionContext(ids.slice(1, 0, 5), {}, &shortCache, torch::kFloat32, window);
+    shortCache.endStep(5);
+    EXPECT_FALSE(makeAttentionContext(ids.slice(1, 0, 1), {}, &shortCache, torch::kFloat32, window).additiveMask.defined());
 }

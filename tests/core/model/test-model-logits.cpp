@@ -92,6 +92,29 @@ TEST(ModelConfig, RejectsRopeScalingAndIndivisibleHeads) {
     EXPECT_THROW(parseModelConfig(json), InputError);
 }
 
+TEST(ModelConfig, SlidingWindowIsMistralsAndRefusedForQwen2) {
+    auto json = modelConfigToJson(loadModelConfig(modelDir("tiny-llama-gqa") / "config.json"));
+    json["architectures"] = {"MistralForCausalLM"};
+    json["sliding_window"] = 4096;
+    EXPECT_EQ(parseModelConfig(json).slidingWindow, 4096);
+    json["sliding_window"] = nullptr;  // Mistral v0.2 and later
+    EXPECT_FALSE(parseModelConfig(json).slidingWindow);
+
+    auto qwen = modelConfigToJson(loadModelConfig(modelDir("tiny-qwen2-bias") / "config.json"));
+    qwen["sliding_window"] = 32768;  // as released Qwen2 configs: recorded but off
+    qwen["use_sliding_window"] = false;
+    EXPECT_FALSE(parseModelConfig(qwen).slidingWindow);
+    qwen.erase("use_sliding_window");
+    EXPECT_FALSE(parseModelConfig(qwen).slidingWindow);
+    qwen["use_sliding_window"] = true;
+    try {
+        parseModelConfig(qwen, "config.json");
+        FAIL() << "no error";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.diagnostic().field, "use_sliding_window");
+    }
+}
+
 TEST(ModelFactory, ProjectionsAreVisitedWithHfNames) {
     const auto model = buildModel(loadModelConfig(modelDir("tiny-gpt2") / "config.json"), 7);
     std::vector<std::string> names;

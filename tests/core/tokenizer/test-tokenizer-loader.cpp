@@ -29,6 +29,16 @@ TEST(TokenizerLoader, Gpt2VocabAndMergesWithEndOfTextAsBosAndEos) {
     EXPECT_EQ(tok->eosId(), 50256);
 }
 
+TEST(TokenizerLoader, OpenAisGpt2ReleaseFolderLoadsAsIs) {
+    SRLLM_REQUIRE_SHARED(encoder, "tokenizers/gpt2/encoder.json");
+    const auto tok = loadTokenizer(encoder.parent_path());  // encoder.json + vocab.bpe, read in place
+    EXPECT_EQ(tok->encode("Hello world"), (std::vector<int64_t>{15496, 995}));
+    srllm::test::ScratchDir dir;
+    const auto copied = copyTokenizerFiles(encoder.parent_path(), dir / "model");
+    EXPECT_EQ(copied.size(), 2u);
+    EXPECT_EQ(loadTokenizer(dir / "model")->encode(" don't"), (std::vector<int64_t>{836, 470}));
+}
+
 TEST(TokenizerLoader, SentencePieceModelFollowsTokenizerConfig) {
     SRLLM_REQUIRE_SHARED(model, "tokenizers/llama2/tokenizer.model");
     srllm::test::ScratchDir dir;
@@ -64,7 +74,7 @@ TEST(TokenizerLoader, EmptyOrMissingFolderSaysWhatWasLookedFor) {
         FAIL() << "no error";
     } catch (const InputError& e) {
         EXPECT_EQ(e.diagnostic().file, dir.path().string());
-        EXPECT_THAT(e.diagnostic().message, HasSubstr("tokenizer.json, vocab.json + merges.txt and tokenizer.model"));
+        EXPECT_THAT(e.diagnostic().message, HasSubstr("tokenizer.json, vocab.json + merges.txt (or OpenAI's encoder.json + vocab.bpe) and tokenizer.model"));
     }
     EXPECT_THROW(loadTokenizer(dir / "nope"), InputError);
 }
