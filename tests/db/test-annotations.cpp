@@ -6,6 +6,7 @@
 #include "db/item-import.h"
 #include "db/items.h"
 #include "db/project.h"
+#include "support/db-query.h"
 #include "support/test-data.h"
 #include "support/vector-item-reader.h"
 
@@ -25,11 +26,7 @@ struct AnnotationsFixture : testing::Test {
         for (const auto& row : db::queryItems(db, {})) items.push_back(row.id);
     }
 
-    int64_t rowCount() {
-        auto st = db.prepare("SELECT count(*) FROM annotations");
-        st.step();
-        return st.columnInt(0);
-    }
+    int64_t rowCount() { return test::queryInt(db, "SELECT count(*) FROM annotations"); }
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "db/item-import.h"
 #include "db/items.h"
 #include "db/project.h"
+#include "support/db-query.h"
 #include "support/test-data.h"
 #include "support/vector-item-reader.h"
 
@@ -41,9 +42,7 @@ TEST_F(AssignmentsFixture, OverlapTwoOverThreeAnnotatorsRoundRobin) {
 TEST_F(AssignmentsFixture, RunningAgainAddsNothing) {
     db::assignItems(db, 2, annotators);
     db::assignItems(db, 2, annotators);
-    auto st = db.prepare("SELECT count(*) FROM assignments");
-    st.step();
-    EXPECT_EQ(st.columnInt(0), 8);
+    EXPECT_EQ(test::queryInt(db, "SELECT count(*) FROM assignments"), 8);
 }
 
 TEST_F(AssignmentsFixture, RefusesImpossibleOverlapAndRepeatedAnnotators) {

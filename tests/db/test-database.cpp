@@ -9,6 +9,7 @@
 #include "db/item-import.h"
 #include "db/items.h"
 #include "db/project.h"
+#include "support/db-query.h"
 #include "support/test-data.h"
 #include "support/vector-item-reader.h"
 
@@ -41,12 +42,6 @@ int writer(const std::string& path, int child) {
     }
 }
 
-int64_t count(db::Database& db, const char* sql) {
-    auto st = db.prepare(sql);
-    st.step();
-    return st.columnInt(0);
-}
-
 }  // namespace
 
 TEST(Database, TwoProcessesWritingOneProjectLoseNothing) {
@@ -71,9 +66,9 @@ TEST(Database, TwoProcessesWritingOneProjectLoseNothing) {
     }
     auto project = db::Project::open(path);
     auto& db = project->db();
-    EXPECT_EQ(count(db, "SELECT count(*) FROM items"), 3 * kPerProcess);
-    EXPECT_EQ(count(db, "SELECT count(*) FROM annotations"), 2 * kPerProcess);
-    EXPECT_EQ(count(db, "SELECT count(DISTINCT item_id) FROM annotations"), kPerProcess);
+    EXPECT_EQ(test::queryInt(db, "SELECT count(*) FROM items"), 3 * kPerProcess);
+    EXPECT_EQ(test::queryInt(db, "SELECT count(*) FROM annotations"), 2 * kPerProcess);
+    EXPECT_EQ(test::queryInt(db, "SELECT count(DISTINCT item_id) FROM annotations"), kPerProcess);
     auto check = db.prepare("PRAGMA integrity_check");
     ASSERT_TRUE(check.step());
     EXPECT_EQ(check.columnText(0), "ok");

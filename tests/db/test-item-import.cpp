@@ -9,6 +9,7 @@
 #include "db/project-stats.h"
 #include "db/project.h"
 #include "db/references.h"
+#include "support/db-query.h"
 #include "support/test-data.h"
 #include "support/vector-item-reader.h"
 
@@ -153,8 +154,6 @@ TEST_F(ImportFixture, LargeImportRebuildsIndexesAndFindsEveryDuplicate) {
         "SELECT count(*) FROM sqlite_schema WHERE name IN ('items_uid', 'items_text_hash', 'items_fts_insert')");
     indexes.step();
     EXPECT_EQ(indexes.columnInt(0), 3);
-    auto check = db.prepare("PRAGMA integrity_check");
-    check.step();
-    EXPECT_EQ(check.columnText(0), "ok");
+    EXPECT_EQ(test::queryText(db, "PRAGMA integrity_check"), "ok");
     EXPECT_EQ(db::itemByText(db, "text 20000")->text, "text 20000");  // the rebuilt hash index answers
 }

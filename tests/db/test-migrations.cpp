@@ -4,6 +4,7 @@
 
 #include "db/migrations.h"
 #include "db/project.h"
+#include "support/db-query.h"
 #include "support/test-data.h"
 
 using namespace srllm;
@@ -12,9 +13,7 @@ using testing::HasSubstr;
 namespace {
 
 int64_t tableCount(db::Database& db) {
-    auto st = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'");
-    st.step();
-    return st.columnInt(0);
+    return test::queryInt(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'");
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "db/migrations.h"
 #include "db/project.h"
 #include "db/taxonomy-store.h"
+#include "support/db-query.h"
 #include "support/test-data.h"
 
 using namespace srllm;
@@ -24,9 +25,7 @@ std::string openError(const std::string& path) {
 }
 
 std::string journalMode(db::Database& db) {
-    auto st = db.prepare("PRAGMA journal_mode");
-    st.step();
-    return st.columnText(0);
+    return test::queryText(db, "PRAGMA journal_mode");
 }
 
 }  // namespace
