@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/cli/command-registry.h"
+#include "app/cli/warnings.h"
 #include "db/project.h"
 #include "db/work-package.h"
 
@@ -23,7 +24,7 @@ void runMerge(const MergeArgs& args) {
     auto project = db::Project::open(args.project);
     for (const auto& path : args.packages) {
         const db::MergeSummary s = db::mergeWorkPackage(*project, path);
-        for (const auto& w : s.warnings) std::fprintf(stderr, "srllm: warning: %s\n", core::formatDiagnostic(w).c_str());
+        printWarnings(s.warnings);
         std::printf("merged %s (%s): %lld new, %lld updated, %lld unchanged, %lld kept (project newer), "
                     "%lld unknown items\n",
                     path.c_str(), s.annotator.c_str(), static_cast<long long>(s.inserted),

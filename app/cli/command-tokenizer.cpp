@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/cli/command-registry.h"
+#include "app/cli/warnings.h"
 #include "app/cli/progress-bar.h"
 #include "core/common/diagnostics.h"
 #include "core/tokenizer/bpe-trainer.h"
@@ -89,7 +90,7 @@ void runTrain(const TrainOptions& options) {
 void runConvert(const ConvertOptions& options) {
     refuseOverwrite(options.out, options.force);
     const auto conversion = core::convertSentencePieceToBpe(options.model);
-    for (const auto& w : conversion.warnings) std::fprintf(stderr, "srllm: warning: %s\n", core::formatDiagnostic(w).c_str());
+    printWarnings(conversion.warnings);
     fs::create_directories(options.out);
     core::writeTokenizerJson(conversion.spec, fs::path(options.out) / core::kTokenizerJson);
     std::printf("converted %zu pieces (%zu merges) -> %s\n", conversion.spec.model.tokens.size(),

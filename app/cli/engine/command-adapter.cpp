@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/cli/command-registry.h"
+#include "app/cli/warnings.h"
 #include "core/io/peft-format.h"
 #include "core/lora/apply-lora.h"
 #include "core/model/model-loader.h"
@@ -25,7 +26,7 @@ void runMerge(const MergeOptions& o) {
     }
     auto loaded = core::loadModel(o.model);
     const auto adapter = core::loadAdapter(*loaded.model, o.adapter);
-    for (const auto& w : adapter.warnings) std::fprintf(stderr, "warning: %s\n", core::formatDiagnostic(w).c_str());
+    printWarnings(adapter.warnings);
     core::mergeAndUnload(*loaded.model);
     core::saveModel(*loaded.model, o.out);
     if (!core::tokenizerFiles(o.model).empty()) core::copyTokenizerFiles(o.model, o.out);

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/cli/command-registry.h"
+#include "app/cli/warnings.h"
 #include "app/cli/engine/torch-threads.h"
 #include "core/common/diagnostics.h"
 #include "core/data/instruction-template.h"
@@ -34,10 +35,10 @@ void runGenerate(GenerateOptions o) {
     o.sampling.validate();
     const auto tokenizer = core::loadTokenizer(o.model);
     auto loaded = core::loadModel(o.model);
-    for (const auto& w : loaded.warnings) std::fprintf(stderr, "warning: %s\n", core::formatDiagnostic(w).c_str());
+    printWarnings(loaded.warnings);
     if (!o.adapter.empty()) {
         const auto adapter = core::loadAdapter(*loaded.model, o.adapter);
-        for (const auto& w : adapter.warnings) std::fprintf(stderr, "warning: %s\n", core::formatDiagnostic(w).c_str());
+        printWarnings(adapter.warnings);
     }
     loaded.model->eval();
     const std::string prompt =

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/cli/command-registry.h"
+#include "app/cli/warnings.h"
 #include "app/cli/progress-bar.h"
 #include "core/model/model-loader.h"
 #include "core/tokenizer/tokenizer-loader.h"
@@ -27,10 +28,6 @@ struct TrainOptions {
     std::optional<double> alpha, dropout, lr;
     std::vector<std::string> targets;
 };
-
-void printWarnings(const core::Diagnostics& warnings) {
-    for (const auto& w : warnings) std::fprintf(stderr, "warning: %s\n", core::formatDiagnostic(w).c_str());
-}
 
 // The config file (if any) first, then each command-line option on top of it.
 core::TrainConfig resolveConfig(const TrainOptions& o) {
