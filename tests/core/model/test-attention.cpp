@@ -1,6 +1,7 @@
 // attend() against a naive per-query softmax over the allowed keys (float64), with grouped-query heads,
 // left padding and cached positions, computed in one block and in query blocks.
 #include <algorithm>
+#include <optional>
 
 #include <gtest/gtest.h>
 
@@ -31,6 +32,22 @@ torch::Tensor naiveAttention(const torch::Tensor& q, const torch::Tensor& k, con
     return out;
 }
 
+// The context of the positions from `past` on of mask [B,S] (1 = real), after the first `past` positions
+// went through a KV cache (which does not outlive this call: the context's cache pointer is cleared).
+AttentionContext contextAfterPast(const torch::Tensor& mask, int64_t past, std::optional<int64_t> window = {}) {
+    const auto ids = torch::zeros_like(mask);
+    KvCache cache(1);
+    makeAttentionContext(ids.slice(1, 0, past), mask.slice(1, 0, past), &cache, torch::kFloat32, window);
+    cache.endStep(past);
+    auto context = makeAttentionContext(ids.slice(1, past), mask.slice(1, past), &cache, torch::kFloat32, window);
+    context.cache = nullptr;
+    return context;
+}
+
+double maxError(const torch::Tensor& actual, const torch::Tensor& expected) {
+    return (actual.to(torch::kFloat64) - expected).abs().max().item<double>();
+}
+
 }  // namespace
 
 TEST(Attention, QueryBlocksEqualOneBlockAndTheNaiveSoftmax) {
@@ -39,21 +56,15 @@ TEST(Attention, QueryBlocksEqualOneBlockAndTheNaiveSoftmax) {
     // Row 1 is left-padded by 5 positions; positions 0..past-1 are already cached.
     auto mask = torch::ones({batch, past + count}, torch::kInt64);
     mask[1].slice(0, 0, 5).zero_();
-    const auto ids = torch::zeros({batch, past + count}, torch::kInt64);
-    KvCache cache(1);
-    makeAttentionContext(ids.slice(1, 0, past), mask.slice(1, 0, past), &cache, torch::kFloat32);
-    cache.endStep(past);
-    const auto context = makeAttentionContext(ids.slice(1, past), mask.slice(1, past), &cache, torch::kFloat32);
+    const auto context = contextAfterPast(mask, past);
     ASSERT_TRUE(context.additiveMask.defined());
 
     const auto q = torch::randn({batch, heads, count, dim});
     const auto k = torch::randn({batch, kvHeads, past + count, dim});
     const auto v = torch::randn({batch, kvHeads, past + count, dim});
     const auto expected = naiveAttention(q, k, v, mask.to(torch::kBool), past);
-    const auto whole = attend(q, k, v, context.additiveMask, 1 << 30).to(torch::kFloat64);
-    const auto blocked = attend(q, k, v, context.additiveMask, 16).to(torch::kFloat64);  // 6 blocks, the last short
-    EXPECT_LT((whole - expected).abs().max().item<double>(), 1e-5);
-    EXPECT_LT((blocked - expected).abs().max().item<double>(), 1e-5);
+    EXPECT_LT(maxError(attend(q, k, v, context.additiveMask, 1 << 30), expected), 1e-5);
+    EXPECT_LT(maxError(attend(q, k, v, context.additiveMask, 16), expected), 1e-5);  // 6 blocks, the last short
 }
 
 TEST(Attention, QueryBlocksGiveTheSameGradients) {
@@ -79,25 +90,16 @@ TEST(Attention, SlidingWindowHidesKeysOlderThanTheWindow) {
     const int64_t batch = 2, heads = 2, dim = 4, past = 12, count = 40, window = 7;
     auto mask = torch::ones({batch, past + count}, torch::kInt64);
     mask[0].slice(0, 0, 3).zero_();
-    const auto ids = torch::zeros({batch, past + count}, torch::kInt64);
-    KvCache cache(1);
-    makeAttentionContext(ids.slice(1, 0, past), mask.slice(1, 0, past), &cache, torch::kFloat32, window);
-    cache.endStep(past);
-    const auto context = makeAttentionContext(ids.slice(1, past), mask.slice(1, past), &cache, torch::kFloat32, window);
+    const auto context = contextAfterPast(mask, past, window);
     const auto q = torch::randn({batch, heads, count, dim});
     const auto k = torch::randn({batch, heads, past + count, dim});
     const auto v = torch::randn({batch, heads, past + count, dim});
     const auto expected = naiveAttention(q, k, v, mask.to(torch::kBool), past, window);
-    EXPECT_LT((attend(q, k, v, context.additiveMask, 1 << 30).to(torch::kFloat64) - expected).abs().max().item<double>(), 1e-5);
-    EXPECT_LT((attend(q, k, v, context.additiveMask, 8).to(torch::kFloat64) - expected).abs().max().item<double>(), 1e-5);
+    EXPECT_LT(maxError(attend(q, k, v, context.additiveMask, 1 << 30), expected), 1e-5);
+    EXPECT_LT(maxError(attend(q, k, v, context.additiveMask, 8), expected), 1e-5);
 
     // One new token past the window still needs a mask; within the window it needs none.
-    KvCache decode(1);
-    makeAttentionContext(ids.slice(1, 0, 7), {}, &decode, torch::kFloat32, window);
-    decode.endStep(7);
-    EXPECT_TRUE(makeAttentionContext(ids.slice(1, 0, 1), {}, &decode, torch::kFloat32, window).additiveMask.defined());
-    KvCache shortCache(1);
-    makeAttentionContext(ids.slice(1, 0, 5), {}, &shortCache, torch::kFloat32, window);
-    shortCache.endStep(5);
-    EXPECT_FALSE(makeAttentionContext(ids.slice(1, 0, 1), {}, &shortCache, torch::kFloat32, window).additiveMask.defined());
+    const auto real = torch::ones({1, 8}, torch::kInt64);
+    EXPECT_TRUE(contextAfterPast(real, 7, window).additiveMask.defined());
+    EXPECT_FALSE(contextAfterPast(real.slice(1, 0, 6), 5, window).additiveMask.defined());
 }
