@@ -9,6 +9,7 @@
 
 #include "bench/bench-model.h"
 #include "core/generate/generator.h"
+#include "core/model/engine-runtime.h"
 #include "core/model/model-factory.h"
 
 using namespace srllm::core;
@@ -30,7 +31,7 @@ int main(int argc, char** argv) {
                                      {"--layers", &a.shape.layers}},
                                     {{"--configs", &a.configs}}))
         return 2;
-    if (a.threads > 0) torch::set_num_threads(static_cast<int>(a.threads));
+    configureEngineRuntime(a.threads);
     auto model = buildModel(srllm::bench::benchLlamaConfig(a.shape, a.prompt + a.newTokens), 0);
     model->eval();
     std::vector<std::vector<int64_t>> prompts;

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bench/bench-model.h"
+#include "core/model/engine-runtime.h"
 #include "core/model/model-factory.h"
 #include "core/train/trainer.h"
 
@@ -81,7 +82,7 @@ int main(int argc, char** argv) {
                                      {"--layers", &a.shape.layers}},
                                     {{"--configs", &a.configs}}))
         return 2;
-    if (a.threads > 0) torch::set_num_threads(static_cast<int>(a.threads));
+    configureEngineRuntime(a.threads);
     for (const auto& config : srllm::bench::splitList(a.configs)) {
         const auto colon = config.find(':');
         std::printf("%s\n", run(a, config.substr(0, colon), config.substr(colon + 1)).dump().c_str());

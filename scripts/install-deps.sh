@@ -6,7 +6,7 @@ set -euo pipefail
 mode=${1:---gui}
 core_pkgs=(
   build-essential cmake ninja-build pkg-config
-  libtorch-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libsentencepiece-dev libcli11-dev libutf8proc-dev libdtl-dev libssl-dev
+  libtorch-dev libdnnl-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libsentencepiece-dev libcli11-dev libutf8proc-dev libdtl-dev libssl-dev
   libgtest-dev libgmock-dev
   libopenblas0-openmp
   python3-torch python3-numpy python3-regex

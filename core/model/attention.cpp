@@ -5,6 +5,8 @@
 #include <limits>
 #include <vector>
 
+#include "core/model/batched-matmul.h"
+
 namespace srllm::core {
 
 AttentionContext makeAttentionContext(const torch::Tensor& inputIds, const torch::Tensor& attentionMask,
@@ -54,12 +56,14 @@ torch::Tensor attendBlock(const torch::Tensor& scaledQ, const torch::Tensor& key
     const int64_t batch = scaledQ.size(0), heads = scaledQ.size(1), count = scaledQ.size(2), headDim = scaledQ.size(3);
     const int64_t kvHeads = keys.size(1), total = keys.size(2);
     const int64_t group = heads / kvHeads;
-    // [B,H,t,D] -> [B,Hkv,G·t,D]: head h = j·G + g uses key/value head j (HF repeat_kv order).
-    const auto grouped = scaledQ.reshape({batch, kvHeads, group * count, headDim});
-    auto scores = torch::matmul(grouped, keys.transpose(-1, -2)).view({batch, heads, count, total});  // [B,H,t,s]
+    // [B,H,t,D] -> [B·Hkv,G·t,D]: head h = j·G + g uses key/value head j (HF repeat_kv order).
+    const auto grouped = scaledQ.reshape({batch * kvHeads, group * count, headDim});
+    auto scores = batchedMatmul(grouped, keys.transpose(-1, -2).reshape({batch * kvHeads, headDim, total}))
+                      .view({batch, heads, count, total});  // [B,H,t,s]
     if (additiveMask.defined()) scores = scores + additiveMask;
     const auto probs = torch::softmax(scores, -1, torch::kFloat32).to(scaledQ.scalar_type());
-    return torch::matmul(probs.view({batch, kvHeads, group * count, total}), values).view({batch, heads, count, headDim});
+    return batchedMatmul(probs.view({batch * kvHeads, group * count, total}), values.reshape({batch * kvHeads, total, headDim}))
+        .view({batch, heads, count, headDim});
 }
 
 }  // namespace
@@ -95,15 +99,17 @@ SelfAttentionImpl::SelfAttentionImpl(int64_t hidden, int64_t heads, int64_t kvHe
 }
 
 torch::Tensor SelfAttentionImpl::forward(const torch::Tensor& x, const AttentionContext& context,
-                                         const torch::Tensor& cos, const torch::Tensor& sin) {
+                                         const torch::Tensor& cos, const torch::Tensor& sin, int64_t keepLast) {
     const int64_t batch = x.size(0), count = x.size(1);
-    auto q = m_qProj->forward(x).reshape({batch, count, m_heads, m_headDim}).transpose(1, 2);     // [B,H,T,D]
-    auto k = m_kProj->forward(x).reshape({batch, count, m_kvHeads, m_headDim}).transpose(1, 2);   // [B,Hkv,T,D]
-    auto v = m_vProj->forward(x).reshape({batch, count, m_kvHeads, m_headDim}).transpose(1, 2);   // [B,Hkv,T,D]
-    q = RotaryEmbedding::apply(q, cos, sin);
+    const auto queryInput = keepLastPositions(x, keepLast);
+    const int64_t queries = queryInput.size(1), skipped = count - queries;
+    auto q = m_qProj->forward(queryInput).reshape({batch, queries, m_heads, m_headDim}).transpose(1, 2);  // [B,H,n,D]
+    auto k = m_kProj->forward(x).reshape({batch, count, m_kvHeads, m_headDim}).transpose(1, 2);          // [B,Hkv,T,D]
+    auto v = m_vProj->forward(x).reshape({batch, count, m_kvHeads, m_headDim}).transpose(1, 2);          // [B,Hkv,T,D]
+    q = RotaryEmbedding::apply(q, cos.slice(2, skipped), sin.slice(2, skipped));
     k = RotaryEmbedding::apply(k, cos, sin);
-    if (context.cache) std::tie(k, v) = context.cache->append(m_layerIndex, k, v);             // [B,Hkv,S,D]
-    return m_oProj->forward(attend(q, k, v, context.additiveMask));
+    if (context.cache) std::tie(k, v) = context.cache->append(m_layerIndex, k, v);                    // [B,Hkv,S,D]
+    return m_oProj->forward(attend(q, k, v, keepLastMaskRows(context.additiveMask, queries)));
 }
 
 void SelfAttentionImpl::forEachProjection(const std::string& prefix, const ProjectionVisitor& visit) {

@@ -22,6 +22,18 @@ struct AttentionContext {
     KvCache* cache = nullptr;
 };
 
+// The last n positions of hidden states [B,T,C] (all of them for n = 0 or n >= T). The last layer of a
+// forward with logitsToKeep computes only those rows past its keys and values, as llama.cpp does for
+// unused outputs: without a cache that spares most of one layer per generated token.
+inline torch::Tensor keepLastPositions(const torch::Tensor& hidden, int64_t n) {
+    return n > 0 && n < hidden.size(1) ? hidden.slice(1, hidden.size(1) - n) : hidden;
+}
+
+// The rows of the last n queries of an additive mask [B,1,T,S] (undefined stays undefined).
+inline torch::Tensor keepLastMaskRows(const torch::Tensor& additiveMask, int64_t n) {
+    return additiveMask.defined() ? additiveMask.slice(2, additiveMask.size(2) - n) : additiveMask;
+}
+
 // Builds the context for inputIds [B,T] and attentionMask [B,T] (1 = real, 0 = pad; undefined = all real),
 // registering the step with `cache` when given. The model must call cache->endStep(T) after its layers.
 // slidingWindow (Mistral): a query at index i sees keys at indices i-window+1..i of the padded sequence,
@@ -47,9 +59,10 @@ class SelfAttentionImpl : public torch::nn::Module {
 public:
     SelfAttentionImpl(int64_t hidden, int64_t heads, int64_t kvHeads, bool qkvBias, int64_t layerIndex);
 
-    // x [B,T,C], cos/sin [B,1,T,D] -> [B,T,C]
+    // x [B,T,C], cos/sin [B,1,T,D] -> [B,T,C], or [B,n,C] for the last n = keepLast > 0 positions only:
+    // keys and values (and the cache) still cover all T, but queries and o_proj run for those n alone.
     torch::Tensor forward(const torch::Tensor& x, const AttentionContext& context, const torch::Tensor& cos,
-                          const torch::Tensor& sin);
+                          const torch::Tensor& sin, int64_t keepLast = 0);
 
     // Visits q_proj, k_proj, v_proj, o_proj as "<prefix>.q_proj" etc.
     void forEachProjection(const std::string& prefix, const ProjectionVisitor& visit);

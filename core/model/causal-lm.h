@@ -11,11 +11,6 @@
 
 namespace srllm::core {
 
-// The last `logitsToKeep` positions of hidden states [B,T,C] (all of them for 0), for forward().
-inline torch::Tensor keepLastPositions(const torch::Tensor& hidden, int64_t logitsToKeep) {
-    return logitsToKeep > 0 && logitsToKeep < hidden.size(1) ? hidden.slice(1, hidden.size(1) - logitsToKeep) : hidden;
-}
-
 class CausalLMImpl : public torch::nn::Module {
 public:
     explicit CausalLMImpl(ModelConfig config) : m_config(std::move(config)) {}
@@ -25,7 +20,8 @@ public:
     // cache: when given, attends to its past and appends this step's keys/values.
     // attentionMask: [B,T] for the new tokens, 1=real 0=pad (left padding); undefined = all real.
     // logitsToKeep: 0 = logits for every position; n > 0 = only the last n ([B,n,V]), which spares
-    // generation the vocabulary projection of every prompt position (HF's logits_to_keep).
+    // generation the vocabulary projection of every prompt position (HF's logits_to_keep) and the last
+    // layer everything but its keys and values there.
     // Not thread-safe on one model: one forward at a time.
     virtual torch::Tensor forward(const torch::Tensor& inputIds, KvCache* cache = nullptr,
                                   const torch::Tensor& attentionMask = {}, int64_t logitsToKeep = 0) = 0;

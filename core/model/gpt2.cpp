@@ -17,13 +17,14 @@ Gpt2AttentionImpl::Gpt2AttentionImpl(int64_t hidden, int64_t heads, int64_t laye
     m_cProj = register_module<ProjectionImpl>("c_proj", std::make_shared<DenseProjection>(hidden, hidden, true));
 }
 
-torch::Tensor Gpt2AttentionImpl::forward(const torch::Tensor& x, const AttentionContext& context) {
+torch::Tensor Gpt2AttentionImpl::forward(const torch::Tensor& x, const AttentionContext& context, int64_t keepLast) {
     const int64_t batch = x.size(0), count = x.size(1), hidden = x.size(2);
     // [B,T,3C] -> three [B,H,T,D]
     const auto qkv = m_cAttn->forward(x).reshape({batch, count, 3, m_heads, hidden / m_heads}).permute({2, 0, 3, 1, 4});
     auto k = qkv[1], v = qkv[2];
     if (context.cache) std::tie(k, v) = context.cache->append(m_layerIndex, k, v);  // [B,H,S,D]
-    return m_cProj->forward(attend(qkv[0], k, v, context.additiveMask));
+    const int64_t queries = keepLastPositions(x, keepLast).size(1);
+    return m_cProj->forward(attend(qkv[0].slice(2, count - queries), k, v, keepLastMaskRows(context.additiveMask, queries)));
 }
 
 void Gpt2AttentionImpl::forEachProjection(const std::string& prefix, const ProjectionVisitor& visit) {
@@ -52,8 +53,8 @@ Gpt2BlockImpl::Gpt2BlockImpl(const ModelConfig& config, int64_t layerIndex) {
     mlp = register_module("mlp", Gpt2Mlp(config.hiddenSize, config.intermediateSize));
 }
 
-torch::Tensor Gpt2BlockImpl::forward(const torch::Tensor& x, const AttentionContext& context) {
-    const auto h = x + attn->forward(ln1->forward(x), context);
+torch::Tensor Gpt2BlockImpl::forward(const torch::Tensor& x, const AttentionContext& context, int64_t keepLast) {
+    const auto h = keepLastPositions(x, keepLast) + attn->forward(ln1->forward(x), context, keepLast);
     return h + mlp->forward(ln2->forward(h));
 }
 
@@ -78,9 +79,11 @@ torch::Tensor Gpt2Impl::forward(const torch::Tensor& inputIds, KvCache* cache, c
     auto x = m_transformer->wte->forward(inputIds);  // [B,T,C]
     const auto context = makeAttentionContext(inputIds, attentionMask, cache, x.scalar_type());
     x = x + m_transformer->wpe->forward(context.positions);
-    for (const auto& block : *m_transformer->h) x = block->as<Gpt2BlockImpl>()->forward(x, context);
+    const auto& blocks = *m_transformer->h;
+    for (size_t i = 0; i < blocks.size(); ++i)
+        x = blocks[i]->as<Gpt2BlockImpl>()->forward(x, context, i + 1 == blocks.size() ? logitsToKeep : 0);
     if (cache) cache->endStep(inputIds.size(1));
-    x = m_transformer->lnF->forward(keepLastPositions(x, logitsToKeep));
+    x = m_transformer->lnF->forward(x);
     return torch::nn::functional::linear(x, m_transformer->wte->weight);  // [B,T,V], tied lm_head
 }
 

@@ -29,7 +29,8 @@ inline constexpr const char* kGpt2Conv1DNames[] = {"c_attn", "c_proj", "c_fc"};
 class Gpt2AttentionImpl : public torch::nn::Module {
 public:
     Gpt2AttentionImpl(int64_t hidden, int64_t heads, int64_t layerIndex);
-    torch::Tensor forward(const torch::Tensor& x, const AttentionContext& context);  // [B,T,C] -> [B,T,C]
+    // [B,T,C] -> [B,T,C], or [B,n,C] for keepLast = n > 0 (see SelfAttentionImpl::forward)
+    torch::Tensor forward(const torch::Tensor& x, const AttentionContext& context, int64_t keepLast = 0);
     void forEachProjection(const std::string& prefix, const ProjectionVisitor& visit);
 
 private:
@@ -55,7 +56,8 @@ TORCH_MODULE(Gpt2Mlp);
 class Gpt2BlockImpl : public torch::nn::Module {
 public:
     Gpt2BlockImpl(const ModelConfig& config, int64_t layerIndex);
-    torch::Tensor forward(const torch::Tensor& x, const AttentionContext& context);  // [B,T,C] -> [B,T,C]
+    // [B,T,C] -> [B,T,C], or [B,n,C] for keepLast = n > 0
+    torch::Tensor forward(const torch::Tensor& x, const AttentionContext& context, int64_t keepLast = 0);
 
     torch::nn::LayerNorm ln1{nullptr};
     Gpt2Attention attn{nullptr};

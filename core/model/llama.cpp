@@ -11,8 +11,9 @@ LlamaDecoderLayerImpl::LlamaDecoderLayerImpl(const ModelConfig& config, int64_t 
 }
 
 torch::Tensor LlamaDecoderLayerImpl::forward(const torch::Tensor& x, const AttentionContext& context,
-                                             const torch::Tensor& cos, const torch::Tensor& sin) {
-    const auto h = x + selfAttn->forward(inputLayernorm->forward(x), context, cos, sin);  // [B,T,C]
+                                             const torch::Tensor& cos, const torch::Tensor& sin, int64_t keepLast) {
+    const auto h = keepLastPositions(x, keepLast) +
+                   selfAttn->forward(inputLayernorm->forward(x), context, cos, sin, keepLast);  // [B,T|n,C]
     return h + mlp->forward(postAttentionLayernorm->forward(h));
 }
 
@@ -36,9 +37,12 @@ torch::Tensor LlamaImpl::forward(const torch::Tensor& inputIds, KvCache* cache, 
     auto x = m_model->embedTokens->forward(inputIds);  // [B,T,C]
     const auto context = makeAttentionContext(inputIds, attentionMask, cache, x.scalar_type(), config().slidingWindow);
     const auto [cos, sin] = m_rotary.cosSin(context.positions, x.scalar_type());  // [B,1,T,D]
-    for (const auto& layer : *m_model->layers) x = layer->as<LlamaDecoderLayerImpl>()->forward(x, context, cos, sin);
+    const auto& layers = *m_model->layers;
+    for (size_t i = 0; i < layers.size(); ++i)
+        x = layers[i]->as<LlamaDecoderLayerImpl>()->forward(x, context, cos, sin,
+                                                            i + 1 == layers.size() ? logitsToKeep : 0);
     if (cache) cache->endStep(inputIds.size(1));
-    x = m_model->norm->forward(keepLastPositions(x, logitsToKeep));
+    x = m_model->norm->forward(x);
     return m_lmHead ? m_lmHead->forward(x) : torch::nn::functional::linear(x, m_model->embedTokens->weight);  // [B,T,V]
 }
 

@@ -28,9 +28,9 @@ namespace srllm::core {
 class LlamaDecoderLayerImpl : public torch::nn::Module {
 public:
     LlamaDecoderLayerImpl(const ModelConfig& config, int64_t layerIndex);
-    // x [B,T,C] -> [B,T,C]
+    // x [B,T,C] -> [B,T,C], or [B,n,C] for keepLast = n > 0 (see SelfAttentionImpl::forward)
     torch::Tensor forward(const torch::Tensor& x, const AttentionContext& context, const torch::Tensor& cos,
-                          const torch::Tensor& sin);
+                          const torch::Tensor& sin, int64_t keepLast = 0);
 
     SelfAttention selfAttn{nullptr};
     GatedMlp mlp{nullptr};

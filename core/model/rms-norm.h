@@ -4,6 +4,11 @@
 
 namespace srllm::core {
 
+// x [..., C] and weight [C] -> [..., C], with autograd. Contiguous float32 CPU input takes one pass
+// forward and one backward (the per-row 1/rms is kept between them) instead of the seven tensor
+// operations of the textbook formula and their backward; anything else is computed by those operations.
+torch::Tensor rmsNorm(const torch::Tensor& x, const torch::Tensor& weight, double eps);
+
 class RmsNormImpl : public torch::nn::Module {
 public:
     RmsNormImpl(int64_t size, double eps);

@@ -14,7 +14,9 @@ public:
     // cos and sin for position ids [B,T] (int64): each [B,1,T,D], in `dtype`, ready to broadcast over heads.
     std::pair<torch::Tensor, torch::Tensor> cosSin(const torch::Tensor& positions, torch::Dtype dtype) const;
 
-    // x·cos + rotate_half(x)·sin for x [B,H,T,D].
+    // x·cos + rotate_half(x)·sin for x [B,H,T,D], with autograd for x. Float32 CPU input whose head
+    // dimension is contiguous (the transposed projection output attention passes) is rotated in one
+    // pass forward and one backward, into a contiguous result; the rest by the formula's tensor operations.
     static torch::Tensor apply(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin);
 
 private:

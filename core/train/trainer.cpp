@@ -10,6 +10,7 @@
 #include "core/io/durable-file.h"
 #include "core/io/peft-format.h"
 #include "core/model/model-loader.h"
+#include "core/train/fused-adamw.h"
 
 namespace srllm::core {
 
@@ -75,7 +76,7 @@ void Trainer::setup(bool resume) {
     std::vector<torch::optim::OptimizerParamGroup> groups;
     if (!decay.empty()) groups.emplace_back(decay, options(m_config.weightDecay));
     if (!noDecay.empty()) groups.emplace_back(noDecay, options(0.0));
-    m_optimizer = std::make_unique<torch::optim::AdamW>(groups, *options(m_config.weightDecay));
+    m_optimizer = std::make_unique<FusedAdamW>(groups, *options(m_config.weightDecay));
     m_state = TrainingState{};
     m_state.configJson = m_config.toJson().dump();
     if (!resume) return;

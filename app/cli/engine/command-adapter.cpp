@@ -9,6 +9,7 @@
 #include "app/cli/warnings.h"
 #include "core/io/peft-format.h"
 #include "core/lora/apply-lora.h"
+#include "core/model/engine-runtime.h"
 #include "core/model/model-loader.h"
 #include "core/tokenizer/tokenizer-loader.h"
 
@@ -21,6 +22,7 @@ struct MergeOptions {
 };
 
 void runMerge(const MergeOptions& o) {
+    core::configureEngineRuntime();
     if (std::filesystem::absolute(o.out) == std::filesystem::absolute(o.model)) {
         throw core::InputError(o.out, 0, "--out", "must differ from --model (hint: the base model stays untouched)");
     }

@@ -8,11 +8,11 @@
 
 #include "app/cli/command-registry.h"
 #include "app/cli/warnings.h"
-#include "app/cli/engine/torch-threads.h"
 #include "core/common/diagnostics.h"
 #include "core/data/instruction-template.h"
 #include "core/generate/generator.h"
 #include "core/io/peft-format.h"
+#include "core/model/engine-runtime.h"
 #include "core/model/model-loader.h"
 #include "core/tokenizer/tokenizer-loader.h"
 
@@ -28,7 +28,7 @@ struct GenerateOptions {
 };
 
 void runGenerate(GenerateOptions o) {
-    useAllCores();
+    core::configureEngineRuntime();
     if (o.text == "-") o.text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     if (o.text.empty()) throw core::InputError("", 0, "TEXT", "is empty");
     if (o.maxNewTokens <= 0) throw core::InputError("", 0, "--max-new-tokens", "must be positive");

@@ -6,8 +6,8 @@
 #include <CLI/CLI.hpp>
 
 #include "app/cli/command-registry.h"
-#include "app/cli/engine/torch-threads.h"
 #include "core/common/diagnostics.h"
+#include "core/model/engine-runtime.h"
 #include "core/model/model-factory.h"
 #include "core/model/model-loader.h"
 #include "core/tokenizer/tokenizer-loader.h"
@@ -56,7 +56,7 @@ core::ModelConfig configFor(const NewModelOptions& o, int64_t vocab, const core:
 }
 
 void runNewModel(const NewModelOptions& o) {
-    useAllCores();
+    core::configureEngineRuntime();
     if (o.arch != "llama" && o.arch != "gpt2")
         throw core::InputError("", 0, "--arch", "'" + o.arch + "' is not one of llama, gpt2");
     if (std::filesystem::exists(o.out) && !std::filesystem::is_empty(o.out))

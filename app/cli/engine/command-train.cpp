@@ -11,6 +11,7 @@
 #include "app/cli/command-registry.h"
 #include "app/cli/warnings.h"
 #include "app/cli/progress-bar.h"
+#include "core/model/engine-runtime.h"
 #include "core/model/model-loader.h"
 #include "core/tokenizer/tokenizer-loader.h"
 #include "core/tokenizer/tokenizer-files.h"
@@ -70,6 +71,7 @@ core::InstructionDataset readDataset(const core::Tokenizer& tokenizer, const std
 }
 
 void runTrain(const TrainOptions& o) {
+    core::configureEngineRuntime();
     const auto config = resolveConfig(o);
     const std::filesystem::path out = o.out;
     if (!o.resume && std::filesystem::exists(out / core::kCheckpointsFolder)) {

@@ -1,0 +1,44 @@
+// rmsNorm's one-pass kernel against the textbook formula x / sqrt(mean(x²) + eps) · w evaluated by torch
+// autograd in float64: values, the input gradient and the weight gradient.
+#include <gtest/gtest.h>
+
+#include "core/model/rms-norm.h"
+
+using namespace srllm::core;
+
+namespace {
+
+double maxDiff(const torch::Tensor& a, const torch::Tensor& b) { return (a.to(torch::kFloat64) - b).abs().max().item<double>(); }
+
+}  // namespace
+
+TEST(RmsNorm, ValuesAndBothGradientsEqualTheFloat64Formula) {
+    torch::manual_seed(5);
+    const double eps = 1e-5;
+    const auto x0 = torch::randn({3, 7, 48}) * 3;
+    const auto w0 = torch::randn({48});
+    const auto upstream = torch::randn({3, 7, 48});
+
+    const auto x = x0.clone().requires_grad_();
+    const auto w = w0.clone().requires_grad_();
+    const auto y = rmsNorm(x, w, eps);
+    (y * upstream).sum().backward();
+
+    const auto x64 = x0.to(torch::kFloat64).requires_grad_();
+    const auto w64 = w0.to(torch::kFloat64).requires_grad_();
+    const auto y64 = x64 / torch::sqrt(x64.pow(2).mean(-1, true) + eps) * w64;
+    (y64 * upstream.to(torch::kFloat64)).sum().backward();
+
+    EXPECT_LT(maxDiff(y, y64), 1e-5);
+    EXPECT_LT(maxDiff(x.grad(), x64.grad()), 1e-5);
+    EXPECT_LT(maxDiff(w.grad(), w64.grad()), 1e-4);  // a sum over 21 rows
+}
+
+TEST(RmsNorm, NonContiguousInputGivesTheSameValues) {
+    torch::manual_seed(6);
+    const auto x = torch::randn({16, 4, 8});
+    const auto w = torch::randn({16});
+    const auto strided = x.permute({1, 2, 0});  // [4,8,16], rows not contiguous
+    torch::NoGradGuard noGrad;
+    EXPECT_TRUE(torch::allclose(rmsNorm(strided, w, 1e-6), rmsNorm(strided.contiguous(), w, 1e-6), 1e-6, 1e-6));
+}

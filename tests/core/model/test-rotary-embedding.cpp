@@ -1,0 +1,52 @@
+// RotaryEmbedding::apply's one-pass kernel against the formula x·cos + rotate_half(x)·sin evaluated by
+// torch autograd in float64, on the transposed projection layout attention passes, with arbitrary cos/sin
+// tables (halves differ, so the backward must be the true transpose), and with the real tables.
+#include <gtest/gtest.h>
+
+#include "core/model/rotary-embedding.h"
+
+using namespace srllm::core;
+
+namespace {
+
+torch::Tensor formula(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin) {
+    const int64_t half = x.size(-1) / 2;
+    return x * cos + torch::cat({-x.slice(-1, half), x.slice(-1, 0, half)}, -1) * sin;
+}
+
+double maxDiff(const torch::Tensor& a, const torch::Tensor& b) { return (a.to(torch::kFloat64) - b).abs().max().item<double>(); }
+
+void expectMatchesFormula(const torch::Tensor& cos, const torch::Tensor& sin) {
+    const int64_t batch = cos.size(0), count = cos.size(2), dim = cos.size(3), heads = 3;
+    const auto projected = torch::randn({batch, count, heads * dim});
+    const auto upstream = torch::randn({batch, heads, count, dim});
+
+    const auto leaf = projected.clone().requires_grad_();
+    const auto x = leaf.view({batch, count, heads, dim}).transpose(1, 2);  // [B,H,T,D], not contiguous
+    ASSERT_FALSE(x.is_contiguous());
+    const auto y = RotaryEmbedding::apply(x, cos, sin);
+    (y * upstream).sum().backward();
+
+    const auto leaf64 = projected.to(torch::kFloat64).requires_grad_();
+    const auto y64 = formula(leaf64.view({batch, count, heads, dim}).transpose(1, 2), cos.to(torch::kFloat64),
+                             sin.to(torch::kFloat64));
+    (y64 * upstream.to(torch::kFloat64)).sum().backward();
+
+    EXPECT_LT(maxDiff(y, y64), 1e-5);
+    EXPECT_LT(maxDiff(leaf.grad(), leaf64.grad()), 1e-5);
+}
+
+}  // namespace
+
+TEST(RotaryEmbedding, ArbitraryTablesMatchTheFormulaAndItsGradient) {
+    torch::manual_seed(8);
+    expectMatchesFormula(torch::randn({2, 1, 5, 8}), torch::randn({2, 1, 5, 8}));
+}
+
+TEST(RotaryEmbedding, RealTablesAtPaddedPositionsMatchTheFormula) {
+    torch::manual_seed(9);
+    const RotaryEmbedding rope(16, 10000.0);
+    const auto positions = torch::tensor({{0, 0, 1, 2, 3, 4}, {0, 1, 2, 3, 4, 5}}, torch::kInt64);
+    const auto [cos, sin] = rope.cosSin(positions, torch::kFloat32);
+    expectMatchesFormula(cos, sin);
+}
