@@ -3,14 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "core/model/batched-matmul.h"
+#include "support/tensor-compare.h"
 
 using namespace srllm::core;
-
-namespace {
-
-double maxDiff(const torch::Tensor& a, const torch::Tensor& b) { return (a.to(torch::kFloat64) - b).abs().max().item<double>(); }
-
-}  // namespace
+using srllm::test::maxAbsDiff;
 
 TEST(BatchedMatmul, EqualsFloat64ProductForEveryLayoutAttentionUses) {
     torch::manual_seed(3);
@@ -31,7 +27,7 @@ TEST(BatchedMatmul, EqualsFloat64ProductForEveryLayoutAttentionUses) {
         const auto expected = torch::bmm(c.a.to(torch::kFloat64), c.b.to(torch::kFloat64));
         const auto got = batchedMatmul(c.a, c.b);
         ASSERT_EQ(got.sizes(), expected.sizes()) << c.name;
-        EXPECT_LT(maxDiff(got, expected), 1e-5) << c.name;
+        EXPECT_LT(maxAbsDiff(got, expected), 1e-5) << c.name;
     }
 }
 
@@ -49,8 +45,8 @@ TEST(BatchedMatmul, GradientsEqualFloat64Autograd) {
     const auto b64 = b0.to(torch::kFloat64).requires_grad_();
     (torch::bmm(a64, b64.transpose(1, 2)) * weights.to(torch::kFloat64)).sum().backward();
 
-    EXPECT_LT(maxDiff(a.grad(), a64.grad()), 1e-5);
-    EXPECT_LT(maxDiff(b.grad(), b64.grad()), 1e-5);
+    EXPECT_LT(maxAbsDiff(a.grad(), a64.grad()), 1e-5);
+    EXPECT_LT(maxAbsDiff(b.grad(), b64.grad()), 1e-5);
 }
 
 TEST(BatchedMatmul, OnlyTheInputThatRequiresGradGetsOne) {

@@ -3,14 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "core/model/rms-norm.h"
+#include "support/tensor-compare.h"
 
 using namespace srllm::core;
-
-namespace {
-
-double maxDiff(const torch::Tensor& a, const torch::Tensor& b) { return (a.to(torch::kFloat64) - b).abs().max().item<double>(); }
-
-}  // namespace
+using srllm::test::maxAbsDiff;
 
 TEST(RmsNorm, ValuesAndBothGradientsEqualTheFloat64Formula) {
     torch::manual_seed(5);
@@ -29,9 +25,9 @@ TEST(RmsNorm, ValuesAndBothGradientsEqualTheFloat64Formula) {
     const auto y64 = x64 / torch::sqrt(x64.pow(2).mean(-1, true) + eps) * w64;
     (y64 * upstream.to(torch::kFloat64)).sum().backward();
 
-    EXPECT_LT(maxDiff(y, y64), 1e-5);
-    EXPECT_LT(maxDiff(x.grad(), x64.grad()), 1e-5);
-    EXPECT_LT(maxDiff(w.grad(), w64.grad()), 1e-4);  // a sum over 21 rows
+    EXPECT_LT(maxAbsDiff(y, y64), 1e-5);
+    EXPECT_LT(maxAbsDiff(x.grad(), x64.grad()), 1e-5);
+    EXPECT_LT(maxAbsDiff(w.grad(), w64.grad()), 1e-4);  // a sum over 21 rows
 }
 
 TEST(RmsNorm, NonContiguousInputGivesTheSameValues) {

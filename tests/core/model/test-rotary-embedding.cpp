@@ -4,8 +4,10 @@
 #include <gtest/gtest.h>
 
 #include "core/model/rotary-embedding.h"
+#include "support/tensor-compare.h"
 
 using namespace srllm::core;
+using srllm::test::maxAbsDiff;
 
 namespace {
 
@@ -13,8 +15,6 @@ torch::Tensor formula(const torch::Tensor& x, const torch::Tensor& cos, const to
     const int64_t half = x.size(-1) / 2;
     return x * cos + torch::cat({-x.slice(-1, half), x.slice(-1, 0, half)}, -1) * sin;
 }
-
-double maxDiff(const torch::Tensor& a, const torch::Tensor& b) { return (a.to(torch::kFloat64) - b).abs().max().item<double>(); }
 
 void expectMatchesFormula(const torch::Tensor& cos, const torch::Tensor& sin) {
     const int64_t batch = cos.size(0), count = cos.size(2), dim = cos.size(3), heads = 3;
@@ -32,8 +32,8 @@ void expectMatchesFormula(const torch::Tensor& cos, const torch::Tensor& sin) {
                              sin.to(torch::kFloat64));
     (y64 * upstream.to(torch::kFloat64)).sum().backward();
 
-    EXPECT_LT(maxDiff(y, y64), 1e-5);
-    EXPECT_LT(maxDiff(leaf.grad(), leaf64.grad()), 1e-5);
+    EXPECT_LT(maxAbsDiff(y, y64), 1e-5);
+    EXPECT_LT(maxAbsDiff(leaf.grad(), leaf64.grad()), 1e-5);
 }
 
 }  // namespace
