@@ -1,6 +1,7 @@
 #include "core/train/fused-adamw.h"
 
 #include <cmath>
+#include <string>
 
 #include <ATen/Parallel.h>
 
@@ -9,6 +10,9 @@ namespace {
 
 bool covered(const torch::Tensor& t) { return t.is_cpu() && t.scalar_type() == torch::kFloat32 && t.is_contiguous(); }
 
+// The key torch::optim::AdamW files a parameter's state under, so save() and load() stay interchangeable.
+std::string stateKey(const torch::Tensor& p) { return c10::guts::to_string(p.unsafeGetTensorImpl()); }
+
 }  // namespace
 
 torch::Tensor FusedAdamW::step(LossClosure closure) {
@@ -16,7 +20,7 @@ torch::Tensor FusedAdamW::step(LossClosure closure) {
         const auto& options = static_cast<const torch::optim::AdamWOptions&>(group.options());
         for (const auto& p : group.params()) {
             if (!p.grad().defined()) continue;
-            const auto found = state_.find(c10::guts::to_string(p.unsafeGetTensorImpl()));
+            const auto found = state_.find(stateKey(p));
             const auto* state = found == state_.end() ? nullptr
                                                       : static_cast<const torch::optim::AdamWParamState*>(found->second.get());
             if (options.amsgrad() || !covered(p) || !covered(p.grad()) ||
@@ -35,8 +39,7 @@ torch::Tensor FusedAdamW::step(LossClosure closure) {
         const double beta1 = std::get<0>(options.betas()), beta2 = std::get<1>(options.betas());
         for (auto& p : group.params()) {
             if (!p.grad().defined()) continue;
-            // The state key and layout of torch::optim::AdamW, so save() and load() stay interchangeable.
-            auto& slot = state_[c10::guts::to_string(p.unsafeGetTensorImpl())];
+            auto& slot = state_[stateKey(p)];
             if (!slot) {
                 auto fresh = std::make_unique<torch::optim::AdamWParamState>();
                 fresh->step(0);
