@@ -12,7 +12,7 @@ core_pkgs=(
   python3-torch python3-numpy python3-regex
 )
 gui_pkgs=(
-  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+  qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libqcustomplot-dev libqcustomplot2.1-qt6 libgl-dev
   xvfb xauth imagemagick fonts-noto-cjk
 )

@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
-#include <QFileDialog>
 #include <QLabel>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
+
+#include "ui/plots/plot-export.h"
 
 namespace srllm::ui {
 
@@ -20,7 +20,7 @@ constexpr double kReliable = 0.8;     // and for reliable ones
 AgreementTrendChart::AgreementTrendChart(QWidget* parent)
     : QWidget(parent), m_plot(new QCustomPlot(this)), m_empty(new QLabel(this)) {
     auto* exportButton = new QPushButton(tr("Export chart…"), this);
-    exportButton->setToolTip(tr("Save the chart as PNG or PDF"));
+    exportButton->setToolTip(tr("Save the chart as PNG, SVG or PDF"));
     connect(exportButton, &QPushButton::clicked, this, &AgreementTrendChart::exportWithDialog);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
@@ -72,22 +72,6 @@ void AgreementTrendChart::setTrend(const db::AgreementTrend& trend, const QStrin
 
 int AgreementTrendChart::pointCount() const { return m_plot->graph(0)->dataCount(); }
 
-bool AgreementTrendChart::exportPng(const QString& path, int width, int height) {
-    return m_plot->savePng(path, width, height);
-}
-
-bool AgreementTrendChart::exportPdf(const QString& path, int width, int height) {
-    return m_plot->savePdf(path, width, height);
-}
-
-void AgreementTrendChart::exportWithDialog() {
-    QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), QStringLiteral("agreement-trend.png"),
-                                                tr("PNG image (*.png);;PDF document (*.pdf)"));
-    if (path.isEmpty()) return;
-    const bool pdf = path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive);
-    if (!pdf && !path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) path += QLatin1String(".png");
-    if (!(pdf ? exportPdf(path) : exportPng(path)))
-        QMessageBox::warning(this, tr("Export chart"), tr("Could not write %1 (hint: is the folder writable?)").arg(path));
-}
+void AgreementTrendChart::exportWithDialog() { exportPlotWithDialog(this, m_plot, QStringLiteral("agreement-trend")); }
 
 }  // namespace srllm::ui

@@ -1,6 +1,6 @@
 #pragma once
 // Agreement over time: Krippendorff's alpha per window of completed items (db/agreement-trend.h) as a line
-// chart with the 0.667 / 0.8 reliability thresholds (Krippendorff 2004), exportable to PNG or PDF.
+// chart with the 0.667 / 0.8 reliability thresholds (Krippendorff 2004), exportable to PNG, SVG or PDF.
 // It only plots the aggregated series it is given. UI thread only.
 #include <QWidget>
 
@@ -20,12 +20,8 @@ public:
     QCustomPlot* plot() const { return m_plot; }
     int pointCount() const;
 
-    // Writes the chart at the given pixel size; false when the file cannot be written.
-    bool exportPng(const QString& path, int width = 1200, int height = 700);
-    bool exportPdf(const QString& path, int width = 1200, int height = 700);
-
 public slots:
-    // Asks for a file name; the suffix (.png or .pdf) picks the format.
+    // Asks for a file name; the suffix (.png, .svg or .pdf) picks the format (ui/plots/plot-export.h).
     void exportWithDialog();
 
 private:
