@@ -4,24 +4,15 @@
 #include <limits>
 #include <map>
 
-#include <utf8proc.h>
-
 #include "core/text/utf8-code-points.h"
 
 namespace srllm::core {
 
 namespace {
 
-bool isWhitespace(char32_t c) {
-    // Python's str.split() separators, which sacrebleu uses to drop whitespace.
-    if (c == U' ' || (c >= U'\t' && c <= U'\r') || (c >= 0x1C && c <= 0x1F) || c == 0x85) return true;
-    const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
-    return category == UTF8PROC_CATEGORY_ZS || category == UTF8PROC_CATEGORY_ZL || category == UTF8PROC_CATEGORY_ZP;
-}
-
 std::u32string withoutWhitespace(std::string_view text) {
     std::u32string codes = decodeUtf8(text);
-    codes.erase(std::remove_if(codes.begin(), codes.end(), isWhitespace), codes.end());
+    codes.erase(std::remove_if(codes.begin(), codes.end(), isPythonWhitespace), codes.end());
     return codes;
 }
 
