@@ -3,12 +3,14 @@
 #include <cmath>
 #include <limits>
 
-#include "core/eval/text-units.h"
 
 namespace srllm::core {
 
 ReadabilityCounts readabilityCounts(std::string_view text, const SyllableCounter& syllables) {
-    const TextUnits units = splitTextUnits(text);
+    return readabilityCounts(splitTextUnits(text), syllables);
+}
+
+ReadabilityCounts readabilityCounts(const TextUnits& units, const SyllableCounter& syllables) {
     ReadabilityCounts counts;
     counts.sentences = units.sentences;
     counts.words = static_cast<int64_t>(units.words.size());

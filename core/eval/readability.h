@@ -8,6 +8,7 @@
 
 #include "core/eval/metric-method.h"
 #include "core/eval/syllable-counter.h"
+#include "core/eval/text-units.h"
 
 namespace srllm::core {
 
@@ -35,6 +36,7 @@ struct ReadabilityScores {
 };
 
 ReadabilityCounts readabilityCounts(std::string_view text, const SyllableCounter& syllables);
+ReadabilityCounts readabilityCounts(const TextUnits& units, const SyllableCounter& syllables);
 
 // Every score is NaN when the text has no words (an empty text has no reading level).
 ReadabilityScores readabilityScores(const ReadabilityCounts& counts);

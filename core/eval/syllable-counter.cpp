@@ -1,6 +1,7 @@
 #include "core/eval/syllable-counter.h"
 
 #include <cctype>
+#include <cstring>
 #include <fstream>
 #include <vector>
 
@@ -12,7 +13,7 @@ namespace srllm::core {
 
 namespace {
 
-// "word(2) ..." lines are alternative pronunciations; the first one listed is kept.
+// "word phone phone ..." lines; "word(2) ..." are alternative pronunciations, and the first one is kept.
 std::unordered_map<std::string, int> readCmuDictionary(const std::string& path) {
     std::ifstream in(path);
     if (!in) throw InputError(path, 0, "", "cannot read the CMU pronouncing dictionary (hint: apt-get install pocketsphinx-en-us)");
@@ -23,9 +24,9 @@ std::unordered_map<std::string, int> readCmuDictionary(const std::string& path) 
         if (space == std::string::npos || space == 0) continue;
         const std::string word = line.substr(0, space);
         if (word.back() == ')') continue;
-        int vowels = 0;
+        int vowels = 0;  // ARPAbet vowels are the phones that start with A, E, I, O or U (stress digits optional)
         for (size_t i = space + 1; i < line.size(); ++i)
-            if (std::isdigit(static_cast<unsigned char>(line[i]))) ++vowels;
+            if (line[i - 1] == ' ' && line[i] != 0 && std::strchr("AEIOU", line[i]) != nullptr) ++vowels;
         syllables.emplace(word, vowels);
     }
     if (syllables.empty()) throw InputError(path, 0, "", "no pronunciations found (hint: is this cmudict-en-us.dict?)");

@@ -1,5 +1,5 @@
 #pragma once
-// Syllables per word for the readability formulas: the vowel phonemes (stress-marked phones) of the
+// Syllables per word for the readability formulas: the vowel phonemes (ARPAbet AA ... UW) of the
 // word's first pronunciation in the CMU Pronouncing Dictionary (pocketsphinx-en-us), and for words the
 // dictionary lacks, the hyphenation points of TeX's en_US patterns (hyphen-en-us, libhyphen) plus one.
 // Loaded once; count() is const and safe from any thread.
