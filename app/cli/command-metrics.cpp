@@ -1,6 +1,6 @@
 // `srllm metrics [--json] TEXT...|-`: every single-text metric per text: VADER sentiment, CLEN, the six
 // readability scores (syllables from the CMU dictionary, else hyphenation) and trigram-LM perplexity,
-// each named with its method and version.
+// each named with its method and version; then the shares of negative, neutral and positive texts.
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -32,8 +32,11 @@ void runMetrics(const MetricsOptions& o) {
         for (const auto& [id, m] : methods.items())
             std::printf("  %-14s v%d  %s\n", id.c_str(), m["version"].get<int>(), m["method"].get<std::string>().c_str());
     }
+    std::vector<double> compounds;
     for (size_t i = 0; i < texts.size(); ++i) {
-        nlohmann::json values = core::TextMetricsEngine::toJson(engine.compute(texts[i]));
+        const auto metrics = engine.compute(texts[i]);
+        compounds.push_back(metrics.sentiment.compound);
+        nlohmann::json values = core::TextMetricsEngine::toJson(metrics);
         if (o.json) {
             values["index"] = i;
             values["methods"] = methods;

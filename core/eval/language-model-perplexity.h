@@ -13,9 +13,6 @@
 
 #include "core/eval/metric-method.h"
 
-typedef struct ngram_model_s ngram_model_t;
-typedef struct logmath_s logmath_t;
-
 namespace srllm::core {
 
 inline constexpr MetricMethod kPerplexityMethod{
@@ -36,16 +33,20 @@ public:
     TrigramLanguageModel(const TrigramLanguageModel&) = delete;
     TrigramLanguageModel& operator=(const TrigramLanguageModel&) = delete;
 
-    // Safe from any thread: sphinxbase caches histories inside the model, so calls take a lock.
+    // Safe from any thread. sphinxbase caches histories inside a model, so each concurrent caller gets
+    // its own copy of the model (loaded on first need, up to one per core, ~30 MB each).
     PerplexityResult perplexity(std::string_view text) const;
     // The same over splitTextUnits(text).words, for callers that split the text once for every metric.
     PerplexityResult perplexity(const std::vector<std::string>& textWords) const;
 
 private:
-    ngram_model_t* m_model = nullptr;
-    logmath_t* m_logmath = nullptr;
-    int32_t m_unknown = -1, m_sentenceStart = -1, m_sentenceEnd = -1;
-    mutable std::mutex m_mutex;
+    struct Instance;
+    Instance* acquire() const;
+
+    std::string m_path;
+    size_t m_maxInstances;
+    mutable std::mutex m_poolMutex;
+    mutable std::vector<std::unique_ptr<Instance>> m_instances;
 };
 
 }  // namespace srllm::core

@@ -137,6 +137,24 @@ const char* sentimentClassName(SentimentClass c) {
     return "neutral";
 }
 
+SentimentShares sentimentShares(const std::vector<double>& compounds) {
+    SentimentShares s;
+    s.n = static_cast<int64_t>(compounds.size());
+    if (compounds.empty()) {
+        s.negative = s.neutral = s.positive = std::nan("");
+        return s;
+    }
+    for (double c : compounds) {
+        const SentimentClass k = sentimentClass(c);
+        (k == SentimentClass::Negative ? s.negative : k == SentimentClass::Neutral ? s.neutral : s.positive) += 1;
+    }
+    const double n = static_cast<double>(compounds.size());
+    s.negative /= n;
+    s.neutral /= n;
+    s.positive /= n;
+    return s;
+}
+
 VaderSentiment::VaderSentiment(const std::string& lexiconPath) {
     std::ifstream in(lexiconPath);
     if (!in) throw InputError(lexiconPath, 0, "", "cannot read the VADER lexicon (hint: --lexicon or SRLLM_VADER_LEXICON)");

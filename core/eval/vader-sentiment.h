@@ -4,10 +4,12 @@
 // nltk.sentiment.vader implements them, with one fix that vaderSentiment 3.3 also made: each word is
 // scored at its own position (NLTK looks a repeated word up by its first occurrence). Checked against
 // NLTK on real texts (tests/data/eval/vader-golden.*). The lexicon is vader_lexicon.txt (MIT).
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "core/eval/metric-method.h"
 
@@ -27,6 +29,13 @@ enum class SentimentClass { Negative, Neutral, Positive };
 // VADER's usual cut-offs: compound >= 0.05 positive, <= -0.05 negative, else neutral.
 SentimentClass sentimentClass(double compound);
 const char* sentimentClassName(SentimentClass c);  // "negative", "neutral", "positive"
+
+// The shares of negative, neutral and positive texts over a set (by sentimentClass of each compound).
+struct SentimentShares {
+    int64_t n = 0;
+    double negative = 0, neutral = 0, positive = 0;  // NaN when n == 0
+};
+SentimentShares sentimentShares(const std::vector<double>& compounds);
 
 class VaderSentiment {
 public:

@@ -62,10 +62,13 @@ TEST(CliEval, MetricsPrintsEveryMetricWithItsMethod) {
     auto run = runCli("metrics --json --lexicon " + shellQuote(lexicon.string()) + " 'The cat sat on the mat.' ''");
     ASSERT_EQ(run.exitCode, 0) << run.output;
     std::istringstream lines(run.output);
-    std::string first, second;
+    std::string first, second, third;
     std::getline(lines, first);
     std::getline(lines, second);
-    const auto a = nlohmann::json::parse(first), b = nlohmann::json::parse(second);
+    std::getline(lines, third);
+    const auto a = nlohmann::json::parse(first), b = nlohmann::json::parse(second), c = nlohmann::json::parse(third);
+    EXPECT_EQ(c["summary"]["neutral"], 1.0);  // both texts are neutral
+    EXPECT_EQ(c["summary"]["n"], 2);
     EXPECT_NEAR(a["flesch_reading_ease"].get<double>(), 116.145, 1e-9);
     EXPECT_EQ(a["methods"]["readability"]["version"], 1);
     EXPECT_TRUE(b["flesch_reading_ease"].is_null());  // the empty text: no reading level

@@ -82,6 +82,15 @@ TEST(VaderSentiment, ClassCutOffsAreVadersUsualOnes) {
     EXPECT_EQ(sentimentClass(-0.05), SentimentClass::Negative);
 }
 
+TEST(VaderSentiment, SharesOfClassesOverASet) {
+    const auto s = sentimentShares({0.5, -0.3, 0.0, 0.04, 0.9});
+    EXPECT_EQ(s.n, 5);
+    EXPECT_DOUBLE_EQ(s.positive, 0.4);
+    EXPECT_DOUBLE_EQ(s.neutral, 0.4);
+    EXPECT_DOUBLE_EQ(s.negative, 0.2);
+    EXPECT_TRUE(std::isnan(sentimentShares({}).neutral));
+}
+
 TEST(VaderSentiment, MissingOrBrokenLexiconIsAnInputError) {
     srllm::test::ScratchDir dir;
     EXPECT_THROW(VaderSentiment((dir / "absent.txt").string()), InputError);
