@@ -49,12 +49,22 @@ void runMetrics(const MetricsOptions& o) {
             else std::printf("  %-28s %s\n", key.c_str(), value.is_null() ? "-" : value.dump().c_str());
         }
     }
+    const auto shares = core::sentimentShares(compounds);
+    if (o.json) {
+        std::printf("%s\n", nlohmann::json{{"summary", {{"n", shares.n}, {"negative", shares.negative},
+                                                        {"neutral", shares.neutral}, {"positive", shares.positive}}}}
+                                .dump()
+                                .c_str());
+        return;
+    }
+    std::printf("sentiment shares over %lld texts: negative %.1f%%, neutral %.1f%%, positive %.1f%%\n",
+                static_cast<long long>(shares.n), 100 * shares.negative, 100 * shares.neutral, 100 * shares.positive);
 }
 
 const RegisterCommand kRegister{"metrics", [](CLI::App& root) {
     auto* command = root.add_subcommand("metrics", "Sentiment, length entropy, readability and fluency of texts");
     auto options = std::make_shared<MetricsOptions>();
-    command->add_flag("--json", options->json, "One JSON object per text");
+    command->add_flag("--json", options->json, "One JSON object per text, then a summary object");
     command->add_option("--lexicon", options->lexicon, "VADER lexicon (vader_lexicon.txt); default SRLLM_VADER_LEXICON");
     command->add_option("TEXT", options->texts, "Texts, or - to read one per line from stdin")->required();
     command->callback([options] { runMetrics(*options); });
