@@ -17,6 +17,7 @@
 #include "core/eval/paradetox-joint.h"
 #include "core/eval/risk-scorer.h"
 #include "core/text/chrf.h"
+#include "core/stats/test-result.h"
 
 namespace srllm::cli {
 
@@ -29,8 +30,6 @@ struct QualityOptions {
     std::string scorer;
     bool json = false;
 };
-
-nlohmann::json number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); }
 
 std::vector<std::string> alignedLines(const std::string& path, size_t expected, const char* option) {
     auto lines = readTextLines(path);
@@ -63,8 +62,8 @@ void runQuality(const QualityOptions& o) {
             line["bleu_reference"] = core::sentenceBleu(outputs[i], references[i]);
         }
         const double pplOut = lm.perplexity(outputs[i]).perplexity, pplSrc = lm.perplexity(sources[i]).perplexity;
-        line["perplexity"] = number(pplOut);
-        line["perplexity_source"] = number(pplSrc);
+        line["perplexity"] = core::jsonNumber(pplOut);
+        line["perplexity_source"] = core::jsonNumber(pplSrc);
         if (scorer) {
             const double toxicity = scorer->score(outputs[i]).probability[0];
             parts.push_back(core::jointParts(toxicity, line["chrf_source"].get<double>(), pplOut, pplSrc));

@@ -11,6 +11,7 @@
 #include "core/common/diagnostics.h"
 #include "core/eval/external-scorer.h"
 #include "core/eval/risk-scorer.h"
+#include "core/stats/test-result.h"
 
 namespace srllm::cli {
 
@@ -23,8 +24,6 @@ struct ScoreOptions {
     double threshold = 0.5;
     bool json = false;
 };
-
-nlohmann::json probability(double p) { return std::isnan(p) ? nlohmann::json() : nlohmann::json(p); }
 
 void runScore(const ScoreOptions& o) {
     if (o.scorer.empty() == o.external.empty())
@@ -45,7 +44,7 @@ void runScore(const ScoreOptions& o) {
         toxicity.push_back(scores[i].probability[0]);
         if (o.json) {
             nlohmann::json line = {{"index", i}, {"text", texts[i]}, {"scorer", provenance.value("content_hash", o.external)}};
-            for (size_t r = 0; r < core::kRiskCount; ++r) line[core::kRiskNames[r]] = probability(scores[i].probability[r]);
+            for (size_t r = 0; r < core::kRiskCount; ++r) line[core::kRiskNames[r]] = core::jsonNumber(scores[i].probability[r]);
             std::printf("%s\n", line.dump().c_str());
         } else {
             std::printf("%s", i == 0 ? "toxicity     bias     harm   unsafe  text\n" : "");
@@ -58,8 +57,8 @@ void runScore(const ScoreOptions& o) {
     }
     const auto rate = core::flaggedRate(toxicity, o.threshold);
     if (o.json) {
-        std::printf("%s\n", nlohmann::json{{"summary", {{"n", rate.n}, {"toxic", rate.positives}, {"toxic_rate", probability(rate.rate)},
-                                                        {"ci_lo", probability(rate.lo)}, {"ci_hi", probability(rate.hi)},
+        std::printf("%s\n", nlohmann::json{{"summary", {{"n", rate.n}, {"toxic", rate.positives}, {"toxic_rate", core::jsonNumber(rate.rate)},
+                                                        {"ci_lo", core::jsonNumber(rate.lo)}, {"ci_hi", core::jsonNumber(rate.hi)},
                                                         {"ci_level", rate.level}, {"ci_method", "wilson"},
                                                         {"threshold", o.threshold}, {"scorer", provenance}}}}
                                 .dump()

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "core/stats/wilcoxon-signed-rank.h"
+#include "core/stats/test-result.h"
 
 namespace srllm::core {
 
@@ -16,8 +17,6 @@ void checkSizes(size_t a, size_t b) {
         throw std::invalid_argument("classifier metrics: " + std::to_string(a) + " scores but " + std::to_string(b) +
                                     " labels");
 }
-
-nlohmann::json number(double value) { return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(); }
 
 }  // namespace
 
@@ -84,8 +83,8 @@ ClassifierMetrics classifierMetrics(const std::vector<double>& probabilities, co
 }
 
 nlohmann::json toJson(const ClassifierMetrics& m) {
-    return {{"n", m.n}, {"positives", m.positives}, {"roc_auc", number(m.rocAuc)}, {"f1", number(m.f1)},
-            {"ece", number(m.ece)}, {"brier", number(m.brier)}};
+    return {{"n", m.n}, {"positives", m.positives}, {"roc_auc", core::jsonNumber(m.rocAuc)}, {"f1", core::jsonNumber(m.f1)},
+            {"ece", core::jsonNumber(m.ece)}, {"brier", core::jsonNumber(m.brier)}};
 }
 
 }  // namespace srllm::core

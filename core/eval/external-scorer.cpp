@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -20,7 +21,8 @@ namespace {
 class TemporaryInput {
 public:
     explicit TemporaryInput(const std::vector<std::string>& texts)
-        : m_path(std::filesystem::temp_directory_path() / ("srllm-score-" + std::to_string(::getpid()) + ".jsonl")) {
+        : m_path(std::filesystem::temp_directory_path() /
+                 ("srllm-score-" + std::to_string(::getpid()) + "-" + std::to_string(s_next++) + ".jsonl")) {
         std::ofstream out(m_path, std::ios::binary);
         for (const auto& text : texts) out << nlohmann::json{{"text", text}}.dump() << '\n';
         if (!out) throw InputError(m_path.string(), 0, "", "cannot write the scorer's input");
@@ -29,6 +31,7 @@ public:
     const std::filesystem::path& path() const { return m_path; }
 
 private:
+    static inline std::atomic<int64_t> s_next{0};  // several scorers may run at once in one process
     std::filesystem::path m_path;
 };
 

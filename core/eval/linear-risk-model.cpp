@@ -5,13 +5,9 @@
 #include <random>
 #include <stdexcept>
 
+#include "core/eval/platt-calibration.h"
+
 namespace srllm::core {
-
-namespace {
-
-double sigmoid(double z) { return z >= 0 ? 1.0 / (1.0 + std::exp(-z)) : std::exp(z) / (1.0 + std::exp(z)); }
-
-}  // namespace
 
 std::array<double, kRiskCount> LinearRiskModel::logits(const SparseFeatures& features) const {
     std::array<double, kRiskCount> z{};
@@ -63,7 +59,7 @@ LinearRiskModel trainLinearRiskModel(const std::vector<SparseFeatures>& features
             bool any = false;
             for (size_t r = 0; r < kRiskCount; ++r) {
                 if (labels[i][r] == kLabelUnknown || !learn[r]) continue;
-                g[r] = static_cast<float>((sigmoid(z[r]) - labels[i][r]) * weights[i]);
+                g[r] = static_cast<float>((logistic(z[r]) - labels[i][r]) * weights[i]);
                 biasSquared[r] += static_cast<double>(g[r]) * g[r];
                 model.bias[r] -= static_cast<float>(options.learningRate * g[r] / (std::sqrt(biasSquared[r]) + 1e-8));
                 any = true;

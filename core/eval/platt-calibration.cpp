@@ -4,10 +4,9 @@
 
 namespace srllm::core {
 
-double PlattParameters::apply(double logit) const {
-    const double z = a * logit + b;
-    return z >= 0 ? 1.0 / (1.0 + std::exp(-z)) : std::exp(z) / (1.0 + std::exp(z));
-}
+double logistic(double z) { return z >= 0 ? 1.0 / (1.0 + std::exp(-z)) : std::exp(z) / (1.0 + std::exp(z)); }
+
+double PlattParameters::apply(double logit) const { return logistic(a * logit + b); }
 
 PlattParameters fitPlatt(const std::vector<double>& logits, const std::vector<int8_t>& labels) {
     double positives = 0, negatives = 0;

@@ -7,6 +7,9 @@
 
 namespace srllm::core {
 
+// 1 / (1 + e^-z), computed without overflow for any z.
+double logistic(double z);
+
 struct PlattParameters {
     double a = 1.0;
     double b = 0.0;

@@ -21,8 +21,6 @@ Split splitOf(const LabelledText& t, const ScorerTrainingOptions& options) {
     return Split::Train;
 }
 
-double sigmoid(double z) { return z >= 0 ? 1.0 / (1.0 + std::exp(-z)) : std::exp(z) / (1.0 + std::exp(z)); }
-
 RiskMetrics metricsOf(const std::vector<std::array<double, kRiskCount>>& probabilities, const std::vector<RiskLabels>& labels) {
     RiskMetrics out;
     for (size_t r = 0; r < kRiskCount; ++r) {
@@ -110,7 +108,7 @@ RiskScorer trainRiskScorer(const std::vector<LabelledText>& texts, const ScorerT
     for (size_t i = 0; i < test.size(); ++i) {
         for (size_t r = 0; r < kRiskCount; ++r) {
             const bool trained = model.trainedOn[r] > 0;
-            raw[i][r] = trained ? sigmoid(testLogits[i][r]) : std::nan("");
+            raw[i][r] = trained ? logistic(testLogits[i][r]) : std::nan("");
             calibrated[i][r] = trained ? platt[r].apply(testLogits[i][r]) : std::nan("");
         }
         testLabels.push_back(test[i]->labels);

@@ -4,12 +4,9 @@
 
 #include "core/eval/length-entropy.h"
 #include "core/eval/text-units.h"
+#include "core/stats/test-result.h"
 
 namespace srllm::core {
-
-namespace {
-nlohmann::json number(double value) { return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(); }
-}  // namespace
 
 TextMetricsEngine::TextMetricsEngine(const EvalResources& resources)
     : m_vader(resources.vaderLexicon),
@@ -38,17 +35,17 @@ nlohmann::json TextMetricsEngine::toJson(const TextMetrics& m) {
             {"vader_pos", m.sentiment.positive},
             {"vader_compound", m.sentiment.compound},
             {"sentiment", sentimentClassName(m.sentimentClass)},
-            {"clen", number(m.lengthEntropy)},
-            {"flesch_reading_ease", number(r.fleschReadingEase)},
-            {"flesch_kincaid_grade", number(r.fleschKincaidGrade)},
-            {"gunning_fog", number(r.gunningFog)},
-            {"smog", number(r.smog)},
-            {"coleman_liau", number(r.colemanLiau)},
-            {"ari", number(r.automatedReadabilityIndex)},
+            {"clen", core::jsonNumber(m.lengthEntropy)},
+            {"flesch_reading_ease", core::jsonNumber(r.fleschReadingEase)},
+            {"flesch_kincaid_grade", core::jsonNumber(r.fleschKincaidGrade)},
+            {"gunning_fog", core::jsonNumber(r.gunningFog)},
+            {"smog", core::jsonNumber(r.smog)},
+            {"coleman_liau", core::jsonNumber(r.colemanLiau)},
+            {"ari", core::jsonNumber(r.automatedReadabilityIndex)},
             {"syllables", m.counts.syllables},
             {"syllables_from_dictionary", m.counts.wordsFromDictionary},
             {"syllables_from_hyphenation", m.counts.wordsFromHyphenation},
-            {"perplexity", number(m.fluency.perplexity)},
+            {"perplexity", core::jsonNumber(m.fluency.perplexity)},
             {"perplexity_tokens", m.fluency.scoredTokens},
             {"perplexity_oov", m.fluency.outOfVocabulary}};
 }

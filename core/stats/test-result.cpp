@@ -4,15 +4,13 @@
 
 namespace srllm::core {
 
-namespace {
-nlohmann::json number(double value) { return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(); }
-}  // namespace
+nlohmann::json jsonNumber(double value) { return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(); }
 
 nlohmann::json toJson(const TestResult& r) {
     return {{"test", r.test},           {"method", r.method},       {"n", r.n},
-            {"estimate", number(r.estimate)}, {"statistic", number(r.statistic)}, {"df", number(r.df)},
-            {"p_value", number(r.pValue)}, {"effect_size", number(r.effectSize)},
-            {"effect_size_name", r.effectSizeName}, {"ci_lo", number(r.lo)}, {"ci_hi", number(r.hi)},
+            {"estimate", jsonNumber(r.estimate)}, {"statistic", jsonNumber(r.statistic)}, {"df", jsonNumber(r.df)},
+            {"p_value", jsonNumber(r.pValue)}, {"effect_size", jsonNumber(r.effectSize)},
+            {"effect_size_name", r.effectSizeName}, {"ci_lo", jsonNumber(r.lo)}, {"ci_hi", jsonNumber(r.hi)},
             {"ci_level", r.level}};
 }
 

@@ -28,4 +28,7 @@ struct TestResult {
 // Sorted keys; NaN becomes null so the JSON stays valid.
 nlohmann::json toJson(const TestResult& result);
 
+// A finite number as itself, NaN or infinity as null (JSON has no NaN).
+nlohmann::json jsonNumber(double value);
+
 }  // namespace srllm::core

@@ -6,21 +6,14 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "core/data/csv-reader.h"
 #include "core/eval/bleu.h"
 #include "core/text/chrf.h"
+#include "support/csv-records.h"
 #include "support/test-data.h"
 
 using namespace srllm::core;
 
 namespace {
-
-std::vector<CsvRecord> readAll(const std::filesystem::path& path) {
-    CsvReader reader(path.string(), '\t');
-    std::vector<CsvRecord> records;
-    while (auto record = reader.next()) records.push_back(std::move(*record));
-    return records;
-}
 
 struct Pair {
     std::string hypothesis;
@@ -29,7 +22,7 @@ struct Pair {
 
 std::vector<Pair> paradetoxPairs(const std::filesystem::path& path, size_t limit) {
     std::vector<Pair> pairs;
-    const auto records = readAll(path);
+    const auto records = srllm::test::readCsvRecords(path, '\t');
     for (size_t i = 1; i <= limit; ++i) {
         const auto& f = records.at(i).fields;
         Pair p{f[0], {}};
@@ -48,7 +41,7 @@ nlohmann::json corpusGolden() {
 }  // namespace
 
 TEST(Bleu, TokenizerAndSentenceScoresMatchSacrebleuDefinitions) {
-    const auto rows = readAll(srllm::test::sourceDir() / "tests/data/eval/quality-golden-sentences.tsv");
+    const auto rows = srllm::test::readCsvRecords(srllm::test::sourceDir() / "tests/data/eval/quality-golden-sentences.tsv", '\t');
     std::vector<std::string> hypotheses;
     std::vector<std::vector<std::string>> references;
     for (size_t i = 1; i < rows.size(); ++i) {
@@ -69,7 +62,7 @@ TEST(Bleu, TokenizerAndSentenceScoresMatchSacrebleuDefinitions) {
 TEST(Bleu, ParadetoxRewritesMatchSacrebleuDefinitions) {
     SRLLM_REQUIRE_SHARED(path, "paradetox/paradetox.tsv");
     const auto pairs = paradetoxPairs(path, 1000);
-    const auto rows = readAll(srllm::test::sourceDir() / "tests/data/eval/quality-golden-shared.tsv");
+    const auto rows = srllm::test::readCsvRecords(srllm::test::sourceDir() / "tests/data/eval/quality-golden-shared.tsv", '\t');
     ASSERT_EQ(rows.size(), pairs.size() + 1);
     std::vector<std::string> hypotheses;
     std::vector<std::vector<std::string>> references;

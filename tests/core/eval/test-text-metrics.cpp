@@ -6,9 +6,9 @@
 
 #include <gtest/gtest.h>
 
-#include "core/data/csv-reader.h"
 #include "core/eval/length-entropy.h"
 #include "core/eval/text-metrics.h"
+#include "support/csv-records.h"
 #include "support/test-data.h"
 
 using namespace srllm::core;
@@ -28,13 +28,6 @@ const TextMetricsEngine* engine() {
 #define REQUIRE_ENGINE() \
     if (!engine()) GTEST_SKIP() << "a metric resource is absent (scripts/install-deps.sh, ../shared/data)"
 
-std::vector<CsvRecord> readAll(const std::filesystem::path& path) {
-    CsvReader reader(path.string(), '\t');
-    std::vector<CsvRecord> records;
-    while (auto record = reader.next()) records.push_back(std::move(*record));
-    return records;
-}
-
 }  // namespace
 
 TEST(LengthEntropy, ShannonEntropyOfLengthsByHand) {
@@ -48,8 +41,8 @@ TEST(LengthEntropy, ShannonEntropyOfLengthsByHand) {
 TEST(TextMetrics, PerplexityMatchesSphinxbaseWordByWord) {
     REQUIRE_ENGINE();
     SRLLM_REQUIRE_SHARED(paradetox, "paradetox/paradetox.tsv");
-    const auto golden = readAll(srllm::test::sourceDir() / "tests/data/eval/perplexity-golden.tsv");
-    const auto rows = readAll(paradetox);
+    const auto golden = srllm::test::readCsvRecords(srllm::test::sourceDir() / "tests/data/eval/perplexity-golden.tsv", '\t');
+    const auto rows = srllm::test::readCsvRecords(paradetox, '\t');
     ASSERT_GT(golden.size(), 400u);
     for (size_t i = 1; i < golden.size(); ++i) {
         const auto& g = golden[i].fields;

@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 
 #include "core/common/diagnostics.h"
-#include "core/data/csv-reader.h"
 #include "core/eval/vader-sentiment.h"
+#include "support/csv-records.h"
 #include "support/test-data.h"
 
 using namespace srllm::core;
@@ -27,18 +27,11 @@ void expectMatches(const VaderScores& got, const std::vector<std::string>& expec
     EXPECT_NEAR(got.compound, std::stod(expected[3]), 5e-5 + 1e-12) << what;
 }
 
-std::vector<CsvRecord> readAll(const std::filesystem::path& path, char delimiter) {
-    CsvReader reader(path.string(), delimiter);
-    std::vector<CsvRecord> records;
-    while (auto record = reader.next()) records.push_back(std::move(*record));
-    return records;
-}
-
 }  // namespace
 
 TEST(VaderSentiment, MatchesNltkOnRuleSentences) {
     SRLLM_REQUIRE_SHARED(lexicon, "lexicons/vader_lexicon.txt");
-    const auto rows = readAll(srllm::test::sourceDir() / "tests/data/eval/vader-golden-sentences.tsv", '\t');
+    const auto rows = srllm::test::readCsvRecords(srllm::test::sourceDir() / "tests/data/eval/vader-golden-sentences.tsv", '\t');
     ASSERT_GT(rows.size(), 30u);
     for (size_t i = 1; i < rows.size(); ++i) {
         const auto& f = rows[i].fields;
@@ -48,7 +41,7 @@ TEST(VaderSentiment, MatchesNltkOnRuleSentences) {
 
 TEST(VaderSentiment, MatchesNltkOnRealTexts) {
     SRLLM_REQUIRE_SHARED(lexicon, "lexicons/vader_lexicon.txt");
-    const auto golden = readAll(srllm::test::sourceDir() / "tests/data/eval/vader-golden-shared.tsv", '\t');
+    const auto golden = srllm::test::readCsvRecords(srllm::test::sourceDir() / "tests/data/eval/vader-golden-shared.tsv", '\t');
     std::map<std::string, std::vector<CsvRecord>> files;
     size_t checked = 0;
     for (size_t i = 1; i < golden.size(); ++i) {
@@ -56,7 +49,7 @@ TEST(VaderSentiment, MatchesNltkOnRealTexts) {
         const auto path = srllm::test::sharedData(g[0]);
         if (path.empty()) GTEST_SKIP() << "shared data file absent: " << g[0];
         auto& records = files[g[0]];
-        if (records.empty()) records = readAll(path, g[0].ends_with(".tsv") ? '\t' : ',');
+        if (records.empty()) records = srllm::test::readCsvRecords(path, g[0].ends_with(".tsv") ? '\t' : ',');
         const auto& header = records[0].fields;
         const size_t column = static_cast<size_t>(std::find(header.begin(), header.end(), g[1]) - header.begin());
         const auto& text = records.at(std::stoul(g[2]) + 1).fields.at(column);
