@@ -4,13 +4,12 @@
 
 #include <cmath>
 #include <cstring>
-#include <fstream>
 #include <limits>
-#include <sstream>
 
 #include "core/common/diagnostics.h"
 #include "core/common/durable-file.h"
 #include "core/common/sha256.h"
+#include "core/tokenizer/tokenizer-files.h"
 
 namespace srllm::core {
 
@@ -36,14 +35,6 @@ std::string hashOf(const nlohmann::json& config, const std::string& weights) {
     digest.update(weights);
     const auto d = digest.finish();
     return toHex(d.data(), d.size());
-}
-
-std::string readWhole(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw InputError(file.string(), 0, "", "cannot read (hint: is this a folder written by `srllm scorer train`?)");
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
 }
 
 }  // namespace
@@ -98,12 +89,9 @@ void RiskScorer::save(const std::filesystem::path& folder) const {
 
 RiskScorer RiskScorer::load(const std::filesystem::path& folder) {
     const std::string configPath = (folder / kConfigFile).string();
-    nlohmann::json config;
-    try {
-        config = nlohmann::json::parse(readWhole(folder / kConfigFile));
-    } catch (const nlohmann::json::exception& e) {
-        throw InputError(configPath, 0, "", std::string("not valid JSON: ") + e.what());
-    }
+    if (!std::filesystem::is_regular_file(folder / kConfigFile))
+        throw InputError(configPath, 0, "", "no such file (hint: is this a folder written by `srllm scorer train`?)");
+    const nlohmann::json config = readJsonFile(folder / kConfigFile);
     if (config.value("format", "") != kScorerFormatName)
         throw InputError(configPath, 0, "format", "not a risk scorer folder (expected \"" + std::string(kScorerFormatName) + "\")");
     const int version = config.value("format_version", 0);
@@ -111,7 +99,7 @@ RiskScorer RiskScorer::load(const std::filesystem::path& folder) {
         throw InputError(configPath, 0, "format_version",
                          "scorer format " + std::to_string(version) + ", this build reads format " +
                              std::to_string(kScorerFormatVersion) + " (hint: retrain it with `srllm scorer train`)");
-    const std::string bytes = readWhole(folder / kWeightsFile);
+    const std::string bytes = readTextFile(folder / kWeightsFile);
     const std::string weightsPath = (folder / kWeightsFile).string();
     const FeatureOptions features = featureOptionsFromJson(config.value("features", nlohmann::json::object()), configPath);
     const size_t floats = (size_t{1} << features.hashBits) * kRiskCount + kRiskCount;

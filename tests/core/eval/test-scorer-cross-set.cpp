@@ -1,8 +1,8 @@
+// ctest-label: slow
 // The scorer's goal (#9): ROC AUC >= 0.85 on public human-labelled toxicity sets it never saw. Trains
 // with the defaults of `srllm scorer train` on ParaDetox, Toxic Spans and the SR_LLM CSV, and tests on
 // all of Davidson et al.'s tweets (hate or offensive vs neither); then the other way round, without
 // ParaDetox, testing on ParaDetox (toxic sentences vs their neutral rewrites). docs/EVALUATION.md.
-// ctest-label: slow
 #include <gtest/gtest.h>
 
 #include "core/eval/labelled-sets.h"
