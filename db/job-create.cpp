@@ -24,11 +24,20 @@ JobCreated createJob(Database& db, const std::string& projectPath, const JobRequ
     if (device.kind == core::DeviceName::Kind::Cuda && !request.cudaAvailable)
         throw core::InputError("", 0, "device", "is '" + request.device + "' but this machine has no CUDA GPU "
                                                 "libtorch can use (hint: device auto or cpu)");
+    const bool cuda = device.kind == core::DeviceName::Kind::Cuda ||
+                      (device.kind == core::DeviceName::Kind::Auto && request.cudaAvailable);
+    if (request.train.precision == core::Precision::Fp16 && !cuda)
+        throw core::InputError("", 0, "precision", "fp16 runs on CUDA only and this job would run on the CPU (hint: bf16 "
+                                                   "or fp32)");
     const auto templ = core::InstructionTemplate::named(request.templateName, request.customTemplate);
 
     // --- the base model and the snapshot
     const fs::path model = fs::absolute(request.baseModel).lexically_normal();
     const auto check = core::requireBaseModel(model);
+    if (check.config->family() == core::ModelFamily::Gpt2 && request.train.maxLength > check.config->maxPositions)
+        throw core::InputError("", 0, "max_length", std::to_string(request.train.maxLength) + " exceeds the " +
+                                                        std::to_string(check.config->maxPositions) +
+                                                        " positions a GPT-2 model has (hint: at most n_positions)");
     const auto snapshot = snapshotById(db, request.snapshotId);
     JobCreated out;
     out.data = snapshotInstructions(db, request.snapshotId, templ);
@@ -39,8 +48,6 @@ JobCreated createJob(Database& db, const std::string& projectPath, const JobRequ
     if (tokenized.examples.empty())
         throw core::InputError("", 0, "max_length", "leaves no training example: every prompt fills " +
                                                         std::to_string(request.train.maxLength) + " tokens (hint: raise it)");
-    const bool cuda = device.kind == core::DeviceName::Kind::Cuda ||
-                      (device.kind == core::DeviceName::Kind::Auto && request.cudaAvailable);
     out.estimate = core::estimateJob(*check.config, request.train,
                                      {static_cast<int64_t>(tokenized.examples.size()), tokenized.meanTokens(), cuda,
                                       request.cpuThreads});
