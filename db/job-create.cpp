@@ -50,7 +50,7 @@ JobCreated createJob(Database& db, const std::string& projectPath, const JobRequ
                                                         std::to_string(request.train.maxLength) + " tokens (hint: raise it)");
     out.estimate = core::estimateJob(*check.config, request.train,
                                      {static_cast<int64_t>(tokenized.examples.size()), tokenized.meanTokens(), cuda,
-                                      request.cpuThreads});
+                                      request.cpuThreads, static_cast<int64_t>(out.data.val.size())});
 
     // --- the spec
     core::JobSpec& spec = out.spec;

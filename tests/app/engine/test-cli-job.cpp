@@ -264,7 +264,7 @@ TEST(CliJob, RepeatedWarningsAreSummedByKind) {
     // Prompts are 12-13 tokens here, so max length 14 cuts every record: one summed warning, not one per record.
     const auto created = w.newJob("short", "--lora-r 4 --max-length 14 --max-steps 2");
     ASSERT_EQ(created.exitCode, 0) << created.output;
-    EXPECT_THAT(created.output, HasSubstr("(10 in all)"));
+    EXPECT_THAT(created.output, HasSubstr("(10 in all; first lines 1, 2, 3, 4, 5)"));
     const auto trained = runCli("train " + shellQuote((w.dir / "short").string()));
     ASSERT_EQ(trained.exitCode, 0) << trained.output;
     std::vector<nlohmann::json> warnings;
