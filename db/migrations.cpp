@@ -7,6 +7,7 @@
 #include "db/database.h"
 #include "db/schema-v1.h"
 #include "db/schema-v2.h"
+#include "db/schema-v3.h"
 
 namespace srllm::db {
 
@@ -22,6 +23,7 @@ const std::vector<Migration>& migrations() {
     static const std::vector<Migration> steps = {
         {1, schemaV1Sql},
         {2, schemaV2Sql},
+        {3, schemaV3Sql},
     };
     return steps;
 }

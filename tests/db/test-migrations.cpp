@@ -5,6 +5,7 @@
 #include "db/migrations.h"
 #include "db/project.h"
 #include "db/schema-v1.h"
+#include "db/schema-v2.h"
 #include "support/db-query.h"
 #include "support/test-data.h"
 
@@ -107,5 +108,40 @@ TEST(Migrations, VersionOneProjectUpgradesToTheJobQueue) {
     db.exec("INSERT INTO jobs(status, dir, device) VALUES ('cancelling', '/j', 'cpu')");
     EXPECT_THROW(db.exec("INSERT INTO jobs(status, dir) VALUES ('paused', '/k')"), db::DbError);
     EXPECT_THROW(db.exec("INSERT INTO jobs(dir) VALUES ('/j')"), db::DbError);  // one row per folder
+    EXPECT_EQ(test::queryInt(db, "PRAGMA foreign_keys"), 1);
+}
+
+// #9: a version-2 project with a metric value upgrades to v3: the value kept (no scorer, its version),
+// a backup taken, and generation runs usable.
+TEST(Migrations, VersionTwoProjectUpgradesToGenerationRuns) {
+    test::ScratchDir dir;
+    const std::string path = dir / "v2.srllm";
+    {
+        db::Database v2(path, db::Database::Mode::Create);
+        v2.exec(db::schemaV1Sql());
+        v2.exec(db::schemaV2Sql());
+        v2.exec("PRAGMA application_id=" + std::to_string(db::kApplicationId) + "; PRAGMA user_version=2;"
+                "INSERT INTO datasets(name) VALUES ('d');"
+                "INSERT INTO metric_values(subject_kind, subject_id, metric, metric_version, value, details)"
+                " VALUES ('item', 7, 'flesch', 2, 88.5, '{\"n\":1}');"
+                "INSERT INTO generations(model, prompt, output) VALUES ('/m', 'p', 'o');");
+    }
+    auto project = db::Project::open(path);
+    db::Database& db = project->db();
+    EXPECT_EQ(db::userVersion(db), db::latestSchemaVersion());
+    EXPECT_TRUE(std::filesystem::exists(path + ".bak-v2"));
+    EXPECT_EQ(test::queryText(db, "SELECT subject_kind || ' ' || subject_id || ' ' || metric || ' ' || metric_version"
+                                  " || ' ' || value || ' ' || details || ' [' || scorer_hash || ']' FROM metric_values"),
+              "item 7 flesch 2 88.5 {\"n\":1} []");
+    EXPECT_EQ(test::queryInt(db, "SELECT count(*) FROM generations WHERE generation_run_id IS NULL AND position IS NULL"), 1);
+    db.exec("INSERT INTO generation_runs(name, kind, test_set, test_set_hash, item_count)"
+            " VALUES ('original', 'original', 'split:test', '" + std::string(64, 'c') + "', 1)");
+    db.exec("INSERT INTO metric_values(subject_kind, subject_id, metric, scorer_hash, value)"
+            " VALUES ('generation_run', 1, 'toxic-percent', '" + std::string(64, 'd') + "', NULL)");
+    EXPECT_THROW(db.exec("INSERT INTO metric_values(subject_kind, subject_id, metric, scorer_hash, value)"
+                         " VALUES ('generation_run', 1, 'toxic-percent', 'short', 1)"), db::DbError);
+    EXPECT_THROW(db.exec("INSERT INTO generation_runs(name, kind, test_set, test_set_hash, item_count)"
+                         " VALUES ('m', 'model', 'split:test', '" + std::string(64, 'c') + "', 1)"), db::DbError)
+        << "a model run without its base model";
     EXPECT_EQ(test::queryInt(db, "PRAGMA foreign_keys"), 1);
 }
