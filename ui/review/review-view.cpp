@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include <QAction>
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -101,11 +100,7 @@ ReviewView::ReviewView(ProjectSession* session, QWidget* parent)
 
 void ReviewView::createActions() {
     const auto add = [this](const QString& id, const QString& text, const QKeySequence& key, std::function<void()> run) {
-        auto* action = new QAction(text, this);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        connect(action, &QAction::triggered, this, std::move(run));
-        addAction(action);
-        ShortcutRegistry::instance().add(action, id, key);
+        ShortcutRegistry::instance().addViewAction(this, id, text, key, std::move(run));
     };
     add("review.a", tr("Review: A is better"), QKeySequence(Qt::Key_A), [this] { chooseVerdict(db::Verdict::A); });
     add("review.b", tr("Review: B is better"), QKeySequence(Qt::Key_B), [this] { chooseVerdict(db::Verdict::B); });
