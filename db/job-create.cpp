@@ -15,22 +15,29 @@ namespace srllm::db {
 
 namespace fs = std::filesystem;
 
-JobCreated createJob(Database& db, const std::string& projectPath, const JobRequest& request) {
-    // --- checks that need nothing but the request
-    const fs::path jobDir = fs::absolute(request.jobDir).lexically_normal();
-    core::requireNewJobFolder(jobDir);
-    core::validateTrainConfig(request.train, "");
+namespace {
+
+bool cudaDevice(const JobRequest& request) {
     const auto device = core::parseDeviceName(request.device, "", "device");
     if (device.kind == core::DeviceName::Kind::Cuda && !request.cudaAvailable)
         throw core::InputError("", 0, "device", "is '" + request.device + "' but this machine has no CUDA GPU "
                                                 "libtorch can use (hint: device auto or cpu)");
+    return device.kind == core::DeviceName::Kind::Cuda ||
+           (device.kind == core::DeviceName::Kind::Auto && request.cudaAvailable);
+}
+
+}  // namespace
+
+JobPreview previewJob(Database& db, const JobRequest& request) {
+    // --- checks that need nothing but the request
+    core::validateTrainConfig(request.train, "");
+    const bool cuda = cudaDevice(request);
     const auto templ = core::InstructionTemplate::named(request.templateName, request.customTemplate);
 
     // --- the base model and the snapshot
     const fs::path model = fs::absolute(request.baseModel).lexically_normal();
     const auto check = core::requireBaseModel(model);
-    const auto snapshot = snapshotById(db, request.snapshotId);
-    JobCreated out;
+    JobPreview out;
     out.data = snapshotInstructions(db, request.snapshotId, templ);
     const auto tokenizer = core::loadTokenizer(model);
     const auto tokenized = core::tokenizeRecords(*tokenizer, out.data.train, request.train.maxLength, core::kJobTrainData);
@@ -39,11 +46,21 @@ JobCreated createJob(Database& db, const std::string& projectPath, const JobRequ
     if (tokenized.examples.empty())
         throw core::InputError("", 0, "max_length", "leaves no training example: every prompt fills " +
                                                         std::to_string(request.train.maxLength) + " tokens (hint: raise it)");
-    const bool cuda = device.kind == core::DeviceName::Kind::Cuda ||
-                      (device.kind == core::DeviceName::Kind::Auto && request.cudaAvailable);
     out.estimate = core::estimateJob(*check.config, request.train,
                                      {static_cast<int64_t>(tokenized.examples.size()), tokenized.meanTokens(), cuda,
                                       request.cpuThreads});
+    return out;
+}
+
+JobCreated createJob(Database& db, const std::string& projectPath, const JobRequest& request) {
+    const fs::path jobDir = fs::absolute(request.jobDir).lexically_normal();
+    core::requireNewJobFolder(jobDir);
+    JobCreated out;
+    static_cast<JobPreview&>(out) = previewJob(db, request);
+    const auto templ = core::InstructionTemplate::named(request.templateName, request.customTemplate);
+    const fs::path model = fs::absolute(request.baseModel).lexically_normal();
+    const auto check = core::requireBaseModel(model);
+    const auto snapshot = snapshotById(db, request.snapshotId);
 
     // --- the spec
     core::JobSpec& spec = out.spec;
