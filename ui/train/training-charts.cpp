@@ -121,7 +121,7 @@ void TrainingCharts::setCurves(const TrainingCurves& curves) {
         m_summary->setText(tr("No steps yet."));
         return;
     }
-    QStringList parts{tr("Step %1 of %2").arg(p.step).arg(p.totalSteps), tr("epoch %1").arg(p.epoch, 0, 'f', 2)};
+    QStringList parts{tr("Step %1 of %2").arg(p.step).arg(p.totalSteps), tr("epoch %1").arg(p.epoch + 1)};
     if (p.tokensPerSecond) parts << tr("%1 tokens/s").arg(*p.tokensPerSecond, 0, 'f', 0);
     if (p.etaSeconds) parts << tr("%1 left").arg(formatDuration(*p.etaSeconds));
     if (p.memoryBytes) parts << tr("memory %1 (peak %2)").arg(formatBytes(*p.memoryBytes), formatBytes(p.memoryPeakBytes));

@@ -2,54 +2,37 @@
 
 #include <algorithm>
 
-#include <QFile>
-
-#include "ui/worker/json-lines-reader.h"
+#include "core/job/job-events.h"
 
 namespace srllm::ui {
 
-namespace {
-
-std::optional<double> number(const nlohmann::json& event, const char* key) {
-    const auto it = event.find(key);
-    if (it == event.end() || !it->is_number()) return std::nullopt;
-    return it->get<double>();
-}
-
-}  // namespace
-
-bool TrainingCurves::add(const nlohmann::json& event) {
-    const auto kind = event.find("event");
-    if (kind == event.end() || !kind->is_string()) return false;
-    const std::string& name = kind->get_ref<const std::string&>();
-    if (name == "start") {
-        const double from = number(event, "resumed_from_step").value_or(0);
-        if (from > 0) ++m_progress.resumes;
-        truncateAfter(from);
-        m_progress.step = static_cast<int64_t>(from);
-        m_progress.totalSteps = static_cast<int64_t>(number(event, "total_steps").value_or(0));
+bool TrainingCurves::add(const core::JobEvent& event) {
+    if (const auto* start = std::get_if<core::StartEvent>(&event.body)) {
+        if (start->resumedFromStep > 0) ++m_progress.resumes;
+        truncateAfter(double(start->resumedFromStep));
+        m_progress.step = start->resumedFromStep;
+        m_progress.totalSteps = start->totalSteps;
         m_progress.etaSeconds.reset();
         return true;
     }
-    const std::optional<double> step = number(event, "step");
-    if (!step) return false;
-    if (name == "step") {
-        append(Curve::LossTrain, *step, event, "loss_train");
-        append(Curve::LearningRate, *step, event, "learning_rate");
-        append(Curve::TokensPerSecond, *step, event, "tokens_per_second");
-        append(Curve::EtaSeconds, *step, event, "eta_seconds");
-        append(Curve::MemoryBytes, *step, event, "memory_bytes");
-        m_progress.step = static_cast<int64_t>(*step);
-        m_progress.totalSteps = static_cast<int64_t>(number(event, "total_steps").value_or(double(m_progress.totalSteps)));
-        m_progress.epoch = number(event, "epoch").value_or(m_progress.epoch);
-        m_progress.etaSeconds = number(event, "eta_seconds");
-        m_progress.tokensPerSecond = number(event, "tokens_per_second");
-        m_progress.memoryBytes = number(event, "memory_bytes");
-        m_progress.memoryPeakBytes = std::max(m_progress.memoryPeakBytes, m_progress.memoryBytes.value_or(0));
+    if (const auto* s = std::get_if<core::StepEvent>(&event.body)) {
+        const double step = double(s->step);
+        append(Curve::LossTrain, step, s->lossTrain);
+        append(Curve::LearningRate, step, s->learningRate);
+        append(Curve::TokensPerSecond, step, s->tokensPerSecond);
+        append(Curve::EtaSeconds, step, s->etaSeconds);
+        append(Curve::MemoryBytes, step, double(s->memoryBytes));
+        m_progress.step = s->step;
+        m_progress.totalSteps = s->totalSteps;
+        m_progress.epoch = s->epoch;
+        m_progress.etaSeconds = s->etaSeconds;
+        m_progress.tokensPerSecond = s->tokensPerSecond;
+        m_progress.memoryBytes = double(s->memoryBytes);
+        m_progress.memoryPeakBytes = std::max(m_progress.memoryPeakBytes, double(s->memoryBytes));
         return true;
     }
-    if (name == "eval") {
-        append(Curve::LossEval, *step, event, "loss_eval");
+    if (const auto* e = std::get_if<core::EvalEvent>(&event.body)) {
+        append(Curve::LossEval, double(e->step), e->lossEval);
         return true;
     }
     return false;
@@ -59,26 +42,20 @@ bool TrainingCurves::isEmpty() const {
     return std::all_of(m_series.begin(), m_series.end(), [](const Series& s) { return s.steps.isEmpty(); });
 }
 
-TrainingCurves TrainingCurves::fromLog(const QString& logPath, QStringList* problems) {
+TrainingCurves TrainingCurves::fromLog(const QString& jobDir, QString* problem) {
     TrainingCurves curves;
-    QFile file(logPath);
-    if (!file.open(QIODevice::ReadOnly)) return curves;
-    JsonLinesReader reader;
-    auto take = [&](const JsonLinesReader::Batch& batch) {
-        for (const nlohmann::json& event : batch.objects) curves.add(event);
-        if (problems) problems->append(batch.problems);
-    };
-    while (!file.atEnd()) take(reader.feed(file.read(1 << 20)));
-    take(reader.finish());
+    try {
+        for (const core::JobEvent& event : core::readJobLog(jobDir.toStdString())) curves.add(event);
+    } catch (const std::exception& e) {
+        if (problem) *problem = QString::fromStdString(e.what());
+    }
     return curves;
 }
 
-void TrainingCurves::append(Curve curve, double step, const nlohmann::json& event, const char* key) {
-    const std::optional<double> value = number(event, key);
-    if (!value) return;
+void TrainingCurves::append(Curve curve, double step, double value) {
     Series& s = m_series[static_cast<size_t>(curve)];
     s.steps << step;
-    s.values << *value;
+    s.values << value;
 }
 
 void TrainingCurves::truncateAfter(double step) {

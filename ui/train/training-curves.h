@@ -9,7 +9,10 @@
 #include <QString>
 #include <QStringList>
 #include <QVector>
-#include <nlohmann/json.hpp>
+
+namespace srllm::core {
+struct JobEvent;
+}
 
 namespace srllm::ui {
 
@@ -27,7 +30,7 @@ public:
     struct Progress {
         int64_t step = 0;
         int64_t totalSteps = 0;
-        double epoch = 0;
+        int64_t epoch = 0;  // 0-based, as the trainer counts
         std::optional<double> etaSeconds;
         std::optional<double> tokensPerSecond;
         std::optional<double> memoryBytes;
@@ -35,20 +38,20 @@ public:
         int64_t resumes = 0;  // start events with resumed_from_step > 0
     };
 
-    // Adds one event line; true when a series or the progress changed. A `start` that resumes from
-    // step S drops the points after S, which a killed run logged but its checkpoint does not hold.
-    bool add(const nlohmann::json& event);
+    // Adds one event; true when a series or the progress changed. A `start` that resumes from step S
+    // drops the points after S, which a killed run logged but its checkpoint does not hold.
+    bool add(const core::JobEvent& event);
     void clear() { *this = TrainingCurves(); }
 
     const Series& series(Curve curve) const { return m_series[static_cast<size_t>(curve)]; }
     const Progress& progress() const { return m_progress; }
     bool isEmpty() const;
 
-    // Reads a job folder's log.jsonl; problems (bad lines) are appended to `problems` when given.
-    static TrainingCurves fromLog(const QString& logPath, QStringList* problems = nullptr);
+    // Reads JOBDIR/log.jsonl (core::readJobLog); an unreadable log is described in `problem` when given.
+    static TrainingCurves fromLog(const QString& jobDir, QString* problem = nullptr);
 
 private:
-    void append(Curve curve, double step, const nlohmann::json& event, const char* key);
+    void append(Curve curve, double step, double value);
     void truncateAfter(double step);
 
     std::array<Series, kCurveCount> m_series;

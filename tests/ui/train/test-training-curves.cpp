@@ -1,11 +1,13 @@
-// ui/train/training-curves and training-charts: the event lines of docs/JOBS.md become the chart series;
-// a resumed run drops the points its checkpoint does not hold; a log.jsonl reads back into the same
-// series with its bad lines reported. Expected values are the numbers written into the events.
+// ui/train/training-curves and training-charts: the events of docs/JOBS.md become the chart series; a
+// resumed run drops the points its checkpoint does not hold; a log.jsonl (written with core's eventLine)
+// reads back into the same series. Expected values are the numbers written into the events.
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <qcustomplot.h>
 
+#include "core/job/job-events.h"
+#include "core/job/job-layout.h"
 #include "ui/train/train-format.h"
 #include "ui/train/training-charts.h"
 #include "ui/train/training-curves.h"
@@ -15,16 +17,34 @@ using Curve = TrainingCurves::Curve;
 
 namespace {
 
-nlohmann::json step(int n, double loss) {
-    return {{"event", "step"},         {"time", "2026-01-01T00:00:00Z"}, {"step", n},
-            {"total_steps", 10},       {"epoch", n / 10.0},             {"loss_train", loss},
-            {"learning_rate", 2e-4},   {"grad_norm", 1.0},              {"tokens", 512},
-            {"tokens_per_second", 100.0 * n}, {"seconds", 0.5},        {"eta_seconds", 60.0 * (10 - n)},
-            {"memory_bytes", 1e9 + n}};
+using srllm::core::JobEvent;
+
+JobEvent step(int n, double loss) {
+    srllm::core::StepEvent e;
+    e.step = n;
+    e.totalSteps = 10;
+    e.epoch = 0;
+    e.lossTrain = loss;
+    e.learningRate = 2e-4;
+    e.gradNorm = 1.0;
+    e.tokens = 512;
+    e.tokensPerSecond = 100.0 * n;
+    e.seconds = 0.5;
+    e.etaSeconds = 60.0 * (10 - n);
+    e.memoryBytes = 1000000000 + n;
+    return {"2026-01-01T00:00:00.000Z", e};
 }
 
-nlohmann::json start(int resumedFrom) {
-    return {{"event", "start"}, {"resumed_from_step", resumedFrom}, {"total_steps", 10}};
+JobEvent eval(int n, double loss) { return {"2026-01-01T00:00:00.000Z", srllm::core::EvalEvent{n, loss, std::nullopt}}; }
+
+JobEvent start(int resumedFrom) {
+    srllm::core::StartEvent e;
+    e.job = "/tmp/job";
+    e.resumedFromStep = resumedFrom;
+    e.totalSteps = 10;
+    e.device = "cpu";
+    e.precision = "fp32";
+    return {"2026-01-01T00:00:00.000Z", e};
 }
 
 QVector<double> steps(const TrainingCurves& curves, Curve curve) { return curves.series(curve).steps; }
@@ -36,8 +56,8 @@ class TestTrainingCurves : public QObject {
 private slots:
     void stepAndEvalLinesFillTheirSeries();
     void resumeDropsPointsAfterTheCheckpoint();
-    void otherEventsAndMissingFieldsChangeNothing();
-    void logReadsBackWithBadLinesReported();
+    void otherEventsChangeNothing();
+    void logReadsBackWithItsCutLastLineSkipped();
     void chartsShowTheSeriesAndTheSummary();
     void durationsAndSizesAreWrittenForPeople_data();
     void durationsAndSizesAreWrittenForPeople();
@@ -49,7 +69,7 @@ void TestTrainingCurves::stepAndEvalLinesFillTheirSeries() {
     QVERIFY(curves.add(start(0)));
     QVERIFY(curves.add(step(1, 3.0)));
     QVERIFY(curves.add(step(2, 2.5)));
-    QVERIFY(curves.add({{"event", "eval"}, {"step", 2}, {"loss_eval", 2.75}}));
+    QVERIFY(curves.add(eval(2, 2.75)));
     QCOMPARE(steps(curves, Curve::LossTrain), (QVector<double>{1, 2}));
     QCOMPARE(curves.series(Curve::LossTrain).values, (QVector<double>{3.0, 2.5}));
     QCOMPARE(steps(curves, Curve::LossEval), (QVector<double>{2}));
@@ -66,8 +86,8 @@ void TestTrainingCurves::resumeDropsPointsAfterTheCheckpoint() {
     TrainingCurves curves;
     curves.add(start(0));
     for (int n = 1; n <= 5; ++n) curves.add(step(n, 4.0 - n * 0.1));
-    curves.add({{"event", "eval"}, {"step", 3}, {"loss_eval", 3.5}});
-    curves.add({{"event", "eval"}, {"step", 5}, {"loss_eval", 3.4}});
+    curves.add(eval(3, 3.5));
+    curves.add(eval(5, 3.4));
     curves.add(start(3));
     QCOMPARE(steps(curves, Curve::LossTrain), (QVector<double>{1, 2, 3}));
     QCOMPARE(steps(curves, Curve::LossEval), (QVector<double>{3}));
@@ -78,35 +98,29 @@ void TestTrainingCurves::resumeDropsPointsAfterTheCheckpoint() {
     QCOMPARE(curves.series(Curve::LossTrain).values.back(), 1.0);
 }
 
-void TestTrainingCurves::otherEventsAndMissingFieldsChangeNothing() {
+void TestTrainingCurves::otherEventsChangeNothing() {
     TrainingCurves curves;
-    QVERIFY(!curves.add({{"event", "checkpoint"}, {"step", 3}, {"path", "checkpoints/step-00000003"}}));
-    QVERIFY(!curves.add({{"step", 3}}));
-    QVERIFY(!curves.add({{"event", 7}}));
+    QVERIFY(!curves.add({"t", srllm::core::CheckpointEvent{3, "checkpoints/step-00000003"}}));
+    QVERIFY(!curves.add({"t", srllm::core::CancelledEvent{3, "checkpoints/step-00000003"}}));
+    QVERIFY(!curves.add({"t", srllm::core::WarningEvent{"truncated", "m", 4, {1, 2}}}));
     QVERIFY(curves.isEmpty());
-    curves.add({{"event", "step"}, {"step", 1}, {"loss_train", 2.0}});  // no memory, no eta
-    QCOMPARE(curves.series(Curve::LossTrain).steps.size(), 1);
-    QVERIFY(curves.series(Curve::MemoryBytes).steps.isEmpty());
-    QVERIFY(!curves.progress().etaSeconds);
 }
 
-void TestTrainingCurves::logReadsBackWithBadLinesReported() {
+void TestTrainingCurves::logReadsBackWithItsCutLastLineSkipped() {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("log.jsonl"));
-    QFile file(path);
+    QFile file(dir.filePath(QString::fromLatin1(srllm::core::kJobLogFile)));
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QByteArray::fromStdString(start(0).dump()) + "\n");
-    file.write(QByteArray::fromStdString(step(1, 2.0).dump()) + "\n");
-    file.write("{\"event\":\"step\",\"step\":2,\"loss_tr\n");  // a line cut by a crash mid-write
-    file.write(QByteArray::fromStdString(start(1).dump()) + "\n");
-    file.write(QByteArray::fromStdString(step(2, 1.5).dump()));  // no final newline
+    for (const JobEvent& e : {start(0), step(1, 2.0), step(2, 1.9), start(1), step(2, 1.5)})
+        file.write(QByteArray::fromStdString(srllm::core::eventLine(e)) + "\n");
+    file.write("{\"event\":\"step\",\"step\":3,\"loss_tr");  // the worker was killed mid-line
     file.close();
-    QStringList problems;
-    const TrainingCurves curves = TrainingCurves::fromLog(path, &problems);
+    QString problem;
+    const TrainingCurves curves = TrainingCurves::fromLog(dir.path(), &problem);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QCOMPARE(steps(curves, Curve::LossTrain), (QVector<double>{1, 2}));
     QCOMPARE(curves.series(Curve::LossTrain).values, (QVector<double>{2.0, 1.5}));
-    QCOMPARE(problems.size(), 1);
-    QVERIFY(problems.first().startsWith(QLatin1String("line 3:")));
-    QVERIFY(TrainingCurves::fromLog(dir.filePath(QStringLiteral("absent.jsonl"))).isEmpty());
+    QCOMPARE(curves.progress().resumes, 1);
+    QVERIFY(TrainingCurves::fromLog(dir.filePath(QStringLiteral("absent"))).isEmpty());
 }
 
 void TestTrainingCurves::chartsShowTheSeriesAndTheSummary() {
@@ -115,7 +129,7 @@ void TestTrainingCurves::chartsShowTheSeriesAndTheSummary() {
     TrainingCurves curves;
     curves.add(start(0));
     for (int n = 1; n <= 4; ++n) curves.add(step(n, 3.0 - n * 0.5));
-    curves.add({{"event", "eval"}, {"step", 4}, {"loss_eval", 1.25}});
+    curves.add(eval(4, 1.25));
     charts.setCurves(curves);
     QCOMPARE(charts.pointCount(Curve::LossTrain), 4);
     QCOMPARE(charts.pointCount(Curve::LossEval), 1);
@@ -126,7 +140,7 @@ void TestTrainingCurves::chartsShowTheSeriesAndTheSummary() {
     QCOMPARE(charts.plot(Curve::EtaSeconds)->graph(0)->data()->at(3)->value, 6.0);
     const QCPRange lossY = charts.plot(Curve::LossTrain)->yAxis->range();
     QVERIFY(lossY.lower <= 1.0 && lossY.upper >= 2.5);
-    QVERIFY2(charts.summary().startsWith(QStringLiteral("Step 4 of 10 · epoch 0.40 · 400 tokens/s · 6 min 00 s left")),
+    QVERIFY2(charts.summary().startsWith(QStringLiteral("Step 4 of 10 · epoch 1 · 400 tokens/s · 6 min 00 s left")),
              qPrintable(charts.summary()));
 }
 
