@@ -88,6 +88,7 @@ QWidget* JobSetupForm::buildModelGroup() {
     connect(browse, &QPushButton::clicked, this, &JobSetupForm::chooseModelFolder);
     connect(m_model, &QLineEdit::textChanged, this, &JobSetupForm::modelFolderChanged);
     m_modelReport = reportLabel(this);
+    m_modelReport->setObjectName(QStringLiteral("modelReport"));
     auto* layout = new QVBoxLayout;
     layout->addWidget(withBrowse(m_model, browse));
     layout->addWidget(m_modelReport);
@@ -98,12 +99,16 @@ QWidget* JobSetupForm::buildDataGroup() {
     m_snapshot = new QComboBox(this);
     m_snapshot->setObjectName(QStringLiteral("snapshot"));
     m_template = new QComboBox(this);
+    m_template->setObjectName(QStringLiteral("template"));
     for (const std::string& name : core::builtinTemplateNames()) m_template->addItem(QString::fromStdString(name));
     m_template->addItem(QStringLiteral("custom"));
+    m_template->setCurrentText(QStringLiteral("paper"));  // the SR-LLM paper's prompt (Figure 2)
     m_customTemplate = new QPlainTextEdit(this);
+    m_customTemplate->setObjectName(QStringLiteral("customTemplate"));
     m_customTemplate->setPlaceholderText(tr("Your template: {text} is the item's text, {rewrite} where the response starts"));
     m_customTemplate->setMaximumHeight(80);
     m_dataReport = reportLabel(this);
+    m_dataReport->setObjectName(QStringLiteral("dataReport"));
     for (QComboBox* box : {m_snapshot, m_template})
         connect(box, &QComboBox::currentIndexChanged, this, &JobSetupForm::dataChanged);
     connect(m_customTemplate, &QPlainTextEdit::textChanged, this, &JobSetupForm::dataChanged);

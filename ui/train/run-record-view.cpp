@@ -98,7 +98,13 @@ void RunRecordView::showJob(const QString& jobDir) {
         row(config, tr("Code version"), qs(spec.codeVersion));
         row(config, tr("Device"), qs(spec.device));
         const nlohmann::json train = spec.train.toJson();
-        for (const auto& [key, value] : train.items()) row(config, qs(key), jsonText(value));
+        for (const auto& [key, value] : train.items()) {
+            if (!value.is_object()) {
+                row(config, qs(key), jsonText(value));
+                continue;
+            }
+            for (const auto& [inner, v] : value.items()) row(config, qs(key + "." + inner), jsonText(v));  // lora.r, …
+        }
     } catch (const std::exception& e) {
         row(run, tr("job.json"), tr("unreadable: %1").arg(qs(e.what())));
     }

@@ -11,6 +11,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTableView>
+#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -44,14 +45,15 @@ qint64 logSize(const QString& jobDir) { return QFileInfo(QDir(jobDir).filePath(Q
 TrainView::TrainView(ProjectSession* session, QWidget* parent)
     : QWidget(parent), m_session(session), m_queue(new JobQueue(session->db(), this)), m_model(new JobListModel(this)),
       m_run(new RunPanel(this)), m_creator(new JobCreator(this)), m_preview(new BackgroundTask(this)),
-      m_devices(new WorkerProcess(this)), m_previewTimer(new QTimer(this)) {
+      m_devices(new WorkerProcess(this)), m_previewTimer(new QTimer(this)),
+      m_cpuThreads(QThread::idealThreadCount()) {  // `srllm train` uses every core unless told otherwise
     m_run->insertTab(0, buildFormTab(), tr("New job"));
     m_run->setCurrentIndex(0);
     auto* splitter = new QSplitter(this);
     splitter->addWidget(buildJobList());
     splitter->addWidget(m_run);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({380, 980});
+    splitter->setSizes({460, 1140});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
 
@@ -75,6 +77,7 @@ TrainView::TrainView(ProjectSession* session, QWidget* parent)
         m_stopCreating->hide();
         m_createStatus->setText(tr("Wrote %1. %2").arg(QDir::toNativeSeparators(dir), summary));
         m_form->setJobFolder(suggestedJobFolder());
+        previewLater();  // Start again for the next job
         m_queue->refresh();
         selectJob(id);
         m_run->setCurrentIndex(1);
@@ -84,7 +87,7 @@ TrainView::TrainView(ProjectSession* session, QWidget* parent)
         m_creating->hide();
         m_stopCreating->hide();
         m_createStatus->setText(errorHtml(tr("The job was not created: %1").arg(message)));
-        updatePreview();
+        previewLater();
         emit jobCreationFailed(message);
     });
     queryDevices();
@@ -103,7 +106,8 @@ QWidget* TrainView::buildJobList() {
     m_jobs->setSelectionMode(QAbstractItemView::SingleSelection);
     m_jobs->verticalHeader()->hide();
     m_jobs->horizontalHeader()->setStretchLastSection(true);
-    m_jobs->horizontalHeader()->setSectionResizeMode(JobListModel::Name, QHeaderView::ResizeToContents);
+    m_jobs->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_jobs->setWordWrap(false);
     connect(m_jobs->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TrainView::onSelectionChanged);
 
     m_start = new QPushButton(tr("Start"), panel);
@@ -142,8 +146,8 @@ QWidget* TrainView::buildFormTab() {
     m_form->setSnapshots(db::listSnapshots(m_session->db()));
     m_form->setJobFolder(suggestedJobFolder());
     connect(m_form, &JobSetupForm::modelFolderChanged, this, &TrainView::checkModel);
-    connect(m_form, &JobSetupForm::dataChanged, m_previewTimer, qOverload<>(&QTimer::start));
-    connect(m_form, &JobSetupForm::settingsChanged, m_previewTimer, qOverload<>(&QTimer::start));
+    connect(m_form, &JobSetupForm::dataChanged, this, &TrainView::previewLater);
+    connect(m_form, &JobSetupForm::settingsChanged, this, &TrainView::previewLater);
     connect(m_form, &JobSetupForm::startRequested, this, &TrainView::startNewJob);
     auto* scroll = new QScrollArea;
     scroll->setWidget(m_form);
@@ -175,8 +179,7 @@ QWidget* TrainView::buildFormTab() {
 void TrainView::queryDevices() {
     connect(m_devices, &WorkerProcess::event, this, [this](const nlohmann::json& answer) {
         m_cudaAvailable = answer.value("cuda", false);
-        m_cpuThreads = answer.value("cpu_threads", 1);
-        m_previewTimer->start();
+        previewLater();
     });
     m_devices->start(srllmProgram(), {QStringLiteral("job"), QStringLiteral("devices")});
 }
@@ -190,6 +193,13 @@ void TrainView::checkModel() {
         m_check = core::checkBaseModel(folder.toStdString());
         m_form->setModelReport(modelCheckHtml(*m_check));
     }
+    previewLater();
+}
+
+void TrainView::previewLater() {
+    // Start waits for the estimate of what is on the form now.
+    m_form->setStartEnabled(false, tr("Computing the estimate…"));
+    m_form->setEstimate(tr("Computing the estimate…"));
     m_previewTimer->start();
 }
 

@@ -56,6 +56,7 @@ private:
     QWidget* buildFormTab();
     void queryDevices();
     void checkModel();
+    void previewLater();
     void updatePreview();
     void startNewJob();
     void onRowsChanged();
@@ -85,7 +86,7 @@ private:
     std::optional<core::BaseModelCheck> m_check;
     bool m_previewAgain = false;  // settings changed while a preview was computed
     bool m_cudaAvailable = false;
-    int m_cpuThreads = 1;
+    int m_cpuThreads;
     qint64 m_logSize = -1;  // of the shown job's log.jsonl, to re-read a run of another process when it grows
 };
 

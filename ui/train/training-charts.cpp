@@ -1,9 +1,11 @@
 #include "ui/train/training-charts.h"
 
+#include <algorithm>
+
 #include <QGridLayout>
 #include <QLabel>
 #include <QMenu>
-#include <QToolButton>
+#include <QPushButton>
 #include <qcustomplot.h>
 
 #include "ui/plots/plot-export.h"
@@ -29,10 +31,23 @@ int chartOf(Curve curve) {
     return 0;
 }
 
-double scaleOf(Curve curve) {
-    if (curve == Curve::EtaSeconds) return 1.0 / 60.0;
-    if (curve == Curve::MemoryBytes) return 1.0 / kGiB;
-    return 1.0;
+// The axis unit of a curve, chosen from its largest value so the ticks read well ("s", "min", "MiB" …).
+struct Unit {
+    double scale = 1;
+    QString label;
+};
+
+Unit unitOf(Curve curve, double largest) {
+    if (curve == Curve::EtaSeconds) {
+        if (largest < 120) return {1, TrainingCharts::tr("seconds")};
+        if (largest < 7200) return {1.0 / 60, TrainingCharts::tr("minutes")};
+        return {1.0 / 3600, TrainingCharts::tr("hours")};
+    }
+    if (curve == Curve::MemoryBytes) {
+        if (largest < kGiB) return {1.0 / (1024.0 * 1024.0), TrainingCharts::tr("MiB")};
+        return {1.0 / kGiB, TrainingCharts::tr("GiB")};
+    }
+    return {};
 }
 
 QCPGraph* graphOf(QCustomPlot* plot, Curve curve) { return plot->graph(curve == Curve::LossEval ? 1 : 0); }
@@ -46,7 +61,7 @@ TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent), m_summary(new
                 makeChart(tr("Learning rate"), tr("learning rate"), QStringLiteral("learning-rate")),
                 makeChart(tr("Throughput"), tr("tokens per second"), QStringLiteral("tokens-per-second")),
                 makeChart(tr("Time left"), tr("minutes"), QStringLiteral("time-left")),
-                makeChart(tr("Memory"), tr("GiB"), QStringLiteral("memory"))};
+                makeChart(tr("Memory"), tr("MiB"), QStringLiteral("memory"))};
 
     QCustomPlot* loss = m_charts[0].plot;
     loss->graph(0)->setName(tr("train"));
@@ -57,11 +72,10 @@ TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent), m_summary(new
     loss->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     loss->setMinimumHeight(260);
     m_charts[1].plot->yAxis->setNumberFormat(QStringLiteral("eb"));
+    m_charts[1].plot->yAxis->setNumberPrecision(1);
 
-    auto* exportButton = new QToolButton(this);
-    exportButton->setText(tr("Export chart…"));
+    auto* exportButton = new QPushButton(tr("Export chart…"), this);
     exportButton->setToolTip(tr("Save one of the charts as PNG, SVG or PDF"));
-    exportButton->setPopupMode(QToolButton::InstantPopup);
     auto* menu = new QMenu(exportButton);
     for (const Chart& chart : m_charts)
         menu->addAction(chart.plot->windowTitle(), this,
@@ -89,6 +103,10 @@ TrainingCharts::Chart TrainingCharts::makeChart(const QString& title, const QStr
     plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(font().family(), font().pointSize(), QFont::Bold)));
     plot->addGraph()->setPen(QPen(QColor(31, 119, 180), 2));
     plot->xAxis->setLabel(tr("step"));
+    QSharedPointer<QCPAxisTickerFixed> steps(new QCPAxisTickerFixed);  // whole steps: 1, 2, 5, 10, 20 …
+    steps->setTickStep(1);
+    steps->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    plot->xAxis->setTicker(steps);
     plot->yAxis->setLabel(yLabel);
     plot->setMinimumSize(220, 160);
     plot->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -107,14 +125,21 @@ void TrainingCharts::setCurves(const TrainingCurves& curves) {
     for (int i = 0; i < TrainingCurves::kCurveCount; ++i) {
         const auto curve = Curve(i);
         const TrainingCurves::Series& series = curves.series(curve);
+        const double largest = series.values.isEmpty() ? 0 : *std::max_element(series.values.begin(), series.values.end());
+        const Unit unit = unitOf(curve, largest);
+        if (!unit.label.isEmpty()) plot(curve)->yAxis->setLabel(unit.label);
         QVector<double> values = series.values;
-        for (double& v : values) v *= scaleOf(curve);
+        for (double& v : values) v *= unit.scale;
         graphOf(plot(curve), curve)->setData(series.steps, values, true);
     }
-    for (const Chart& chart : m_charts) {
-        chart.plot->rescaleAxes();
-        if (chart.plot->graph(0)->dataCount() == 0) chart.plot->xAxis->setRange(0, 1);
-        chart.plot->replot(QCustomPlot::rpQueuedReplot);
+    for (size_t i = 0; i < m_charts.size(); ++i) {
+        QCustomPlot* p = m_charts[i].plot;
+        p->rescaleAxes();
+        if (p->graph(0)->dataCount() == 0) p->xAxis->setRange(0, 1);
+        // Rates, time and memory from zero, so a small wobble does not look like a swing; the loss fills the plot.
+        if (i > 0) p->yAxis->setRangeLower(0);
+        if (p->yAxis->range().size() <= 0) p->yAxis->setRangeUpper(p->yAxis->range().lower + 1);
+        p->replot(QCustomPlot::rpQueuedReplot);
     }
     const TrainingCurves::Progress& p = curves.progress();
     if (curves.isEmpty()) {

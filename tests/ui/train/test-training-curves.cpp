@@ -135,9 +135,12 @@ void TestTrainingCurves::chartsShowTheSeriesAndTheSummary() {
     QCOMPARE(charts.pointCount(Curve::LossEval), 1);
     QCOMPARE(charts.pointCount(Curve::MemoryBytes), 4);
     QCOMPARE(charts.plot(Curve::LossTrain), charts.plot(Curve::LossEval));
-    // The memory chart is in GiB and the time chart in minutes.
-    QCOMPARE(charts.plot(Curve::MemoryBytes)->graph(0)->data()->at(0)->value, (1e9 + 1) / (1024.0 * 1024.0 * 1024.0));
+    // Units follow the largest value: under 1 GiB in MiB, 2 to 120 minutes in minutes.
+    QCOMPARE(charts.plot(Curve::MemoryBytes)->graph(0)->data()->at(0)->value, (1e9 + 1) / (1024.0 * 1024.0));
+    QCOMPARE(charts.plot(Curve::MemoryBytes)->yAxis->label(), QStringLiteral("MiB"));
     QCOMPARE(charts.plot(Curve::EtaSeconds)->graph(0)->data()->at(3)->value, 6.0);
+    QCOMPARE(charts.plot(Curve::EtaSeconds)->yAxis->label(), QStringLiteral("minutes"));
+    QCOMPARE(charts.plot(Curve::MemoryBytes)->yAxis->range().lower, 0.0);
     const QCPRange lossY = charts.plot(Curve::LossTrain)->yAxis->range();
     QVERIFY(lossY.lower <= 1.0 && lossY.upper >= 2.5);
     QVERIFY2(charts.summary().startsWith(QStringLiteral("Step 4 of 10 · epoch 1 · 400 tokens/s · 6 min 00 s left")),
