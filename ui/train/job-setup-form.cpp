@@ -67,11 +67,11 @@ JobSetupForm::JobSetupForm(QWidget* parent) : QWidget(parent) {
     left->addWidget(buildModelGroup());
     left->addWidget(buildDataGroup());
     left->addWidget(buildMethodGroup());
+    left->addWidget(buildJobGroup());
     left->addStretch(1);
     auto* right = new QVBoxLayout;
     right->addWidget(buildTrainingGroup());
     right->addWidget(buildHardwareGroup());
-    right->addWidget(buildJobGroup());
     right->addStretch(1);
     auto* columns = new QHBoxLayout(this);
     columns->addLayout(left, 1);
