@@ -22,6 +22,13 @@ void JobListModel::setRows(const std::vector<db::JobRow>& rows) {
     if (!m_rows.empty()) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
+void JobListModel::setProgress(qint64 id, double fraction) {
+    const int row = rowOfJob(id);
+    if (row < 0) return;
+    m_rows[size_t(row)].progress = fraction;
+    emit dataChanged(index(row, Progress), index(row, Progress));
+}
+
 qint64 JobListModel::jobId(int row) const { return row >= 0 && row < rowCount() ? m_rows[size_t(row)].id : 0; }
 
 int JobListModel::rowOfJob(qint64 id) const {

@@ -19,6 +19,8 @@ public:
     explicit JobListModel(QObject* parent = nullptr);
 
     void setRows(const std::vector<db::JobRow>& rows);
+    // A live worker's progress (steps done / total), newer than the row's heartbeat value.
+    void setProgress(qint64 id, double fraction);
     qint64 jobId(int row) const;
     int rowOfJob(qint64 id) const;  // -1 when absent
 

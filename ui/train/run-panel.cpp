@@ -50,6 +50,10 @@ void RunPanel::reloadShownJob() {
 }
 
 void RunPanel::beginLive(qint64 id, const QString& jobDir) {
+    if (const auto kept = m_live.find(id); kept != m_live.end()) {
+        kept->second.running = true;  // everything up to now is in memory already
+        return;
+    }
     LiveRun run;
     try {
         for (core::JobEvent& event : core::readJobLog(jobDir.toStdString())) {
@@ -64,8 +68,14 @@ void RunPanel::beginLive(qint64 id, const QString& jobDir) {
 }
 
 void RunPanel::endLive(qint64 id) {
-    m_live.erase(id);
+    if (const auto kept = m_live.find(id); kept != m_live.end()) kept->second.running = false;
     if (id == m_shown) m_record->showJob(m_shownDir);  // run.json has been written
+}
+
+void RunPanel::forget(qint64 id) {
+    if (const auto kept = m_live.find(id); kept == m_live.end() || kept->second.running) return;
+    m_live.erase(id);
+    if (id == m_shown) reloadShownJob();
 }
 
 void RunPanel::addEvent(qint64 id, const core::JobEvent& event) {

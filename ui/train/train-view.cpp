@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "core/job/job-events.h"
 #include "core/job/job-folder.h"
 #include "core/job/job-layout.h"
 #include "db/project.h"
@@ -63,6 +64,10 @@ TrainView::TrainView(ProjectSession* session, QWidget* parent)
     connect(m_queue, &JobQueue::rowsChanged, this, &TrainView::onRowsChanged);
     connect(m_queue, &JobQueue::workerStarting, m_run, &RunPanel::beginLive);
     connect(m_queue, &JobQueue::jobEvent, m_run, &RunPanel::addEvent);
+    connect(m_queue, &JobQueue::jobEvent, this, [this](qint64 id, const core::JobEvent& event) {
+        if (const auto* step = std::get_if<core::StepEvent>(&event.body))
+            m_model->setProgress(id, double(step->step) / double(std::max<int64_t>(1, step->totalSteps)));
+    });
     connect(m_queue, &JobQueue::jobMessage, m_run, &RunPanel::addMessage);
     connect(m_queue, &JobQueue::workerFinished, this, [this](qint64 id) {
         m_run->endLive(id);
@@ -300,6 +305,8 @@ void TrainView::onRowsChanged() {
     }
     if (selected != 0 && m_model->rowOfJob(selected) < 0) onSelectionChanged();  // discarded
     // A run of another process (or of a workbench that crashed) is followed through its log.
+    for (const db::JobRow& r : m_queue->rows())
+        if (r.active() && !m_queue->worker(r.id)) m_run->forget(r.id);
     if (const db::JobRow* r = m_queue->row(selected); r && !m_queue->worker(selected)) {
         const qint64 size = logSize(qs(r->dir));
         if (size != m_logSize) {
@@ -351,6 +358,7 @@ void TrainView::discardSelected() {
     if (box.clickedButton() != discard) return;
     try {
         m_queue->discard(id);
+        m_run->forget(id);  // the store may give the id to the next job
     } catch (const std::exception& e) {
         QMessageBox::warning(this, tr("Discard job outputs"), tr("Nothing was deleted: %1").arg(qs(e.what())));
     }

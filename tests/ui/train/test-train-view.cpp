@@ -80,6 +80,7 @@ private slots:
     void badModelFolderNamesEachMissingPiece();
     void runCancelResumeKillResumeFromThePage();
     void pastRunReadsBackWhenThePageOpens();
+    void followsAndCancelsARunOfAnotherProcess();
     void discardAsksFirst();
     void cleanupTestCase();
 
@@ -213,7 +214,7 @@ void TestTrainView::runCancelResumeKillResumeFromThePage() {
     QVERIFY(view.runPanel()->log()->toPlainText().contains(QLatin1String("resumed from step")));
     ::kill(pid_t(view.queue()->worker(id)->processId()), SIGKILL);
     QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_job), db::JobStatus::Failed, kRunMs);
-    QVERIFY(view.runPanel()->log()->toPlainText().contains(QLatin1String("stopped unexpectedly")));
+    QTRY_VERIFY(view.runPanel()->log()->toPlainText().contains(QLatin1String("stopped unexpectedly")));
     QTRY_VERIFY(view.resumeButton()->isEnabled());
     view.resumeButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_job), db::JobStatus::Done, kRunMs);
@@ -258,6 +259,38 @@ void TestTrainView::pastRunReadsBackWhenThePageOpens() {
     QVERIFY(view.discardButton()->isEnabled());
 }
 
+void TestTrainView::followsAndCancelsARunOfAnotherProcess() {
+    // What a workbench reopened after a crash sees: a run it did not start, followed through its log.
+    const QString dir = path(QStringLiteral("job-other"));
+    core::TrainConfig config = tinyConfig();
+    config.epochs = 100;
+    const QString configFile = path(QStringLiteral("long-config.json"));
+    std::ofstream(configFile.toStdString()) << config.toJson().dump();
+    const QString failure = runCli({"job", "new", path("p.srllm"), dir, "--model", path("model"), "--snapshot", "gold",
+                                    "--no-queue", "--template", "custom", "--custom-template", QString::fromLatin1(kTemplate),
+                                    "--config", configFile, "--device", "cpu"});
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    QProcess other;
+    other.setStandardOutputFile(QProcess::nullDevice());
+    other.start(qEnvironmentVariable("SRLLM_CLI"), {QStringLiteral("train"), dir});
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(dir), db::JobStatus::Running, kRunMs);
+
+    ui::TrainView view(m_session.get());
+    view.queue()->setPollInterval(300);
+    const qint64 id = db::jobByDir(m_session->db(), dir.toStdString())->id;
+    view.selectJob(id);
+    QVERIFY(!view.queue()->worker(id));
+    const int seen = view.runPanel()->charts()->pointCount(Curve::LossTrain);
+    QTRY_VERIFY_WITH_TIMEOUT(view.runPanel()->charts()->pointCount(Curve::LossTrain) > seen, kRunMs);
+    QVERIFY(view.cancelButton()->isEnabled());
+    view.cancelButton()->click();
+    QCOMPARE(statusOf(dir), db::JobStatus::Cancelling);
+    QVERIFY(other.waitForFinished(kRunMs));  // it saw "cancelling" at its next heartbeat
+    QCOMPARE(other.exitCode(), 0);
+    QTRY_COMPARE(statusOf(dir), db::JobStatus::Cancelled);
+    QTRY_VERIFY(view.resumeButton()->isEnabled());
+}
+
 void TestTrainView::discardAsksFirst() {
     ui::TrainView view(m_session.get());
     const auto row = db::jobByDir(m_session->db(), m_job.toStdString());
@@ -274,7 +307,7 @@ void TestTrainView::discardAsksFirst() {
     QVERIFY(!QFile::exists(m_job + QStringLiteral("/adapter")));
     QVERIFY(QFile::exists(m_job + QStringLiteral("/job.json")));
     QVERIFY(!db::jobById(m_session->db(), row->id));
-    QCOMPARE(view.jobTable()->model()->rowCount(), 1);  // the job of the CLI run stays
+    QCOMPARE(view.jobTable()->model()->rowCount(), 2);  // the jobs of the CLI runs stay
 }
 
 QTEST_MAIN(TestTrainView)
