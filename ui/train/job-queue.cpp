@@ -9,19 +9,8 @@
 namespace srllm::ui {
 
 namespace {
-
 constexpr int kPollMs = 3000;  // rows written by other processes show up within this
-
-db::JobStatus rowStatus(core::RunStatus status) {
-    switch (status) {
-    case core::RunStatus::Done: return db::JobStatus::Done;
-    case core::RunStatus::Cancelled: return db::JobStatus::Cancelled;
-    case core::RunStatus::Failed: return db::JobStatus::Failed;
-    }
-    return db::JobStatus::Failed;
 }
-
-}  // namespace
 
 JobQueue::JobQueue(db::Database& db, QObject* parent) : QObject(parent), m_db(db) {
     m_poll.setInterval(kPollMs);
@@ -104,7 +93,7 @@ void JobQueue::onWorkerFinished(qint64 id, WorkerProcess::Outcome outcome, const
         if (now && now->status == db::JobStatus::Queued) {
             const auto run = core::readRunRecord(now->dir);
             const QString why = run ? QString::fromStdString(run->reason) : message;
-            db::endJobRun(m_db, id, run ? rowStatus(run->status) : db::JobStatus::Failed,
+            db::endJobRun(m_db, id, run ? db::jobStatusOf(run->status) : db::JobStatus::Failed,
                           (why.isEmpty() ? tr("the worker ended before it started training") : why).toStdString());
         }
     } catch (const std::exception& e) {
