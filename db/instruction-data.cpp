@@ -36,8 +36,10 @@ SnapshotInstructions snapshotInstructions(Database& db, int64_t snapshotId, cons
         }
         ++(response->source == std::string(core::kResponseSourceGold) ? out.fromGold : out.fromReference);
         const auto example = templ.render(e.text, response->text);
-        core::InstructionRecord record{0, example.prompt, example.response, e.uid, e.text, e.split, response->source};
-        (e.split == "val" ? out.val : out.train).push_back(std::move(record));
+        auto& records = e.split == "val" ? out.val : out.train;
+        // The line it will have in data/train.jsonl or data/val.jsonl, so warnings name it before it is written.
+        const auto line = static_cast<int64_t>(records.size()) + 1;
+        records.push_back({line, example.prompt, example.response, e.uid, e.text, e.split, response->source});
     });
     if (out.train.empty())
         throw core::InputError("", 0, "snapshot",

@@ -22,8 +22,12 @@ bool cudaDevice(const JobRequest& request) {
     if (device.kind == core::DeviceName::Kind::Cuda && !request.cudaAvailable)
         throw core::InputError("", 0, "device", "is '" + request.device + "' but this machine has no CUDA GPU "
                                                 "libtorch can use (hint: device auto or cpu)");
-    return device.kind == core::DeviceName::Kind::Cuda ||
-           (device.kind == core::DeviceName::Kind::Auto && request.cudaAvailable);
+    const bool cuda = device.kind == core::DeviceName::Kind::Cuda ||
+                      (device.kind == core::DeviceName::Kind::Auto && request.cudaAvailable);
+    if (request.train.precision == core::Precision::Fp16 && !cuda)
+        throw core::InputError("", 0, "precision", "fp16 runs on CUDA only and this job would run on the CPU (hint: bf16 "
+                                                   "or fp32)");
+    return cuda;
 }
 
 }  // namespace
@@ -37,6 +41,10 @@ JobPreview previewJob(Database& db, const JobRequest& request) {
     // --- the base model and the snapshot
     const fs::path model = fs::absolute(request.baseModel).lexically_normal();
     const auto check = core::requireBaseModel(model);
+    if (check.config->family() == core::ModelFamily::Gpt2 && request.train.maxLength > check.config->maxPositions)
+        throw core::InputError("", 0, "max_length", std::to_string(request.train.maxLength) + " exceeds the " +
+                                                        std::to_string(check.config->maxPositions) +
+                                                        " positions a GPT-2 model has (hint: at most n_positions)");
     JobPreview out;
     out.data = snapshotInstructions(db, request.snapshotId, templ);
     const auto tokenizer = core::loadTokenizer(model);
@@ -48,7 +56,7 @@ JobPreview previewJob(Database& db, const JobRequest& request) {
                                                         std::to_string(request.train.maxLength) + " tokens (hint: raise it)");
     out.estimate = core::estimateJob(*check.config, request.train,
                                      {static_cast<int64_t>(tokenized.examples.size()), tokenized.meanTokens(), cuda,
-                                      request.cpuThreads});
+                                      request.cpuThreads, static_cast<int64_t>(out.data.val.size())});
     return out;
 }
 

@@ -28,12 +28,12 @@ inline constexpr const char* kResponseSourceReference = "reference";  // the ite
 
 struct InstructionRecord {
     int64_t line = 0;       // 1-based line in the file it was read from; 0 when made in memory
-    std::string prompt;
-    std::string response;
-    std::string itemUid;    // empty for records from elsewhere
-    std::string text;
-    std::string split;
-    std::string source;
+    std::string prompt{};
+    std::string response{};
+    std::string itemUid{};  // empty for records from elsewhere
+    std::string text{};
+    std::string split{};
+    std::string source{};
 };
 
 nlohmann::json instructionRecordToJson(const InstructionRecord& record);  // empty fields left out

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/tokenizer/tokenizer-files.h"
+#include "core/tokenizer/tokenizer-loader.h"
 
 namespace srllm::core {
 
@@ -78,10 +79,7 @@ void checkTokenizer(BaseModelCheck& check) {
                                   "the tokenizer files of the base model into the folder)"});
         return;
     }
-    for (const char* name : {kTokenizerJson, kVocabJson, kMergesTxt, kOpenAiEncoderJson, kOpenAiVocabBpe, kTokenizerModel,
-                             kTokenizerConfigJson, kSpecialTokensMapJson, kGenerationConfigJson}) {
-        if (fs::is_regular_file(d / name)) check.tokenizerFiles.push_back(d / name);
-    }
+    check.tokenizerFiles = tokenizerFiles(d);
 }
 
 }  // namespace

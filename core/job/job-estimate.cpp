@@ -41,6 +41,10 @@ std::vector<Projection> projections(const ModelConfig& m) {
 constexpr double kCpuFlopsPerThread = 40e9;
 constexpr double kGpuFlops16 = 40e12;
 constexpr double kGpuFlops32 = 10e12;
+// What a process holds before the model: measured ~180 MiB RSS for `srllm train` on a tiny model (libtorch's
+// kernels, the tokenizer); a CUDA context takes ~500 MiB of device memory.
+constexpr int64_t kCpuRuntimeBytes = int64_t{300} << 20;
+constexpr int64_t kCudaRuntimeBytes = int64_t{500} << 20;
 
 }  // namespace
 
@@ -88,17 +92,22 @@ JobEstimate estimateJob(const ModelConfig& m, const TrainConfig& t, const Estima
     // Per token and layer: norm inputs, q/k/v, attention output, MLP inputs and activations kept for backward,
     // plus the attention scores and probabilities of every head.
     const int64_t perTokenLayer = 10 * m.hiddenSize + 4 * m.intermediateSize + 2 * m.numHeads * t.maxLength;
-    e.activationBytes = tokens * m.numLayers * perTokenLayer * actBytes + tokens * m.vocabSize * 4 * 3;  // + logits
-    e.memoryBytes = e.weightBytes + e.optimizerBytes + e.activationBytes;
+    // + the logits: float32 copy, log-softmax and both gradients, five [tokens, vocab] tensors at the peak
+    e.activationBytes = tokens * m.numLayers * perTokenLayer * actBytes + tokens * m.vocabSize * 4 * 5;
+    e.runtimeBytes = in.cuda ? kCudaRuntimeBytes : kCpuRuntimeBytes;
+    e.memoryBytes = e.weightBytes + e.optimizerBytes + e.activationBytes + e.runtimeBytes;
 
     // --- steps and time
     const int64_t perStep = t.batchSize * t.gradAccumulation;
     e.steps = t.maxSteps > 0 ? t.maxSteps : t.epochs * ((in.examples + perStep - 1) / perStep);
     const int64_t examplesSeen = t.maxSteps > 0 ? e.steps * perStep : t.epochs * in.examples;
     const double trainTokens = static_cast<double>(examplesSeen) * in.meanTokens;
-    const double perToken = (t.method == TrainMethod::Full ? 6.0 : 4.0) * static_cast<double>(projectionParams) +
-                            6.0 * static_cast<double>(m.numLayers * m.hiddenSize) * in.meanTokens;  // causal attention
-    e.flops = perToken * trainTokens;
+    // Every matmul weight counts, the LM head (tied or not) included: on small models it dominates.
+    const double matmulParams = static_cast<double>(projectionParams + m.vocabSize * m.hiddenSize);
+    const double attention = 2.0 * static_cast<double>(m.numLayers * m.hiddenSize) * in.meanTokens;  // causal, forward
+    const double evaluations = static_cast<double>(e.steps / t.evalEvery + (e.steps % t.evalEvery ? 1 : 0));
+    e.flops = ((t.method == TrainMethod::Full ? 6.0 : 4.0) * matmulParams + 3.0 * attention) * trainTokens +
+              (2.0 * matmulParams + attention) * evaluations * static_cast<double>(in.valExamples) * in.meanTokens;
     if (in.cuda) {
         e.flopsPerSecond = t.precision == Precision::Fp32 ? kGpuFlops32 : kGpuFlops16;
         e.assumption = "a GPU sustaining " + std::to_string(static_cast<int>(e.flopsPerSecond / 1e12)) +

@@ -15,6 +15,7 @@ struct EstimateInput {
     double meanTokens = 0;         // mean tokens per record after truncation to max_length
     bool cuda = false;             // the device the job will run on
     int cpuThreads = 1;            // torch threads on CPU
+    int64_t valExamples = 0;       // validation records (each evaluation runs a forward pass over them)
 };
 
 struct JobEstimate {
@@ -22,10 +23,12 @@ struct JobEstimate {
     int64_t trainableParams = 0;   // LoRA A/B of the targeted projections, or every parameter (full)
     int64_t weightBytes = 0;       // the base weights as held in memory (NF4 + absmax for QLoRA)
     int64_t optimizerBytes = 0;    // gradients + AdamW moments of the trainable parameters (fp32)
-    int64_t activationBytes = 0;   // one micro-batch of max_length tokens kept for backward
+    int64_t activationBytes = 0;   // one micro-batch kept for backward, logits included
+    int64_t runtimeBytes = 0;      // libtorch, the tokenizer and the data (CPU), or the CUDA context
     int64_t memoryBytes = 0;       // the sum: what the run needs at its peak
     int64_t steps = 0;             // optimizer steps
-    double flops = 0;              // 6N per token (full), 4N (adapters: no weight gradients of the base)
+    double flops = 0;              // 6N per token (full), 4N (adapters: no weight gradients of the base),
+                                   // N counting the LM head; plus 2N per token of every evaluation
     double flopsPerSecond = 0;     // the assumed sustained rate (see assumption)
     double seconds = 0;
     std::string assumption;        // how flopsPerSecond was chosen, for the person reading the figure

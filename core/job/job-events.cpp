@@ -13,11 +13,6 @@ namespace {
 using nlohmann::json;
 namespace k = eventkey;
 
-template <typename T>
-json optionalJson(const std::optional<T>& value) {
-    return value ? json(*value) : json(nullptr);
-}
-
 // NOTE: toJson and fromJson of each event below must name the same keys.
 json toJson(const StartEvent& e) {
     return {{k::kJob, e.job},       {k::kResumedFromStep, e.resumedFromStep}, {k::kTotalSteps, e.totalSteps},
@@ -44,8 +39,8 @@ json toJson(const WarningEvent& e) {
 json toJson(const DoneEvent& e) {
     return {{k::kSteps, e.steps},
             {k::kStoppedEarly, e.stoppedEarly},
-            {k::kBestStep, optionalJson(e.bestStep)},
-            {k::kLossEvalBest, optionalJson(e.lossEvalBest)},
+            {k::kBestStep, optionalToJson(e.bestStep)},
+            {k::kLossEvalBest, optionalToJson(e.lossEvalBest)},
             {k::kSeconds, e.seconds}};
 }
 json toJson(const CancelledEvent& e) { return {{k::kStep, e.step}, {k::kCheckpoint, e.checkpoint}}; }

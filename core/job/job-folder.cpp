@@ -1,5 +1,9 @@
 #include "core/job/job-folder.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstring>
 
@@ -59,10 +63,20 @@ JobFolderState inspectJobFolder(const fs::path& jobDir) {
     return state;
 }
 
+bool jobFolderBusy(const fs::path& jobDir) {
+    const int fd = ::open((jobDir / kJobLockFile).c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;  // never trained
+    const bool busy = ::flock(fd, LOCK_EX | LOCK_NB) != 0;
+    ::close(fd);  // releases the lock if we took it
+    return busy;
+}
+
 void discardJobOutputs(const fs::path& jobDir) {
     if (!fs::is_regular_file(jobDir / kJobFile))
         throw InputError(jobDir.string(), 0, "", std::string("holds no ") + kJobFile +
                                                      "; refusing to delete anything (hint: pass a job folder)");
+    if (jobFolderBusy(jobDir))
+        throw InputError(jobDir.string(), 0, "", "a trainer is running this job (hint: cancel it first)");
     const char* outputs[] = {kCheckpointsFolder, kAdapterFolder, kModelFolder, kBestFolder, kMergedFolder, kJobLogFile,
                              kJobRunFile};
     for (const auto& entry : fs::directory_iterator(jobDir)) {

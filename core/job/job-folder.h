@@ -32,8 +32,12 @@ struct JobFolderState {
 
 JobFolderState inspectJobFolder(const std::filesystem::path& jobDir);
 
+// Whether a `srllm train` holds the folder's lock now (it runs this job, on this machine or over NFS).
+bool jobFolderBusy(const std::filesystem::path& jobDir);
+
 // Discard: deletes checkpoints, results (adapter/, model/, best/, merged/), log.jsonl and run.json;
-// job.json and data/ stay, so the job can run again. Throws InputError when jobDir holds no job.json.
+// job.json and data/ stay, so the job can run again. Throws InputError when jobDir holds no job.json or
+// a trainer runs it (jobFolderBusy).
 void discardJobOutputs(const std::filesystem::path& jobDir);
 
 // A folder `srllm job new` may write: absent, or empty. Throws InputError with a hint otherwise.

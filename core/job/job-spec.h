@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/common/diagnostics.h"
+#include "core/job/job-layout.h"
 #include "core/train/train-config.h"
 
 namespace srllm::core {
@@ -78,8 +79,8 @@ struct JobData {
     JobTemplate templ;
     std::string specialTokens = kSpecialTokensPolicy;
     std::string responseRule;            // names the rule that chose each response (db/instruction-data.h)
-    JobDataFile train{"data/train.jsonl", 0, ""};
-    JobDataFile val{"data/val.jsonl", 0, ""};
+    JobDataFile train{kJobTrainData, 0, ""};
+    JobDataFile val{kJobValData, 0, ""};
 };
 
 struct JobSpec {

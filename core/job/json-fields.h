@@ -11,6 +11,12 @@
 
 namespace srllm::core {
 
+// A value, or JSON null when there is none (how job files write optional numbers).
+template <typename T>
+nlohmann::json optionalToJson(const std::optional<T>& value) {
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
 class JsonFields {
 public:
     // `object` must outlive this reader; `prefix` is prepended to keys in messages ("data." ...).

@@ -8,15 +8,6 @@
 
 namespace srllm::core {
 
-namespace {
-
-template <typename T>
-nlohmann::json optionalJson(const std::optional<T>& value) {
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
-}  // namespace
-
 std::string runStatusName(RunStatus status) {
     switch (status) {
         case RunStatus::Done: return "done";
@@ -39,9 +30,9 @@ nlohmann::json runRecordToJson(const RunRecord& r) {
             {k::kTotalSteps, r.totalSteps},
             {k::kResumedFromStep, r.resumedFromStep},
             {k::kStoppedEarly, r.stoppedEarly},
-            {k::kLossTrainLast, optionalJson(r.lossTrainLast)},
-            {k::kBestStep, optionalJson(r.bestStep)},
-            {k::kLossEvalBest, optionalJson(r.lossEvalBest)},
+            {k::kLossTrainLast, optionalToJson(r.lossTrainLast)},
+            {k::kBestStep, optionalToJson(r.bestStep)},
+            {k::kLossEvalBest, optionalToJson(r.lossEvalBest)},
             {k::kDevice, r.device},
             {k::kPrecision, r.precision},
             {k::kMemoryPeakBytes, r.memoryPeakBytes},

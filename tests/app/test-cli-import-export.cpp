@@ -12,6 +12,7 @@
 #include "core/data/instruction-record.h"
 #include "support/test-data.h"
 
+using srllm::test::readFile;
 using srllm::test::writeFile;
 
 namespace {
@@ -26,13 +27,6 @@ std::string quote(const std::string& s) {
     std::string q = "'";
     for (const char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return q + "'";
-}
-
-std::string readFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 Result runCli(const srllm::test::ScratchDir& dir, const std::string& args) {

@@ -108,6 +108,8 @@ TEST_F(JobCreateFixture, WritesTheFolderFromTheSnapshotAndQueuesIt) {
     EXPECT_EQ(created.data.train[1].response, "ref one");
     EXPECT_EQ(created.data.train[2].response, "kind five");
     EXPECT_EQ(created.data.train[0].itemUid, rows[0].uid);
+    EXPECT_EQ(created.data.train[2].line, 3);  // its line in data/train.jsonl, for warnings before it is written
+    EXPECT_EQ(created.data.val[0].line, 1);
     ASSERT_TRUE(created.row);
     EXPECT_EQ(created.row->status, db::JobStatus::Queued);
     EXPECT_EQ(created.row->dir, fs::absolute(dir / "job").lexically_normal().string());

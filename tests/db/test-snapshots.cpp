@@ -98,7 +98,9 @@ TEST_F(SnapshotsFixture, FreezesSplitsGoldAndReferences) {
     EXPECT_FALSE(entries[2].hasGold);
     for (const auto& e : entries) {
         // Items imported without a split get the project's deterministic one (core/data/split.h).
-        if (e.itemId != rows[0].id) EXPECT_EQ(e.split, core::assignSplit(core::kProjectSplitSeed, e.uid));
+        if (e.itemId != rows[0].id) {
+            EXPECT_EQ(e.split, core::assignSplit(core::kProjectSplitSeed, e.uid));
+        }
     }
     const auto after = db::createSnapshot(db, "gold-2", std::nullopt);
     EXPECT_NE(*after.goldHash, *before.goldHash);

@@ -109,8 +109,12 @@ void runNew(const JobOptions& o) {
     core::WarningSummary summary;
     summary.add("truncated", created.truncated);
     summary.add("skipped_record", created.skipped);
-    for (const auto& w : summary.events())
-        std::fprintf(stderr, "srllm: warning: %s (%lld in all)\n", w.message.c_str(), static_cast<long long>(w.count));
+    for (const auto& w : summary.events()) {
+        std::string lines;
+        for (const auto line : w.firstLines) lines += (lines.empty() ? "" : ", ") + std::to_string(line);
+        std::fprintf(stderr, "srllm: warning: %s (%lld in all; first lines %s)\n", w.message.c_str(),
+                     static_cast<long long>(w.count), lines.c_str());
+    }
     const auto& e = created.estimate;
     std::printf("wrote job %s: %s on %s, snapshot %lld '%s', template %s\n", o.jobDir.c_str(),
                 core::trainMethodName(created.spec.train.method).c_str(), created.spec.baseModel.architecture.c_str(),
@@ -121,10 +125,11 @@ void runNew(const JobOptions& o) {
                 static_cast<long long>(created.data.fromReference),
                 static_cast<long long>(created.data.testItems), static_cast<long long>(created.data.withoutResponse));
     std::printf("estimate: %lld steps, %lld of %lld parameters trained; memory %s (weights %s, optimizer %s, "
-                "activations %s); time %.0f s, assuming %s\n",
+                "activations %s, runtime %s); time %.0f s, assuming %s\n",
                 static_cast<long long>(e.steps), static_cast<long long>(e.trainableParams),
                 static_cast<long long>(e.totalParams), bytesText(e.memoryBytes).c_str(), bytesText(e.weightBytes).c_str(),
-                bytesText(e.optimizerBytes).c_str(), bytesText(e.activationBytes).c_str(), e.seconds, e.assumption.c_str());
+                bytesText(e.optimizerBytes).c_str(), bytesText(e.activationBytes).c_str(), bytesText(e.runtimeBytes).c_str(),
+                e.seconds, e.assumption.c_str());
     if (created.row) std::printf("queued as job %lld in %s\n", static_cast<long long>(created.row->id), o.project.c_str());
     std::printf("run it: srllm train %s\n", o.jobDir.c_str());
 }

@@ -19,6 +19,7 @@
 #include "support/cli-run.h"
 #include "support/test-data.h"
 
+using srllm::test::readFile;
 using srllm::test::runCli;
 using srllm::test::shellQuote;
 using testing::HasSubstr;
@@ -26,12 +27,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& file) {
-    std::ifstream in(file);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+constexpr const char* kSmall = " --lora-r 4 --lr 1e-3 --max-length 64 ";  // a tiny run's settings
 
 std::vector<nlohmann::json> eventsOf(const std::string& text) {
     std::vector<nlohmann::json> out;
@@ -65,11 +61,10 @@ struct Workspace {
         check(runCli("init " + project));
         std::ofstream items(dir / "items.jsonl"), annotations(dir / "annotations.jsonl");
         for (int i = 0; i < 12; ++i) {
-            const std::string id = "i" + std::to_string(i);
-            items << R"({"id": ")" << id << R"(", "text": "old people are slow )" << i << R"(", "split": ")"
+            items << R"({"id": "i)" << i << R"(", "text": "old people are slow )" << i << R"(", "split": ")"
                   << (i < 10 ? "train" : "val") << "\"}\n";
             for (const char* annotator : {"ann-1", "ann-2"})
-                annotations << R"({"item": ")" << id << R"(", "annotator": ")" << annotator
+                annotations << R"({"item": "i)" << i << R"(", "annotator": ")" << annotator
                             << R"(", "labels": {"annotation": "Unsafe", "bias": "Yes"}, "rewrite": "people differ in pace )"
                             << i << "\"}\n";
         }
@@ -83,10 +78,11 @@ struct Workspace {
 
     static void check(const srllm::test::CliRun& run) { ASSERT_EQ(run.exitCode, 0) << run.output; }
 
-    srllm::test::CliRun newJob(const std::string& name, const std::string& options = "") {
+    // The settings every test varies from are given by each test: CLI11 refuses an option given twice.
+    srllm::test::CliRun newJob(const std::string& name, const std::string& options) {
         return runCli("job new " + project + " " + shellQuote((dir / name).string()) + " --model " + model +
-                      " --snapshot gold-1 --template custom --custom-template 'Fix: {text}\n{rewrite}' --lora-r 4 "
-                      "--lora-dropout 0.1 --batch-size 2 --grad-accum 2 --max-length 64 --lr 1e-3 " + options);
+                      " --snapshot gold-1 --template custom --custom-template 'Fix: {text}\n{rewrite}' "
+                      "--lora-dropout 0.1 --batch-size 2 --grad-accum 2 " + options);
     }
 
     // Starts `srllm train` in the background with stdout and stderr in files; returns its pid.
@@ -105,7 +101,7 @@ struct Workspace {
     // Waits until the job's log holds an event of this name, up to a minute.
     void waitForEvent(const std::string& name, const std::string& event) {
         for (int i = 0; i < 600; ++i) {
-            for (const auto& e : eventsOf(slurp(dir / name / "log.jsonl")))
+            for (const auto& e : eventsOf(readFile(dir / name / "log.jsonl")))
                 if (e["event"] == event) return;
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
@@ -123,7 +119,7 @@ int waitExit(pid_t pid) {
 
 TEST(CliJob, FromProjectToGenerationWithoutAWarning) {
     Workspace w;
-    const auto created = w.newJob("job", "--max-steps 4 --save-steps 2 --eval-steps 2");
+    const auto created = w.newJob("job", std::string(kSmall) + "--max-steps 4 --save-steps 2 --eval-steps 2");
     ASSERT_EQ(created.exitCode, 0) << created.output;
     EXPECT_THAT(created.output, HasSubstr("10 train records"));
     EXPECT_THAT(created.output, HasSubstr("estimate:"));
@@ -145,8 +141,8 @@ TEST(CliJob, FromProjectToGenerationWithoutAWarning) {
     }
     EXPECT_EQ(evals, 2);
     EXPECT_EQ(checkpoints, 2);
-    EXPECT_EQ(eventsOf(slurp(w.dir / "job" / "log.jsonl")), events);  // the log holds what stdout showed
-    const auto run = nlohmann::json::parse(slurp(w.dir / "job" / "run.json"));
+    EXPECT_EQ(eventsOf(readFile(w.dir / "job" / "log.jsonl")), events);  // the log holds what stdout showed
+    const auto run = nlohmann::json::parse(readFile(w.dir / "job" / "run.json"));
     EXPECT_EQ(run["status"], "done");
     EXPECT_EQ(run["result"], "adapter");
     EXPECT_TRUE(fs::exists(w.dir / "job" / "adapter" / "adapter_model.safetensors"));
@@ -165,7 +161,7 @@ TEST(CliJob, FromProjectToGenerationWithoutAWarning) {
 
 TEST(CliJob, CancelThenResumeEqualsAnUninterruptedRunBitForBit) {
     Workspace w;
-    const std::string options = "--max-steps 40 --save-steps 100 --eval-steps 100 --seed 3";
+    const std::string options = std::string(kSmall) + "--max-steps 40 --save-steps 100 --eval-steps 100 --seed 3";
     ASSERT_EQ(w.newJob("straight", options).exitCode, 0);
     ASSERT_EQ(w.newJob("cancelled", options + " --no-queue").exitCode, 0);
     const auto straight = runCli("train " + shellQuote((w.dir / "straight").string()));
@@ -174,10 +170,10 @@ TEST(CliJob, CancelThenResumeEqualsAnUninterruptedRunBitForBit) {
     const pid_t first = w.spawnTrain("cancelled", false);
     w.waitForEvent("cancelled", "step");
     ::kill(first, SIGTERM);
-    EXPECT_EQ(waitExit(first), 0) << slurp(w.dir / "cancelled.err");
-    auto events = eventsOf(slurp(w.dir / "cancelled" / "log.jsonl"));
+    EXPECT_EQ(waitExit(first), 0) << readFile(w.dir / "cancelled.err");
+    auto events = eventsOf(readFile(w.dir / "cancelled" / "log.jsonl"));
     ASSERT_EQ(events.back()["event"], "cancelled") << "the run ended before the signal; lengthen it";
-    EXPECT_EQ(nlohmann::json::parse(slurp(w.dir / "cancelled" / "run.json"))["status"], "cancelled");
+    EXPECT_EQ(nlohmann::json::parse(readFile(w.dir / "cancelled" / "run.json"))["status"], "cancelled");
     const auto stoppedAt = events.back()["step"].get<int64_t>();
     EXPECT_LT(stoppedAt, 40);
 
@@ -185,16 +181,16 @@ TEST(CliJob, CancelThenResumeEqualsAnUninterruptedRunBitForBit) {
     ASSERT_EQ(resumed.exitCode, 0) << resumed.output;
     EXPECT_EQ(eventsOf(resumed.output).front()["resumed_from_step"], stoppedAt);
     const auto expected = lossesOf(eventsOf(straight.output));
-    const auto got = lossesOf(eventsOf(slurp(w.dir / "cancelled" / "log.jsonl")));
+    const auto got = lossesOf(eventsOf(readFile(w.dir / "cancelled" / "log.jsonl")));
     ASSERT_EQ(got.size(), expected.size());
     for (size_t i = 0; i < got.size(); ++i) EXPECT_EQ(got[i], expected[i]) << "step " << i + 1;
-    EXPECT_EQ(slurp(w.dir / "cancelled" / "adapter" / "adapter_model.safetensors"),
-              slurp(w.dir / "straight" / "adapter" / "adapter_model.safetensors"));
+    EXPECT_EQ(readFile(w.dir / "cancelled" / "adapter" / "adapter_model.safetensors"),
+              readFile(w.dir / "straight" / "adapter" / "adapter_model.safetensors"));
 }
 
 TEST(CliJob, AKilledTrainerIsSurvived) {
     Workspace w;
-    const std::string options = "--max-steps 40 --save-steps 5 --eval-steps 100 --seed 4";
+    const std::string options = std::string(kSmall) + "--max-steps 40 --save-steps 5 --eval-steps 100 --seed 4";
     ASSERT_EQ(w.newJob("straight", options + " --no-queue").exitCode, 0);
     ASSERT_EQ(w.newJob("killed", options).exitCode, 0);
     ASSERT_EQ(runCli("train " + shellQuote((w.dir / "straight").string())).exitCode, 0);
@@ -211,8 +207,8 @@ TEST(CliJob, AKilledTrainerIsSurvived) {
     const auto resumed = runCli("train " + shellQuote((w.dir / "killed").string()) + " --resume");
     ASSERT_EQ(resumed.exitCode, 0) << resumed.output;
     EXPECT_GT(eventsOf(resumed.output).front()["resumed_from_step"].get<int64_t>(), 0);
-    EXPECT_EQ(slurp(w.dir / "killed" / "adapter" / "adapter_model.safetensors"),
-              slurp(w.dir / "straight" / "adapter" / "adapter_model.safetensors"));
+    EXPECT_EQ(readFile(w.dir / "killed" / "adapter" / "adapter_model.safetensors"),
+              readFile(w.dir / "straight" / "adapter" / "adapter_model.safetensors"));
     EXPECT_THAT(runCli("job list " + w.project).output, HasSubstr("done"));
 }
 
@@ -250,8 +246,8 @@ TEST(CliJob, ImpossibleSettingsAreClearErrorsBeforeStart) {
     EXPECT_THAT(noGold.output, HasSubstr("gives no training record"));
     EXPECT_FALSE(fs::exists(w.dir / "bad"));
     // A job folder asking for CUDA on a machine without one fails before its first step, with a reason.
-    ASSERT_EQ(w.newJob("cuda-job", "--max-steps 2").exitCode, 0);
-    auto spec = nlohmann::json::parse(slurp(w.dir / "cuda-job" / "job.json"));
+    ASSERT_EQ(w.newJob("cuda-job", std::string(kSmall) + "--max-steps 2").exitCode, 0);
+    auto spec = nlohmann::json::parse(readFile(w.dir / "cuda-job" / "job.json"));
     spec["device"] = "cuda";
     std::ofstream(w.dir / "cuda-job" / "job.json") << spec.dump(2);
     const auto cuda = runCli("train " + shellQuote((w.dir / "cuda-job").string()));
@@ -265,10 +261,10 @@ TEST(CliJob, ImpossibleSettingsAreClearErrorsBeforeStart) {
 
 TEST(CliJob, RepeatedWarningsAreSummedByKind) {
     Workspace w;
-    // max length 12 cuts every record: one summed warning, not one per record.
-    const auto created = w.newJob("short", "--max-length 12 --max-steps 2");
+    // Prompts are 12-13 tokens here, so max length 14 cuts every record: one summed warning, not one per record.
+    const auto created = w.newJob("short", "--lora-r 4 --max-length 14 --max-steps 2");
     ASSERT_EQ(created.exitCode, 0) << created.output;
-    EXPECT_THAT(created.output, HasSubstr("(10 in all)"));
+    EXPECT_THAT(created.output, HasSubstr("(10 in all; first lines 1, 2, 3, 4, 5)"));
     const auto trained = runCli("train " + shellQuote((w.dir / "short").string()));
     ASSERT_EQ(trained.exitCode, 0) << trained.output;
     std::vector<nlohmann::json> warnings;

@@ -1,5 +1,10 @@
 // The job folder as the queue and the GUI see it: complete checkpoints only, Discard keeping job.json and
 // data/, run.json round trips, and `job new` refusing a folder that holds something.
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <fstream>
 
 #include <gtest/gtest.h>
@@ -60,6 +65,18 @@ TEST(JobFolder, InspectAndDiscardKeepTheJobAndItsData) {
     ASSERT_TRUE(state.run);
     EXPECT_EQ(state.run->status, RunStatus::Cancelled);
 
+    {
+        // A running trainer holds the folder's lock: Discard refuses.
+        const int fd = ::open((job / kJobLockFile).c_str(), O_RDWR | O_CREAT, 0644);
+        ASSERT_EQ(::flock(fd, LOCK_EX | LOCK_NB), 0);
+        const pid_t child = ::fork();
+        if (child == 0) ::_exit(jobFolderBusy(job) ? 0 : 1);  // another process sees the lock
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        EXPECT_EQ(WEXITSTATUS(status), 0);
+        ::close(fd);
+    }
+    EXPECT_FALSE(jobFolderBusy(job));
     discardJobOutputs(job);
     state = inspectJobFolder(job);
     EXPECT_TRUE(state.hasJob);
