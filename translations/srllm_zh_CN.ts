@@ -1026,6 +1026,53 @@
     </message>
 </context>
 <context>
+    <name>NewJobTab</name>
+    <message>
+        <source>Stop preparing</source>
+        <translation>停止准备</translation>
+    </message>
+    <message>
+        <source>Hashing the base model… %p%</source>
+        <translation>正在计算基础模型哈希… %p%</translation>
+    </message>
+    <message>
+        <source>Wrote %1. %2</source>
+        <translation>已写入 %1。%2</translation>
+    </message>
+    <message>
+        <source>The job was not created: %1</source>
+        <translation>未创建任务:%1</translation>
+    </message>
+    <message>
+        <source>Choose the folder of a Hugging Face model (config.json, *.safetensors, tokenizer).</source>
+        <translation>请选择 Hugging Face 模型文件夹(config.json、*.safetensors、分词器)。</translation>
+    </message>
+    <message>
+        <source>Computing the estimate…</source>
+        <translation>正在计算估算…</translation>
+    </message>
+    <message>
+        <source>Choose a complete base model folder first.</source>
+        <translation>请先选择完整的基础模型文件夹。</translation>
+    </message>
+    <message>
+        <source>Make a snapshot of the gold labels first (srllm snapshot create PROJECT).</source>
+        <translation>请先为金标创建快照(srllm snapshot create PROJECT)。</translation>
+    </message>
+    <message>
+        <source>Choose a job folder (new or empty).</source>
+        <translation>请选择任务文件夹(新建或空文件夹)。</translation>
+    </message>
+    <message>
+        <source>Preparing %1: checking the settings, freezing the data, hashing the base model…</source>
+        <translation>正在准备 %1:检查设置、冻结数据、计算基础模型哈希…</translation>
+    </message>
+    <message>
+        <source>A job is being prepared</source>
+        <translation>正在准备一个任务</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Cannot create project</source>
@@ -1586,14 +1633,6 @@ Map it to:</source>
         <translation>新任务</translation>
     </message>
     <message>
-        <source>Wrote %1. %2</source>
-        <translation>已写入 %1。%2</translation>
-    </message>
-    <message>
-        <source>The job was not created: %1</source>
-        <translation>未创建任务:%1</translation>
-    </message>
-    <message>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -1632,42 +1671,6 @@ Map it to:</source>
     <message>
         <source>&lt;b&gt;Jobs of this project&lt;/b&gt; (one runs per device at a time)</source>
         <translation>&lt;b&gt;本项目的任务&lt;/b&gt;(每个设备同时只运行一个)</translation>
-    </message>
-    <message>
-        <source>Hashing the base model… %p%</source>
-        <translation>正在计算基础模型哈希… %p%</translation>
-    </message>
-    <message>
-        <source>Stop preparing</source>
-        <translation>停止准备</translation>
-    </message>
-    <message>
-        <source>Choose the folder of a Hugging Face model (config.json, *.safetensors, tokenizer).</source>
-        <translation>请选择 Hugging Face 模型文件夹(config.json、*.safetensors、分词器)。</translation>
-    </message>
-    <message>
-        <source>Computing the estimate…</source>
-        <translation>正在计算估算…</translation>
-    </message>
-    <message>
-        <source>Choose a complete base model folder first.</source>
-        <translation>请先选择完整的基础模型文件夹。</translation>
-    </message>
-    <message>
-        <source>Make a snapshot of the gold labels first (srllm snapshot create PROJECT).</source>
-        <translation>请先为金标创建快照(srllm snapshot create PROJECT)。</translation>
-    </message>
-    <message>
-        <source>Choose a job folder (new or empty).</source>
-        <translation>请选择任务文件夹(新建或空文件夹)。</translation>
-    </message>
-    <message>
-        <source>Preparing %1: checking the settings, freezing the data, hashing the base model…</source>
-        <translation>正在准备 %1:检查设置、冻结数据、计算基础模型哈希…</translation>
-    </message>
-    <message>
-        <source>A job is being prepared</source>
-        <translation>正在准备一个任务</translation>
     </message>
     <message>
         <source>Resume from step %1</source>

@@ -29,6 +29,7 @@
 #include "ui/project-session.h"
 #include "ui/train/job-queue.h"
 #include "ui/train/job-setup-form.h"
+#include "ui/train/new-job-tab.h"
 #include "ui/train/run-log-view.h"
 #include "ui/train/run-panel.h"
 #include "ui/train/run-record-view.h"
@@ -170,7 +171,7 @@ void TestTrainView::badModelFolderNamesEachMissingPiece() {
     view.form()->findChild<QComboBox*>(QStringLiteral("device"))->setCurrentIndex(2);  // CUDA
     QTRY_VERIFY_WITH_TIMEOUT(!view.form()->findChild<QLabel*>(QStringLiteral("estimate"))->text().isEmpty(), 10000);
     QTest::qWait(1500);  // the devices answer and the preview after it
-    if (!view.cudaAvailable()) {
+    if (!view.newJobTab()->cudaAvailable()) {
         QTRY_VERIFY(view.form()->findChild<QLabel*>(QStringLiteral("estimate"))->text().contains(QLatin1String("device")));
         QVERIFY(!view.form()->startButton()->isEnabled());
     }
