@@ -1,6 +1,6 @@
 #include "db/job-create.h"
 
-#include "core/io/durable-file.h"
+#include "core/common/durable-file.h"
 #include "core/job/base-model-check.h"
 #include "core/job/base-model-hash.h"
 #include "core/job/job-device.h"

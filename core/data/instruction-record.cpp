@@ -4,7 +4,7 @@
 
 #include "core/common/sha256.h"
 #include "core/data/jsonl-lines.h"
-#include "core/io/durable-file.h"
+#include "core/common/durable-file.h"
 
 namespace srllm::core {
 

@@ -13,7 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/common/diagnostics.h"
-#include "core/io/durable-file.h"
+#include "core/common/durable-file.h"
 
 static_assert(std::endian::native == std::endian::little, "safetensors stores little-endian bytes");
 

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/common/sha256.h"
-#include "core/io/durable-file.h"
+#include "core/common/durable-file.h"
 #include "core/tokenizer/tokenizer-files.h"
 
 namespace srllm::core {

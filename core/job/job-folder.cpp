@@ -81,7 +81,7 @@ void discardJobOutputs(const fs::path& jobDir) {
                              kJobRunFile};
     for (const auto& entry : fs::directory_iterator(jobDir)) {
         const auto name = entry.path().filename().string();
-        // An output, or a temporary of one a killed writer left ("adapter.tmp-123", core/io/durable-file.h).
+        // An output, or a temporary of one a killed writer left ("adapter.tmp-123", core/common/durable-file.h).
         const bool output = std::any_of(std::begin(outputs), std::end(outputs), [&](const char* o) {
             return name == o || name.rfind(std::string(o) + ".tmp-", 0) == 0 || name.rfind(std::string(o) + ".old-", 0) == 0;
         });

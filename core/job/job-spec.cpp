@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "core/data/instruction-template.h"
-#include "core/io/durable-file.h"
+#include "core/common/durable-file.h"
 #include "core/job/job-device.h"
 #include "core/job/job-layout.h"
 #include "core/job/json-fields.h"

@@ -1,7 +1,7 @@
 #include "core/job/run-record.h"
 
 #include "core/common/diagnostics.h"
-#include "core/io/durable-file.h"
+#include "core/common/durable-file.h"
 #include "core/job/job-layout.h"
 #include "core/job/json-fields.h"
 #include "core/tokenizer/tokenizer-files.h"

@@ -3,7 +3,7 @@
 #include <fstream>
 
 #include "core/common/diagnostics.h"
-#include "core/io/durable-file.h"
+#include "core/common/durable-file.h"
 
 namespace srllm::core {
 namespace {

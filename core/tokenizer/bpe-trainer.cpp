@@ -6,7 +6,7 @@
 
 #include "core/common/diagnostics.h"
 #include "core/tokenizer/byte-level.h"
-#include "core/io/durable-file.h"
+#include "core/common/durable-file.h"
 #include "core/tokenizer/tokenizer-files.h"
 #include "core/tokenizer/tokenizer-json-writer.h"
 

@@ -1,6 +1,6 @@
 #include "core/tokenizer/tokenizer-json-writer.h"
 
-#include "core/io/durable-file.h"
+#include "core/common/durable-file.h"
 #include "core/tokenizer/tokenizer-files.h"
 
 namespace srllm::core {

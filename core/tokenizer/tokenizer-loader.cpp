@@ -1,7 +1,7 @@
 #include "core/tokenizer/tokenizer-loader.h"
 
 #include "core/common/diagnostics.h"
-#include "core/io/durable-file.h"
+#include "core/common/durable-file.h"
 #include "core/tokenizer/bpe-tokenizer.h"
 #include "core/tokenizer/sentencepiece-to-bpe.h"
 #include "core/tokenizer/tokenizer-config.h"

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/io/durable-file.h"
+#include "core/common/durable-file.h"
 #include "core/io/peft-format.h"
 #include "core/job/job-layout.h"
 #include "core/model/autocast-scope.h"

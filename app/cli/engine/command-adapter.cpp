@@ -11,7 +11,7 @@
 #include "app/cli/command-registry.h"
 #include "app/cli/warnings.h"
 #include "core/generate/run-loader.h"
-#include "core/io/durable-file.h"
+#include "core/common/durable-file.h"
 #include "core/io/peft-format.h"
 #include "core/job/job-layout.h"
 #include "core/lora/apply-lora.h"

@@ -2,7 +2,7 @@
 // versions refused, and every impossible setting a clear error naming its field before a run starts.
 #include <gtest/gtest.h>
 
-#include "core/io/durable-file.h"
+#include "core/common/durable-file.h"
 #include "core/job/job-layout.h"
 #include "core/job/job-spec.h"
 #include "core/tokenizer/tokenizer-files.h"

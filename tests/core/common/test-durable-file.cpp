@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "core/common/diagnostics.h"
-#include "core/io/durable-file.h"
+#include "core/common/durable-file.h"
 #include "support/test-data.h"
 
 using namespace srllm::core;
