@@ -282,7 +282,7 @@ TEST(CliJob, AReaderThatGoesAwayDoesNotStopTheRun) {
     ASSERT_EQ(w.newJob("orphan", "--max-steps 10 --eval-steps 100").exitCode, 0);
     const auto run = runCli("train " + shellQuote((w.dir / "orphan").string()) + " | head -n 1");
     ASSERT_EQ(run.exitCode, 0) << run.output;
-    const auto events = eventsOf(slurp(w.dir / "orphan" / "log.jsonl"));
+    const auto events = eventsOf(readFile(w.dir / "orphan" / "log.jsonl"));
     ASSERT_FALSE(events.empty());
     EXPECT_EQ(events.back()["event"], "done");
     EXPECT_THAT(runCli("job list " + w.project).output, HasSubstr("done"));
