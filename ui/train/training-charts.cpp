@@ -71,8 +71,9 @@ TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent), m_summary(new
     loss->legend->setVisible(true);
     loss->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     loss->setMinimumHeight(260);
-    m_charts[1].plot->yAxis->setNumberFormat(QStringLiteral("eb"));
-    m_charts[1].plot->yAxis->setNumberPrecision(1);
+    // 0.0002 and 0 as such, 2·10⁻⁵ only when the rate is that small.
+    m_charts[1].plot->yAxis->setNumberFormat(QStringLiteral("gb"));
+    m_charts[1].plot->yAxis->setNumberPrecision(2);
 
     auto* exportButton = new QPushButton(tr("Export chart…"), this);
     exportButton->setToolTip(tr("Save one of the charts as PNG, SVG or PDF"));
@@ -138,6 +139,10 @@ void TrainingCharts::setCurves(const TrainingCurves& curves) {
         if (p->graph(0)->dataCount() == 0) p->xAxis->setRange(0, 1);
         // Rates, time and memory from zero, so a small wobble does not look like a swing; the loss fills the plot.
         if (i > 0) p->yAxis->setRangeLower(0);
+        else if (p->graph(0)->dataCount() > 0) {  // eval dots at the edges stay whole
+            p->yAxis->scaleRange(1.1);
+            p->xAxis->setRangeUpper(p->xAxis->range().upper + std::max(0.5, p->xAxis->range().size() / 100));
+        }
         if (p->yAxis->range().size() <= 0) p->yAxis->setRangeUpper(p->yAxis->range().lower + 1);
         p->replot(QCustomPlot::rpQueuedReplot);
     }
