@@ -91,6 +91,13 @@
             <numerusform>warning (%1, %n times, first at lines %2): %3</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>warning (%1, %n time(s)): %2</source>
+        <translation>
+            <numerusform>warning (%1, once): %2</numerusform>
+            <numerusform>warning (%1, %n times): %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RunRecordView</name>

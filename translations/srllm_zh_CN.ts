@@ -1194,6 +1194,12 @@
         <source>log.jsonl is unreadable: %1</source>
         <translation>无法读取 log.jsonl:%1</translation>
     </message>
+    <message numerus="yes">
+        <source>warning (%1, %n time(s)): %2</source>
+        <translation>
+            <numerusform>警告(%1,共 %n 次):%2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RunPanel</name>

@@ -46,6 +46,8 @@ QString eventText(const core::CheckpointEvent& e) {
 QString eventText(const core::WarningEvent& e) {
     QStringList lines;
     for (int64_t line : e.firstLines) lines << QString::number(line);
+    if (lines.isEmpty())  // a warning about the run, not about lines of the data
+        return RunLogView::tr("warning (%1, %n time(s)): %2", nullptr, int(e.count)).arg(qs(e.kind), qs(e.message));
     return RunLogView::tr("warning (%1, %n time(s), first at lines %2): %3", nullptr, int(e.count))
         .arg(qs(e.kind), lines.join(QStringLiteral(", ")), qs(e.message));
 }
