@@ -19,6 +19,12 @@ ReviewOutputPanel::ReviewOutputPanel(const QString& title, QWidget* parent)
     layout->addWidget(m_diff, 1);
     layout->addWidget(m_safety);
     layout->addWidget(m_language);
+    const int width = std::max(m_safety->captionWidth(), m_language->captionWidth());  // buttons line up
+    m_safety->setCaptionWidth(width);
+    m_language->setCaptionWidth(width);
+    QFont font = m_diff->font();
+    font.setPointSizeF(font.pointSizeF() * 1.2);
+    m_diff->setFont(font);
     auto* tags = new QGridLayout;
     const auto& keys = db::reviewRationaleTags();
     for (size_t k = 0; k < keys.size(); ++k) {

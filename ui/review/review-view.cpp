@@ -39,7 +39,10 @@ ReviewView::ReviewView(ProjectSession* session, QWidget* parent)
     top->addWidget(create);
     top->addWidget(results);
 
-    m_original->setMaximumHeight(110);
+    m_original->setMaximumHeight(90);
+    QFont textFont = m_original->font();
+    textFont.setPointSizeF(textFont.pointSizeF() * 1.2);
+    m_original->setFont(textFont);
     m_referenceButton->setText(tr("Show the reference rewrite (R)"));
     m_referenceButton->setCheckable(true);
     m_reference->setMaximumHeight(70);
@@ -57,6 +60,7 @@ ReviewView::ReviewView(ProjectSession* session, QWidget* parent)
         auto* button = new QPushButton(text, this);
         button->setCheckable(true);
         button->setFocusPolicy(Qt::NoFocus);
+        button->setMinimumSize(150, 34);
         m_verdicts->addButton(button, int(verdict));
         verdictRow->addWidget(button);
     }
@@ -93,6 +97,9 @@ ReviewView::ReviewView(ProjectSession* session, QWidget* parent)
         if (m_sessions->currentIndex() >= 0)
             ReviewResultsDialog(m_session, m_sessions->currentData().toLongLong(), this).exec();
     });
+    // Chosen scores, tags and verdict in the selection colours, so a judgement reads at a glance.
+    setStyleSheet(QStringLiteral("QToolButton:checked, QPushButton:checked { background: palette(highlight);"
+                                 " color: palette(highlighted-text); }"));
     setFocusPolicy(Qt::StrongFocus);
     createActions();
     reloadSessions();

@@ -1,6 +1,7 @@
 #include "ui/review/score-selector.h"
 
 #include <QButtonGroup>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
@@ -11,7 +12,6 @@ ScoreSelector::ScoreSelector(const QString& caption, QWidget* parent)
     : QWidget(parent), m_caption(new QLabel(caption, this)), m_buttons(new QButtonGroup(this)) {
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
-    m_caption->setMinimumWidth(150);
     layout->addWidget(m_caption);
     m_buttons->setExclusive(false);  // exclusivity by hand, so the chosen value can be cleared
     for (int score = 1; score <= 5; ++score) {
@@ -34,6 +34,14 @@ void ScoreSelector::setValue(std::optional<int> value) {
     m_value = value;
     for (QAbstractButton* button : m_buttons->buttons()) button->setChecked(value && m_buttons->id(button) == *value);
 }
+
+int ScoreSelector::captionWidth() const {
+    QFont bold = m_caption->font();  // the active caption is bold
+    bold.setBold(true);
+    return QFontMetrics(bold).horizontalAdvance(m_caption->text()) + 12;
+}
+
+void ScoreSelector::setCaptionWidth(int width) { m_caption->setFixedWidth(width); }
 
 void ScoreSelector::setActive(bool active) {
     setAutoFillBackground(active);

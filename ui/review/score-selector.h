@@ -18,6 +18,8 @@ public:
     std::optional<int> value() const { return m_value; }
     void setValue(std::optional<int> value);  // no signal
     void setActive(bool active);
+    int captionWidth() const;
+    void setCaptionWidth(int width);  // aligns the buttons of stacked selectors
 
 signals:
     void valueChosen(std::optional<int> value);
