@@ -163,27 +163,36 @@ int64_t assignReviewers(Database& db, int64_t sessionId, const std::vector<int64
                       std::to_string(session->reviewersPerItem) + " reviewers per item, " + std::to_string(n) +
                       " given (hint: name more reviewers)");
     Transaction tx(db);
-    std::vector<int64_t> comparisons;
-    auto list = db.prepare("SELECT id FROM review_comparisons WHERE session_id = ?1 ORDER BY id");
+    std::vector<std::pair<int64_t, int64_t>> comparisons;  // (id, position)
+    auto list = db.prepare("SELECT id, position FROM review_comparisons WHERE session_id = ?1 ORDER BY id");
     list.bind(1, sessionId);
-    while (list.step()) comparisons.push_back(list.columnInt(0));
+    while (list.step()) comparisons.emplace_back(list.columnInt(0), list.columnInt(1));
+    std::map<int64_t, std::set<int64_t>> reviewersOf, positionsSeen;  // comparison -> reviewers, reviewer -> positions
+    auto existing = db.prepare("SELECT a.comparison_id, a.reviewer_id, c.position FROM review_assignments a"
+                               " JOIN review_comparisons c ON c.id = a.comparison_id WHERE c.session_id = ?1");
+    existing.bind(1, sessionId);
+    while (existing.step()) {
+        reviewersOf[existing.columnInt(0)].insert(existing.columnInt(1));
+        positionsSeen[existing.columnInt(1)].insert(existing.columnInt(2));
+    }
     // Queue order: a seeded permutation of the comparisons, so a reviewer never sees one run pair in a block.
     const std::vector<int64_t> order = core::seededPermutation(int64_t(comparisons.size()), session->seed);
-    auto existing = db.prepare("SELECT reviewer_id FROM review_assignments WHERE comparison_id = ?1");
     auto insert = db.prepare("INSERT INTO review_assignments(comparison_id, reviewer_id, queue_order) VALUES (?1, ?2, ?3)");
     int64_t added = 0;
     for (size_t k = 0; k < comparisons.size(); ++k) {
-        std::set<int64_t> have;
-        existing.bind(1, comparisons[k]);
-        while (existing.step()) have.insert(existing.columnInt(0));
-        existing.reset();
-        for (int64_t j = 0; j < n && int64_t(have.size()) < session->reviewersPerItem; ++j) {
-            const int64_t reviewer = reviewerIds[size_t((int64_t(k) * session->reviewersPerItem + j) % n)];
-            if (!have.insert(reviewer).second) continue;
-            insert.bind(1, comparisons[k]).bind(2, reviewer).bind(3, order[k]).run();
-            insert.reset();
-            ++added;
-        }
+        const auto [comparison, position] = comparisons[k];
+        std::set<int64_t>& have = reviewersOf[comparison];
+        // First pass: reviewers who have not seen this item in another run pair; then anyone, when too few.
+        for (int pass = 0; pass < 2; ++pass)
+            for (int64_t j = 0; j < n && int64_t(have.size()) < session->reviewersPerItem; ++j) {
+                const int64_t reviewer = reviewerIds[size_t((int64_t(k) * session->reviewersPerItem + j) % n)];
+                if (have.count(reviewer) || (pass == 0 && positionsSeen[reviewer].count(position))) continue;
+                have.insert(reviewer);
+                positionsSeen[reviewer].insert(position);
+                insert.bind(1, comparison).bind(2, reviewer).bind(3, order[k]).run();
+                insert.reset();
+                ++added;
+            }
     }
     tx.commit();
     return added;

@@ -45,7 +45,8 @@ std::optional<ReviewSessionRow> reviewSessionById(Database& db, int64_t id);
 std::vector<ReviewSessionRow> listReviewSessions(Database& db);  // by id
 
 // Gives each comparison without enough reviewers the next ones in round-robin order (comparisons in id order,
-// so load spreads evenly); reruns only fill gaps. Each reviewer's queue is in a seeded random order, so no
+// so load spreads evenly), preferring reviewers who have not seen its item in another run pair, so with
+// enough reviewers each sees an item once; reruns only fill gaps. Each reviewer's queue is in a seeded random order, so no
 // run pair comes in a block. Throws DbError
 // when reviewersPerItem exceeds the reviewers given or one is listed twice. Returns assignments added.
 int64_t assignReviewers(Database& db, int64_t sessionId, const std::vector<int64_t>& reviewerIds);

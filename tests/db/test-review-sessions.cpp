@@ -125,6 +125,18 @@ TEST_F(ReviewSessionFixture, EachComparisonGetsDistinctReviewersAndRerunsOnlyFil
     EXPECT_EQ(db::reviewSessionsOf(db, ann), (std::vector<std::pair<int64_t, std::string>>{{session.id, "s"}}));
 }
 
+TEST_F(ReviewSessionFixture, WithEnoughReviewersEachSeesAnItemOnce) {
+    // Three run pairs per item, one reviewer per comparison, three reviewers: each item once per reviewer.
+    const auto session = makeSession("s", {p.original, p.base, p.tuned}, 6, 1);
+    EXPECT_EQ(db::assignReviewers(db, session.id, {ann, bob, cat}), 18);
+    EXPECT_EQ(test::queryInt(db, "SELECT max(n) FROM (SELECT count(*) n FROM review_assignments a JOIN review_comparisons c"
+                                 " ON c.id = a.comparison_id GROUP BY a.reviewer_id, c.position)"), 1);
+    for (int64_t reviewer : {ann, bob, cat}) EXPECT_EQ(db::reviewQueue(db, session.id, reviewer).size(), 6u);
+    // Two reviewers cannot cover three pairs of an item without repeats: they still get every comparison.
+    const auto tight = makeSession("t", {p.original, p.base, p.tuned}, 2, 1);
+    EXPECT_EQ(db::assignReviewers(db, tight.id, {ann, bob}), 6);
+}
+
 TEST_F(ReviewSessionFixture, ReviewerReadsOnlyOwnQueueAndJudgementsAndRunsOnlyAfterJudging) {
     const auto session = makeSession("s", {p.base, p.tuned}, 3, 1);
     db::assignReviewers(db, session.id, {ann, bob});
