@@ -63,11 +63,11 @@ DataParallel::DataParallel(const Rendezvous& rendezvous, std::chrono::seconds ti
     try {
         m_group->store = c10::make_intrusive<c10d::TCPStore>(rendezvous.masterAddr, options);
     } catch (const std::exception& e) {
-        const std::string field = rendezvous.masterPort == 0 ? "--master-port" : "MASTER_PORT";
         if (rendezvous.rank == 0)
-            throw InputError("environment", 0, field,
+            throw InputError("environment", 0, "MASTER_PORT",
                              "rank 0 cannot listen on port " + std::to_string(rendezvous.masterPort) +
-                                 " (in use by another program?) (hint: choose a free port): " + describe(e));
+                                 " (in use by another program?) (hint: choose a free one, with --master-port under "
+                                 "--nproc): " + describe(e));
         throw InputError("environment", 0, "MASTER_ADDR",
                          "rank " + std::to_string(rendezvous.rank) + " cannot reach rank 0's store at " + where + ": " +
                              describe(e));
