@@ -111,12 +111,10 @@ void runTrain(const TrainOptions& o) {
     options.rendezvous = rendezvous;
     options.groupTimeout = std::chrono::seconds(o.timeout);
     LocalWorkers workers;
-    if (o.nproc > 1) {
-        std::vector<std::string> arguments{jobDir.string(), "--threads", std::to_string(threads), "--timeout",
-                                           std::to_string(o.timeout)};
-        if (o.resume) arguments.push_back("--resume");
-        options.onListening = [&](int port) { workers.start(o.nproc, port, arguments); };
-    }
+    std::vector<std::string> arguments{jobDir.string(), "--threads", std::to_string(threads), "--timeout",
+                                       std::to_string(o.timeout)};
+    if (o.resume) arguments.push_back("--resume");
+    if (o.nproc > 1) options.onListening = [&](int port) { workers.start(o.nproc, port, arguments); };
     const auto record = core::runJob(jobDir, options, [&](const core::JobEvent& event) {
         const std::string line = core::eventLine(event) + "\n";
         std::fwrite(line.data(), 1, line.size(), stdout);
