@@ -42,21 +42,24 @@ PY
 "$srllm" snapshot create "$work/p.srllm" gold >/dev/null
 for method in full lora; do
   "$srllm" job new "$work/p.srllm" "$work/$method" --model "$work/base" --snapshot gold --method "$method" \
+    --template custom --custom-template $'Fix: {text}\n{rewrite}' \
     --lora-r 16 --lora-dropout 0 --batch-size 8 --grad-accum 1 --max-length 128 --max-steps "$steps" \
     --save-steps 100000 --eval-steps 100000 --no-queue >/dev/null
 done
 
-# One run: the job's step events as JSON lines, tagged with the method and the process count.
+# One run: the job's step events as JSON lines, tagged with the method, processes and threads each.
 run() {
-  local method="$1" n="$2"
+  local method="$1" n="$2" threads="$3"
   "$srllm" job discard "$work/$method" >/dev/null
-  "$srllm" train "$work/$method" --nproc "$n" --threads $((cores / n)) 2>/dev/null |
-    python3 -c "import json,sys; [print(json.dumps(dict(json.loads(l), method='$method', nproc=$n))) for l in sys.stdin]"
+  "$srllm" train "$work/$method" --nproc "$n" --threads "$threads" 2>/dev/null |
+    python3 -c "import json,sys; [print(json.dumps(dict(json.loads(l), method='$method', nproc=$n, threads=$threads))) for l in sys.stdin]"
 }
+# One process on every core, one process on one core (what each of two processes gets), two processes.
 for pair in $(seq "$pairs"); do
   for method in full lora; do
-    run "$method" 1 >> "$work/steps.jsonl"
-    run "$method" 2 >> "$work/steps.jsonl"
+    run "$method" 1 "$cores" >> "$work/steps.jsonl"
+    run "$method" 1 1 >> "$work/steps.jsonl"
+    run "$method" 2 $((cores / 2)) >> "$work/steps.jsonl"
   done
 done
 for method in full lora; do
@@ -68,17 +71,18 @@ done
 python3 - "$work/steps.jsonl" "$cores" <<'PY'
 import json, statistics, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
-print(f"\n| run | processes x threads | tokens/s (median of steps 2..) | speed-up | trainable weights | all-reduce of their gradients |")
+cores = int(sys.argv[2])
+print(f"\n| run | processes x threads | tokens/s (median of steps 2..) | vs 1 x {cores} | trainable weights | all-reduce of their gradients |")
 print("|---|---|---|---|---|---|")
 for method in ("full", "lora"):
     ar = next(r for r in rows if r.get("event") == "allreduce" and r["method"] == method)
     params = next(r["trainable_params"] for r in rows if r.get("event") == "start" and r["method"] == method)
     base = None
-    for n in (1, 2):
+    for n, threads in ((1, cores), (1, 1), (2, cores // 2)):
         tps = [r["tokens_per_second"] for r in rows if r.get("event") == "step" and r["method"] == method
-               and r["nproc"] == n and r["step"] > 1]
+               and r["nproc"] == n and r["threads"] == threads and r["step"] > 1]
         med = statistics.median(tps)
         base = base or med
-        print(f"| {method} | {n} x {int(sys.argv[2]) // n} | {med:.0f} | {med / base:.2f}x | {params:,} "
+        print(f"| {method} | {n} x {threads} | {med:.0f} | {med / base:.2f}x | {params:,} "
               f"({4 * params / 1e6:.1f} MB) | {1e3 * ar['seconds']:.2f} ms ({ar['gbit_per_s']:.1f} Gbit/s) |")
 PY
