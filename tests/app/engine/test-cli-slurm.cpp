@@ -3,9 +3,7 @@
 // generated slurm.conf in a temporary folder), a job exported by `srllm job export-slurm` and submitted with
 // sbatch as two srun tasks, waited for, and its run folder checked. Skips (never passes) where the packages
 // are missing or the daemons do not start; the daemons are stopped by their pid files when the test ends.
-#include <netinet/in.h>
 #include <pwd.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 
 #include <cstdio>
@@ -29,17 +27,6 @@ std::pair<int, std::string> shellOutput(const std::string& command) {
     for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
     const int status = ::pclose(pipe);
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-int freePort() {
-    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    ::bind(s, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    socklen_t length = sizeof address;
-    ::getsockname(s, reinterpret_cast<sockaddr*>(&address), &length);
-    ::close(s);
-    return ntohs(address.sin_port);
 }
 
 std::string trimmed(std::string text) {
@@ -77,13 +64,15 @@ public:
         ::gethostname(host.data(), host.size());
         host.resize(host.find('\0'));
         const auto d = m_dir.path().string();
+        // Private ports from the pid (below the jobs' MASTER_PORT range): two test runs at once do not meet.
+        const int port = 10000 + 2 * (::getpid() % 5000);
         writeFile(m_dir, "slurm.conf",
                   "ClusterName=srllmtest\nSlurmctldHost=" + host + "\nSlurmUser=" + user + "\nSlurmdUser=" + user +
                       "\nAuthType=auth/munge\nAuthInfo=socket=" + munge + "/munge.socket\nCredType=cred/munge\n"
                       "StateSaveLocation=" + d + "/state\nSlurmdSpoolDir=" + d + "/spool\nSlurmctldPidFile=" + d +
                       "/slurmctld.pid\nSlurmdPidFile=" + d + "/slurmd.pid\nSlurmctldLogFile=" + d +
                       "/log/slurmctld.log\nSlurmdLogFile=" + d + "/log/slurmd.log\nSlurmctldPort=" +
-                      std::to_string(freePort()) + "\nSlurmdPort=" + std::to_string(freePort()) +
+                      std::to_string(port) + "\nSlurmdPort=" + std::to_string(port + 1) +
                       "\nProctrackType=proctrack/linuxproc\nTaskPlugin=task/none\nSchedulerType=sched/builtin\n"
                       "SelectType=select/cons_tres\nSelectTypeParameters=CR_Core\nReturnToService=2\nMpiDefault=none\n" +
                       trimmed(nodeLine) + " State=UNKNOWN\nPartitionName=debug Nodes=" + host +
