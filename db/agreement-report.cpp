@@ -11,6 +11,7 @@
 #include "core/stats/span-agreement.h"
 #include "core/text/chrf.h"
 #include "core/text/utf8-code-points.h"
+#include "db/access.h"
 #include "db/annotations.h"
 #include "db/annotators.h"
 #include "db/gold.h"
@@ -35,8 +36,7 @@ DoneAnnotations loadDone(Database& db) {
     DoneAnnotations out;
     std::map<int64_t, std::string> names;
     for (const auto& a : listAnnotators(db)) names[a.id] = a.name;
-    for (auto& row : allAnnotations(db)) {
-        if (row.status != "done") continue;
+    for (auto& row : doneAnnotationsForFigures(db)) {
         out.coderColumn.emplace(row.annotatorId, 0);
         out.byItem[row.itemId].push_back(std::move(row));
     }
@@ -210,9 +210,10 @@ SpanAgreementSummary spanSummary(Database& db, const DoneAnnotations& done, cons
 std::vector<AnnotatorAgreement> annotatorAgreement(Database& db, const DoneAnnotations& done,
                                                    const std::vector<TaxonomyField>& fields) {
     std::map<int64_t, GoldRow> gold;
-    for (auto& g : allGold(db)) gold.emplace(g.itemId, std::move(g));
+    for (auto& g : goldForFigures(db)) gold.emplace(g.itemId, std::move(g));
     std::vector<AnnotatorAgreement> out;
     for (const auto& annotator : listAnnotators(db)) {
+        if (isBlind(db) && annotator.id != readerId(db)) continue;  // a blind reader sees only their own row
         AnnotatorAgreement a{annotator.id, annotator.name, annotator.role, 0, kNaN, 0, kNaN, 0, kNaN};
         double seconds = 0;
         int64_t compared = 0, matched = 0, expertCompared = 0, expertMatched = 0;

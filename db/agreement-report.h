@@ -76,7 +76,8 @@ struct AgreementReport {
     std::vector<AnnotatorAgreement> annotators;
 };
 
-// Reads the project and computes every figure against the current taxonomy.
+// Reads the project and computes every figure against the current taxonomy. The figures show no single
+// person's labels, so blind readers get them too, with only their own row in `annotators`.
 AgreementReport agreementReport(Database& db, const AgreementOptions& options);
 
 // JSON with snake_case keys (fleiss_kappa, krippendorff_alpha, ci95 ...); NaN becomes null.

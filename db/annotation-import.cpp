@@ -10,6 +10,7 @@
 #include "db/database.h"
 #include "db/items.h"
 #include "db/project.h"
+#include "db/routing.h"
 #include "db/taxonomy-store.h"
 
 namespace srllm::db {
@@ -103,6 +104,7 @@ AnnotationImportReport importAnnotations(Project& project, core::AnnotationJsonl
     const auto& readerWarnings = reader.warnings();
     report.warnings.insert(report.warnings.begin(), readerWarnings.begin(), readerWarnings.end());
     tx.commit();
+    report.routed = static_cast<int64_t>(routeDisagreements(db).size());
     if (progress) progress(reader.bytesTotal(), reader.bytesTotal());
     return report;
 }

@@ -14,6 +14,7 @@ struct AnnotationImportReport {
     int64_t annotations = 0;        // rows written (new or replaced)
     int64_t replaced = 0;           // of those, rows that replaced an earlier annotation
     int64_t annotatorsCreated = 0;  // annotators that did not exist before
+    int64_t routed = 0;             // items routed for disagreement afterwards (db/routing.h)
     core::Diagnostics warnings;     // reader warnings and repeated item+annotator lines
 };
 

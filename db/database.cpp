@@ -72,6 +72,8 @@ void Database::backupTo(const std::string& target) {
     if (rc != SQLITE_DONE) throw DbError(target + ": backup of " + m_path + " failed: " + message);
 }
 
+void Database::interrupt() { sqlite3_interrupt(m_db); }
+
 Statement Database::prepare(std::string_view sql) { return Statement(*this, sql); }
 int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
 int Database::changes() const { return sqlite3_changes(m_db); }

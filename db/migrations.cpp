@@ -6,6 +6,7 @@
 
 #include "db/database.h"
 #include "db/schema-v1.h"
+#include "db/schema-v4.h"
 
 namespace srllm::db {
 
@@ -20,6 +21,8 @@ struct Migration {
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> steps = {
         {1, schemaV1Sql},
+        // Versions 2, 3, 5, 6 belong to parallel branches (#8, #9, #10, #13) and join here when merged.
+        {4, schemaV4Sql},
     };
     return steps;
 }

@@ -44,10 +44,10 @@ void importAnnotationFile(db::Project& project, const ImportOptions& options) {
     ProgressBar bar("import");
     const auto report = db::importAnnotations(project, reader, bar.callback());
     std::printf("imported %s (annotations): %lld annotations (%lld replaced earlier ones), %lld new annotators, "
-                "%zu warnings\n",
+                "%lld items routed for disagreement, %zu warnings\n",
                 options.file.c_str(), static_cast<long long>(report.annotations),
                 static_cast<long long>(report.replaced), static_cast<long long>(report.annotatorsCreated),
-                report.warnings.size());
+                static_cast<long long>(report.routed), report.warnings.size());
     printWarnings(report.warnings, options.file);
 }
 
