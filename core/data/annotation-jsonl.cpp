@@ -2,20 +2,17 @@
 
 namespace srllm::core {
 
-namespace {
-const std::vector<std::string> kKnownKeys = {"annotator", "item", "labels", "rewrite", "spans"};
-}
-
-AnnotationJsonlReader::AnnotationJsonlReader(std::string path) : m_lines(std::move(path)) {}
+AnnotationJsonlReader::AnnotationJsonlReader(std::string path, std::string whoKey)
+    : m_lines(std::move(path)), m_whoKey(std::move(whoKey)) {}
 
 std::optional<AnnotationImportRecord> AnnotationJsonlReader::next() {
     auto o = m_lines.next();
     if (!o) return std::nullopt;
-    m_lines.warnUnknownKeys(*o, kKnownKeys, m_warnings);
+    m_lines.warnUnknownKeys(*o, {m_whoKey, "item", "labels", "rewrite", "spans"}, m_warnings);
     AnnotationImportRecord record;
     record.line = o->line;
     record.item = m_lines.requireString(*o, "item");
-    record.annotator = m_lines.requireString(*o, "annotator");
+    record.annotator = m_lines.requireString(*o, m_whoKey);
     record.labels = m_lines.optionalObject(*o, "labels");
     for (const auto& [key, value] : record.labels.items()) {
         bool ok = value.is_string();

@@ -2,7 +2,8 @@
 // The `annotations` format: JSON Lines, one annotation per line:
 //   {"item": ID-or-text, "annotator": NAME, "labels": {key: "Value" | ["V", ...]},
 //    "spans": [[start, end], ...], "rewrite": "..."}
-// Structure is checked here; label keys/values against the taxonomy are checked by the importer.
+// The `suggestions` format is the same with "source" (who suggested it: "gpt-3.5", a scorer) in place of
+// "annotator". Structure is checked here; label keys/values against the taxonomy by the importer.
 #include <optional>
 #include <string>
 
@@ -11,9 +12,14 @@
 
 namespace srllm::core {
 
+inline constexpr const char* kAnnotatorKey = "annotator";
+inline constexpr const char* kSuggestionSourceKey = "source";
+
 class AnnotationJsonlReader {
 public:
-    explicit AnnotationJsonlReader(std::string path);
+    // whoKey: the key naming who made the record (kAnnotatorKey or kSuggestionSourceKey); its value
+    // lands in AnnotationImportRecord::annotator.
+    explicit AnnotationJsonlReader(std::string path, std::string whoKey = kAnnotatorKey);
     // The next annotation, or nullopt at the end; throws InputError naming file, line and key.
     std::optional<AnnotationImportRecord> next();
     const std::string& path() const { return m_lines.path(); }
@@ -23,6 +29,7 @@ public:
 
 private:
     JsonlLines m_lines;
+    std::string m_whoKey;
     Diagnostics m_warnings;
 };
 

@@ -32,7 +32,7 @@ struct ItemImportRecord {
 struct AnnotationImportRecord {
     int64_t line = 0;
     std::string item;  // external id, or the item text when no item has that id
-    std::string annotator;
+    std::string annotator;  // who made it: the annotator, or a suggestion's source
     nlohmann::json labels = nlohmann::json::object();
     std::vector<Span> spans;
     std::optional<std::string> rewrite;
