@@ -1,5 +1,7 @@
 #include "core/data/annotation-jsonl.h"
 
+#include <iterator>
+
 namespace srllm::core {
 
 AnnotationJsonlReader::AnnotationJsonlReader(std::string path, std::string whoKey)
@@ -8,12 +10,14 @@ AnnotationJsonlReader::AnnotationJsonlReader(std::string path, std::string whoKe
 std::optional<AnnotationImportRecord> AnnotationJsonlReader::next() {
     auto o = m_lines.next();
     if (!o) return std::nullopt;
-    m_lines.warnUnknownKeys(*o, {m_whoKey, "item", "labels", "rewrite", "spans"}, m_warnings);
+    std::vector<std::string> known = {m_whoKey, kItemKey, kLabelsKey, kRewriteKey, kSpansKey};
+    known.insert(known.end(), std::begin(kExportOnlyKeys), std::end(kExportOnlyKeys));
+    m_lines.warnUnknownKeys(*o, known, m_warnings);
     AnnotationImportRecord record;
     record.line = o->line;
-    record.item = m_lines.requireString(*o, "item");
+    record.item = m_lines.requireString(*o, kItemKey);
     record.annotator = m_lines.requireString(*o, m_whoKey);
-    record.labels = m_lines.optionalObject(*o, "labels");
+    record.labels = m_lines.optionalObject(*o, kLabelsKey);
     for (const auto& [key, value] : record.labels.items()) {
         bool ok = value.is_string();
         if (value.is_array()) {
@@ -21,11 +25,11 @@ std::optional<AnnotationImportRecord> AnnotationJsonlReader::next() {
             for (const auto& v : value) ok = ok && v.is_string();
         }
         if (!ok)
-            throw InputError(path(), o->line, "labels." + key,
+            throw InputError(path(), o->line, std::string(kLabelsKey) + "." + key,
                              "expected \"Value\" or [\"Value\", ...], got " + value.dump());
     }
-    record.spans = m_lines.optionalSpans(*o, "spans");
-    record.rewrite = m_lines.optionalString(*o, "rewrite");
+    record.spans = m_lines.optionalSpans(*o, kSpansKey);
+    record.rewrite = m_lines.optionalString(*o, kRewriteKey);
     if (record.rewrite && record.rewrite->empty()) record.rewrite.reset();
     return record;
 }

@@ -12,8 +12,16 @@
 
 namespace srllm::core {
 
+// NOTE: the exporter (core/data/annotation-export.h) writes these keys; the reader takes them back.
+inline constexpr const char* kItemKey = "item";
+inline constexpr const char* kLabelsKey = "labels";
+inline constexpr const char* kSpansKey = "spans";
+inline constexpr const char* kRewriteKey = "rewrite";
 inline constexpr const char* kAnnotatorKey = "annotator";
 inline constexpr const char* kSuggestionSourceKey = "source";
+// Written by the exporter for people and other tools; ignored (without a warning) on import.
+inline constexpr const char* kExportOnlyKeys[] = {"item_uid", "status", "seconds", "taxonomy_version",
+                                                   "updated_at", "review_reason", "provenance", "decided_by"};
 
 class AnnotationJsonlReader {
 public:
