@@ -81,7 +81,7 @@ Resolved resolve(Database& db, const TaxonomyRow& taxonomy, const core::Annotati
 
 }  // namespace
 
-AnnotationImportReport importAnnotations(Project& project, core::AnnotationJsonlReader& reader,
+AnnotationImportReport importAnnotations(Project& project, core::AnnotationReader& reader,
                                          const core::ProgressCallback& progress) {
     Database& db = project.db();
     const std::string& file = reader.path();
@@ -123,7 +123,7 @@ AnnotationImportReport importAnnotations(Project& project, core::AnnotationJsonl
     return report;
 }
 
-SuggestionImportReport importSuggestions(Project& project, core::AnnotationJsonlReader& reader,
+SuggestionImportReport importSuggestions(Project& project, core::AnnotationReader& reader,
                                          const core::ProgressCallback& progress) {
     Database& db = project.db();
     Transaction tx(db);

@@ -24,7 +24,7 @@ struct AnnotationImportReport {
 // multi) and spans against the text length; saves each as a "done" annotation. Any problem throws
 // core::InputError naming the file, line and key, and the project is left unchanged; so does a cancel
 // from `progress` (called with bytes read / total).
-AnnotationImportReport importAnnotations(Project& project, core::AnnotationJsonlReader& reader,
+AnnotationImportReport importAnnotations(Project& project, core::AnnotationReader& reader,
                                          const core::ProgressCallback& progress);
 
 struct SuggestionImportReport {
@@ -35,7 +35,7 @@ struct SuggestionImportReport {
 // Imports the `suggestions` format (a reader made with core::kSuggestionSourceKey) into the suggestions
 // table (db/suggestions.h), never as labels; items and labels are checked as for annotations. All or
 // nothing, like importAnnotations.
-SuggestionImportReport importSuggestions(Project& project, core::AnnotationJsonlReader& reader,
+SuggestionImportReport importSuggestions(Project& project, core::AnnotationReader& reader,
                                          const core::ProgressCallback& progress);
 
 }  // namespace srllm::db

@@ -99,7 +99,8 @@ private:
 };
 
 // BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless commit() was called.
-// Every multi-row write goes through one of these so a failure leaves the project as it was.
+// Every multi-row write goes through one of these so a failure leaves the project as it was. Inside
+// another transaction it is a SAVEPOINT, so steps that each take a Transaction compose into one.
 class Transaction {
 public:
     explicit Transaction(Database& db);
@@ -110,6 +111,7 @@ public:
 
 private:
     Database& m_db;
+    bool m_nested = false;
     bool m_done = false;
 };
 

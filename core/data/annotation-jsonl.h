@@ -23,17 +23,17 @@ inline constexpr const char* kSuggestionSourceKey = "source";
 inline constexpr const char* kExportOnlyKeys[] = {"item_uid", "status", "seconds", "taxonomy_version",
                                                    "updated_at", "review_reason", "provenance", "decided_by"};
 
-class AnnotationJsonlReader {
+class AnnotationJsonlReader : public AnnotationReader {
 public:
     // whoKey: the key naming who made the record (kAnnotatorKey or kSuggestionSourceKey); its value
     // lands in AnnotationImportRecord::annotator.
     explicit AnnotationJsonlReader(std::string path, std::string whoKey = kAnnotatorKey);
     // The next annotation, or nullopt at the end; throws InputError naming file, line and key.
-    std::optional<AnnotationImportRecord> next();
-    const std::string& path() const { return m_lines.path(); }
-    int64_t bytesRead() const { return m_lines.bytesRead(); }
-    int64_t bytesTotal() const { return m_lines.bytesTotal(); }
-    const Diagnostics& warnings() const { return m_warnings; }
+    std::optional<AnnotationImportRecord> next() override;
+    const std::string& path() const override { return m_lines.path(); }
+    int64_t bytesRead() const override { return m_lines.bytesRead(); }
+    int64_t bytesTotal() const override { return m_lines.bytesTotal(); }
+    const Diagnostics& warnings() const override { return m_warnings; }
 
 private:
     JsonlLines m_lines;

@@ -53,4 +53,15 @@ public:
     }
 };
 
+// The same for annotation records (the annotations format, or Label Studio / doccano after mapping).
+class AnnotationReader {
+public:
+    virtual ~AnnotationReader() = default;
+    virtual std::optional<AnnotationImportRecord> next() = 0;
+    virtual const std::string& path() const = 0;  // the file named in errors
+    virtual int64_t bytesRead() const = 0;
+    virtual int64_t bytesTotal() const = 0;
+    virtual const Diagnostics& warnings() const = 0;
+};
+
 }  // namespace srllm::core
