@@ -74,6 +74,12 @@ void Database::backupTo(const std::string& target) {
 
 void Database::interrupt() { sqlite3_interrupt(m_db); }
 
+int64_t Database::dataVersion() {
+    Statement st(*this, "PRAGMA data_version");
+    st.step();
+    return st.columnInt(0);
+}
+
 Statement Database::prepare(std::string_view sql) { return Statement(*this, sql); }
 int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
 int Database::changes() const { return sqlite3_changes(m_db); }

@@ -52,6 +52,9 @@ public:
     // Makes the statement running on this connection stop with an error; the one call that is safe from
     // another thread (a cancel button while a worker's query runs).
     void interrupt();
+    // PRAGMA data_version: changes whenever another connection (another process, a worker thread) commits,
+    // so a window can notice outside changes by polling it cheaply.
+    int64_t dataVersion();
     [[noreturn]] void fail(std::string_view what) const;  // throws DbError with the SQLite message
 
 private:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "db/access.h"
 #include "db/database.h"
 #include "db/json-key-path.h"
 #include "db/rereview.h"
@@ -84,6 +85,7 @@ TaxonomyChangeCheck checkTaxonomyChange(Database& db, const nlohmann::json& edit
 }
 
 int saveTaxonomyVersion(Database& db, const nlohmann::json& edited, const std::vector<ValueMapping>& mappings) {
+    requireFullAccess(db, "changing the taxonomy");
     const TaxonomyChangeCheck check = checkTaxonomyChange(db, edited, mappings);
     if (!check.ok()) throw core::InputError(check.problems.front());
     const int fromVersion = currentTaxonomy(db).version;
