@@ -166,4 +166,13 @@ bool projectAssignsItems(Database& db) {
     return st.columnInt(0) != 0;
 }
 
+std::vector<std::string> metadataKeys(Database& db, int64_t sample) {
+    auto st = db.prepare("SELECT DISTINCT k.key FROM (SELECT metadata FROM items ORDER BY id LIMIT ?1) i,"
+                         " json_each(i.metadata) k ORDER BY k.key");
+    st.bind(1, sample);
+    std::vector<std::string> keys;
+    while (st.step()) keys.push_back(st.columnText(0));
+    return keys;
+}
+
 }  // namespace srllm::db

@@ -53,4 +53,7 @@ ReassignSummary reassignItems(Database& db, int64_t from, int64_t to);
 // True once any item is assigned to anyone: queues and packages then hold assigned items only.
 bool projectAssignsItems(Database& db);
 
+// The metadata keys found in the first `sample` items (the strata a lead can assign by), sorted.
+std::vector<std::string> metadataKeys(Database& db, int64_t sample = 1000);
+
 }  // namespace srllm::db

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AgreementView</name>
+    <message numerus="yes">
+        <source>Computing agreement (%n bootstrap resample(s))…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AnnotateView</name>
     <message numerus="yes">
         <source>All %n item(s) in your queue are done. Thank you!</source>
@@ -12,12 +22,29 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ItemBrowserView</name>
     <message numerus="yes">
         <source>%n item(s) (%1 ms)</source>
         <translation>
             <numerusform>%n item (%1 ms)</numerusform>
             <numerusform>%n items (%1 ms)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>First %n item(s) shown; counting the rest… (%1 ms)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -45,6 +72,26 @@
         <translation>
             <numerusform>%n word added</numerusform>
             <numerusform>%n words added</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoutingDialog</name>
+    <message numerus="yes">
+        <source>Saved; %n item(s) routed now.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionPanel</name>
+    <message numerus="yes">
+        <source>%n candidate biased word(s), underlined with dots in the text</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

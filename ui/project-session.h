@@ -56,6 +56,7 @@ public:
     // Called by whoever wrote to the store; they only emit the matching signal.
     void notifyAnnotationsChanged(qint64 itemId) { emit annotationsChanged(itemId); }
     void notifyGoldChanged(qint64 itemId) { emit goldChanged(itemId); }
+    void notifyQueuesChanged() { emit queuesChanged(); }  // assignments or routing changed
     // Checks data_version now (a timer does it every second); emits changedElsewhere when it moved.
     void checkForOutsideChanges();
 
@@ -63,6 +64,7 @@ signals:
     void annotationsChanged(qint64 itemId);
     void goldChanged(qint64 itemId);
     void taxonomyChanged();
+    void queuesChanged();
     // Another process or a worker thread committed: views re-read, keeping the annotator's place and draft.
     void changedElsewhere();
 

@@ -102,7 +102,11 @@ AnnotateView::AnnotateView(ProjectSession* session, QWidget* parent)
                       [&](AnnotationState& s) { s.rewrite = rewrite.toStdString(); });
     });
     connect(m_rewrite, &RewriteEditor::pasted, m_draft, &AnnotationDraft::addPastedChars);
-    connect(m_session, &ProjectSession::changedElsewhere, m_queue, &AnnotationQueueModel::reload);
+    for (auto signal : {&ProjectSession::changedElsewhere, &ProjectSession::queuesChanged})
+        connect(m_session, signal, this, [this] {
+            m_queue->reload();  // the item on screen and its draft stay as they are
+            showQueueReason();
+        });
     connect(m_text, &SpanTextView::spanRemoveRequested, this, [this](int index) {
         m_draft->edit(AnnotationDraft::EditKind::Span, tr("Remove biased words"), [&](AnnotationState& s) {
             if (index >= 0 && index < int(s.spans.size())) s.spans.erase(s.spans.begin() + index);

@@ -17,6 +17,19 @@ bool isWordCodePoint(uint cp) {
     return cp == '_' || QChar::isLetterOrNumber(cp) || QChar::isMark(cp);
 }
 
+// Chinese and Japanese write words without spaces: each character stands alone, so a selection in them
+// is never widened to the whole run.
+bool standsAlone(uint cp) {
+    const QChar::Script script = QChar::script(cp);
+    return script == QChar::Script_Han || script == QChar::Script_Hiragana || script == QChar::Script_Katakana;
+}
+
+// Two adjacent positions belong to one word.
+bool joined(const QString& text, int left, int right) {
+    return isWordCharAt(text, left) && isWordCharAt(text, right) && !standsAlone(codePointAt(text, left)) &&
+           !standsAlone(codePointAt(text, right));
+}
+
 }  // namespace
 
 bool isWordCharAt(const QString& text, int pos) {
@@ -37,8 +50,8 @@ std::pair<int, int> trimSelection(const QString& text, int begin, int end) {
 std::pair<int, int> snapToWords(const QString& text, int begin, int end) {
     std::tie(begin, end) = trimSelection(text, begin, end);
     if (begin >= end) return {begin, begin};
-    while (begin > 0 && isWordCharAt(text, begin) && isWordCharAt(text, begin - 1)) --begin;
-    while (end < text.size() && isWordCharAt(text, end - 1) && isWordCharAt(text, end)) ++end;
+    while (begin > 0 && joined(text, begin - 1, begin)) --begin;
+    while (end < text.size() && joined(text, end - 1, end)) ++end;
     return {begin, end};
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Span selection that snaps to whole words: a selection that starts or ends inside a word takes the whole
-// word (annotators mark words, not letters; the paper's biased words are whole words). Whitespace at the
-// edges is dropped. Positions are UTF-16 (QString) positions. Pure functions, any thread.
+// word (annotators mark words, not letters; the paper's biased words are whole words). Han, Hiragana and
+// Katakana characters count as words of their own (those scripts put no spaces between words).
+// Whitespace at the edges is dropped. Positions are UTF-16 (QString) positions. Pure functions, any thread.
 #include <utility>
 
 #include <QString>
