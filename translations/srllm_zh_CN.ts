@@ -1270,10 +1270,6 @@ e.g. Offensive=toxicity:High</source>
 <context>
     <name>RewriteMetricsLine</name>
     <message>
-        <source>chrF: character n-gram F-score of the rewrite against the original (0–100, higher keeps more of it). Length: rewrite length / original length in characters.</source>
-        <translation>chrF:改写相对原文的字符 n-gram F 分数(0–100,越高保留原文越多)。长度:改写长度 / 原文长度(按字符计)。</translation>
-    </message>
-    <message>
         <source>chrF %1</source>
         <translation>chrF %1</translation>
     </message>
@@ -1286,12 +1282,12 @@ e.g. Offensive=toxicity:High</source>
         <translation>年级 %1</translation>
     </message>
     <message>
-        <source>grade: needs the evaluation engine</source>
-        <translation>年级:需要评估引擎</translation>
+        <source>chrF: character n-gram F-score of the rewrite against the original (0–100, higher keeps more of it). Length: rewrite length / original length in characters. Grade: Flesch-Kincaid grade level of the rewrite (syllables from the CMU Pronouncing Dictionary).</source>
+        <translation>chrF:改写相对原文的字符 n-gram F 分数(0–100,越高保留原文越多)。长度:改写长度 / 原文长度(按字符计)。年级:改写的 Flesch-Kincaid 年级水平(音节数取自 CMU 发音词典)。</translation>
     </message>
     <message>
-        <source>toxicity %1</source>
-        <translation>毒性 %1</translation>
+        <source>grade unavailable: %1</source>
+        <translation>年级不可用:%1</translation>
     </message>
 </context>
 <context>

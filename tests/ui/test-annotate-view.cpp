@@ -25,6 +25,7 @@
 #include "ui/annotate/label-field.h"
 #include "ui/annotate/label-form.h"
 #include "ui/annotate/rewrite-editor.h"
+#include "ui/annotate/readability-grade.h"
 #include "ui/annotate/rewrite-metrics-line.h"
 #include "ui/annotate/span-text-view.h"
 #include "ui/annotate/suggestion-panel.h"
@@ -280,6 +281,14 @@ void TestAnnotateView::pastedRewriteIsCountedAndMetricsFollowTheText() {  // #11
     const double chrf = core::chrf("Some people find phones hard.", "Old people cannot use phones.");
     QVERIFY2(metrics.contains(QStringLiteral("chrF %1").arg(chrf, 0, 'f', 1)), qPrintable(metrics));
     QVERIFY2(metrics.contains(QStringLiteral("length 1.00×")), qPrintable(metrics));  // 29 / 29
+
+    // The grade is core/eval's Flesch-Kincaid, shown once the dictionary has loaded off the UI thread.
+    // By hand: 5 words, 1 sentence, 6 syllables (peo-ple) -> 0.39*5 + 11.8*6/5 - 15.59 = 0.52.
+    auto& readability = ui::ReadabilityGrade::instance();
+    QTRY_VERIFY_WITH_TIMEOUT(readability.ready() || !readability.error().isEmpty(), 20000);
+    if (!readability.ready()) QSKIP(qPrintable(readability.error()));
+    QTRY_VERIFY2(f.view->rewriteEditor()->metrics()->text().contains(QStringLiteral("grade 0.5")),
+                 qPrintable(f.view->rewriteEditor()->metrics()->text()));
 }
 
 

@@ -2,14 +2,14 @@
 
 #include "core/text/chrf.h"
 #include "ui/annotate/code-point-offsets.h"
+#include "ui/annotate/readability-grade.h"
 
 namespace srllm::ui {
 
 namespace {
 
-QString scoreText(const RewriteMetricsLine::TextScore& score, const std::string& text, int decimals) {
-    const auto value = score(text);
-    return value ? QString::number(*value, 'f', decimals) : QStringLiteral("—");
+QString scoreText(const std::optional<double>& value) {
+    return value ? QString::number(*value, 'f', 1) : QStringLiteral("—");
 }
 
 }  // namespace
@@ -18,10 +18,15 @@ RewriteMetricsLine::RewriteMetricsLine(QWidget* parent) : QLabel(parent) {
     setObjectName(QStringLiteral("rewriteMetrics"));
     setTextInteractionFlags(Qt::TextSelectableByMouse);
     setToolTip(tr("chrF: character n-gram F-score of the rewrite against the original (0–100, higher keeps more of "
-                  "it). Length: rewrite length / original length in characters."));
+                  "it). Length: rewrite length / original length in characters. Grade: Flesch-Kincaid grade level "
+                  "of the rewrite (syllables from the CMU Pronouncing Dictionary)."));
+    auto& readability = ReadabilityGrade::instance();
+    connect(&readability, &ReadabilityGrade::loaded, this, [this] { update(m_original, m_rewrite); });
 }
 
 void RewriteMetricsLine::update(const QString& original, const QString& rewrite) {
+    m_original = original;
+    m_rewrite = rewrite;
     if (rewrite.isEmpty() || original.isEmpty()) {
         clear();
         return;
@@ -30,9 +35,9 @@ void RewriteMetricsLine::update(const QString& original, const QString& rewrite)
     const double chrf = core::chrf(hypothesis, original.toStdString());
     const double ratio = double(codePointLength(rewrite)) / double(codePointLength(original));
     QStringList parts = {tr("chrF %1").arg(chrf, 0, 'f', 1), tr("length %1×").arg(ratio, 0, 'f', 2)};
-    parts << (m_readability ? tr("grade %1").arg(scoreText(m_readability, hypothesis, 1))
-                            : tr("grade: needs the evaluation engine"));
-    if (m_toxicity) parts << tr("toxicity %1").arg(scoreText(m_toxicity, hypothesis, 2));
+    const auto& readability = ReadabilityGrade::instance();
+    if (readability.ready()) parts << tr("grade %1").arg(scoreText(readability.grade(hypothesis)));
+    else if (!readability.error().isEmpty()) parts << tr("grade unavailable: %1").arg(readability.error());
     setText(parts.join(QStringLiteral("  ·  ")));
 }
 
