@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSpinBox>
@@ -100,7 +101,8 @@ void TestTeamAnnotation::importAssignAnnotateAsTwoAndSeeTheDisagreementRouted() 
     {   // the lead: import, routing policy, assignment
         auto eve = sessionAs("eve");
         ui::ImportDialog import(eve.get());
-        import.setFile(items);
+        QTest::keyClicks(import.fileEdit(), items);  // typed, as a user may
+        QTest::keyClick(import.fileEdit(), Qt::Key_Return);
         QCOMPARE(import.formatBox()->currentText(), QStringLiteral("jsonl"));
         QVERIFY(import.runImport());
         QVERIFY(import.resultLabel()->text().contains(QStringLiteral("3 item(s)")));

@@ -82,6 +82,8 @@ ImportDialog::ImportDialog(ProjectSession* session, QWidget* parent)
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_import, QDialogButtonBox::ActionRole);
+    // Return in the file field takes the path; it must neither start the import nor close the dialog.
+    for (auto* button : findChildren<QPushButton*>()) button->setAutoDefault(false);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_mappingBox, 1);
@@ -94,6 +96,9 @@ ImportDialog::ImportDialog(ProjectSession* session, QWidget* parent)
                                                           tr("Data files (*.csv *.tsv *.txt *.jsonl *.json *.ndjson)"));
         if (!path.isEmpty()) setFile(path);
     });
+    connect(m_file, &QLineEdit::editingFinished, this, [this] {  // a path typed or pasted, not browsed to
+        if (m_file->text() != m_fileSet) setFile(m_file->text());
+    });
     connect(m_format, &QComboBox::currentIndexChanged, this, &ImportDialog::checkMapping);
     connect(check, &QPushButton::clicked, this, &ImportDialog::checkMapping);
     connect(m_import, &QPushButton::clicked, this, &ImportDialog::runImport);
@@ -102,9 +107,11 @@ ImportDialog::ImportDialog(ProjectSession* session, QWidget* parent)
 }
 
 void ImportDialog::setFile(const QString& path) {
+    m_fileSet = path;
     m_file->setText(path);
     m_dataset->setText(QFileInfo(path).completeBaseName());
     if (m_annotator->text().isEmpty()) m_annotator->setText(QFileInfo(path).completeBaseName());
+    m_result->clear();
     try {
         m_format->setCurrentText(QString::fromStdString(core::importFormatName(core::detectImportFormat(path.toStdString()))));
     } catch (const std::exception& e) {

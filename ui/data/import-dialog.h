@@ -29,6 +29,7 @@ public:
 
     // Picks a file (as the Browse button does) and detects its format; shows the mapping when it has one.
     void setFile(const QString& path);
+    QLineEdit* fileEdit() const { return m_file; }  // a path typed there is taken on Return or leaving it
     QComboBox* formatBox() const { return m_format; }
     QLineEdit* datasetEdit() const { return m_dataset; }
     QLineEdit* annotatorEdit() const { return m_annotator; }
@@ -50,6 +51,7 @@ private:
 
     ProjectSession* m_session;
     QLineEdit* m_file;
+    QString m_fileSet;  // the path setFile last took, so a typed path is detected once
     QComboBox* m_format;
     QLineEdit* m_dataset;
     QLineEdit* m_annotator;
