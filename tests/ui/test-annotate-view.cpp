@@ -31,6 +31,7 @@
 #include "ui/annotate/suggestion-panel.h"
 #include "ui/item-roles.h"
 #include "ui/project-session.h"
+#include "support/qt-active-window.h"
 
 using namespace srllm;
 
@@ -295,15 +296,7 @@ void TestAnnotateView::pastedRewriteIsCountedAndMetricsFollowTheText() {  // #11
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("srllm-test"));
-    // Shortcuts need an active window; a platform that cannot activate one cannot run these tests.
-    QWidget probe;
-    probe.show();
-    QApplication::setActiveWindow(&probe);
-    if (!QTest::qWaitForWindowActive(&probe)) {
-        qWarning("skip: the Qt platform '%s' cannot activate a window", qPrintable(QApplication::platformName()));
-        return 77;
-    }
-    probe.hide();
+    if (!test::platformActivatesWindows()) return 77;  // shortcuts need an active window
     TestAnnotateView test;
     return QTest::qExec(&test, argc, argv);
 }

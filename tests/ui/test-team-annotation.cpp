@@ -36,6 +36,7 @@
 #include "ui/project-session.h"
 #include "ui/team/assign-dialog.h"
 #include "ui/team/routing-dialog.h"
+#include "support/qt-active-window.h"
 
 using namespace srllm;
 
@@ -192,14 +193,7 @@ void TestTeamAnnotation::annotatorsBrowseBlind() {
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("srllm-test"));
-    QWidget probe;  // shortcuts need an active window; a platform that cannot activate one skips
-    probe.show();
-    QApplication::setActiveWindow(&probe);
-    if (!QTest::qWaitForWindowActive(&probe)) {
-        qWarning("skip: the Qt platform '%s' cannot activate a window", qPrintable(QApplication::platformName()));
-        return 77;
-    }
-    probe.hide();
+    if (!test::platformActivatesWindows()) return 77;  // shortcuts need an active window
     TestTeamAnnotation test;
     return QTest::qExec(&test, argc, argv);
 }
