@@ -27,15 +27,9 @@ void countValues(const TaxonomyField& field, const nlohmann::json& labels, std::
 
 // The value the strict majority of the others gave, or nullopt.
 std::optional<std::vector<int>> othersMajority(const TaxonomyField& field, const std::vector<AnnotationRow>& others) {
-    std::map<std::vector<int>, int> groups;
-    int votes = 0;
-    for (const auto& a : others)
-        if (const auto indices = labelIndices(field, a.labels)) {
-            ++groups[*indices];
-            ++votes;
-        }
-    for (const auto& [value, count] : groups)
-        if (2 * count > votes) return value;
+    const FieldVotes votes = fieldVotes(field, others);
+    for (const auto& [value, count] : votes.groups)
+        if (2 * count > votes.votes) return value;
     return std::nullopt;
 }
 

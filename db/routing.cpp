@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <optional>
 
 #include "core/common/diagnostics.h"
@@ -28,20 +27,14 @@ std::string disputes(const std::vector<AnnotationRow>& done, const std::vector<T
         if (!policy.fields.empty() &&
             std::find(policy.fields.begin(), policy.fields.end(), field.key) == policy.fields.end())
             continue;
-        std::map<std::vector<int>, int> groups;
-        int votes = 0;
-        for (const auto& a : done)
-            if (const auto indices = labelIndices(field, a.labels)) {
-                ++groups[*indices];
-                ++votes;
-            }
-        if (votes < 2) continue;
+        const FieldVotes votes = fieldVotes(field, done);
+        if (votes.votes < 2) continue;
         int largest = 0;
-        for (const auto& [value, count] : groups) largest = std::max(largest, count);
-        const double share = static_cast<double>(largest) / votes;
+        for (const auto& [value, count] : votes.groups) largest = std::max(largest, count);
+        const double share = static_cast<double>(largest) / votes.votes;
         if (share >= policy.threshold) continue;
         out += (out.empty() ? "" : "; ") + field.key + ": " + std::to_string(largest) + " of " +
-               std::to_string(votes) + " agree (" + percent(share) + " < " + percent(policy.threshold) + ")";
+               std::to_string(votes.votes) + " agree (" + percent(share) + " < " + percent(policy.threshold) + ")";
     }
     return out;
 }
