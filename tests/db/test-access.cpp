@@ -9,6 +9,7 @@
 #include "db/agreement-report.h"
 #include "db/assignments.h"
 #include "db/item-browse-query.h"
+#include "db/snapshots.h"
 #include "support/agreement-project.h"
 #include "support/test-data.h"
 
@@ -107,4 +108,17 @@ TEST_F(AccessFixture, AgreementFiguresShowABlindReaderOnlyTheirOwnRow) {
     ASSERT_EQ(report.annotators.size(), 1u);
     EXPECT_EQ(report.annotators[0].name, "c");
     EXPECT_EQ(report.annotators[0].items, 3);  // c finished items 1, 2 and 5 (item 3 is a draft)
+}
+
+TEST_F(AccessFixture, ASnapshotsFrozenGoldIsForExpertsToo) {  // item 5's gold, frozen by schema v2's snapshots
+    const auto snapshot = db::createSnapshot(d, "s", std::nullopt);
+    int64_t frozenGold = 0;
+    db::forEachSnapshotEntry(d, snapshot.id, [&](const db::SnapshotEntry& e) { frozenGold += e.hasGold; });
+    EXPECT_EQ(frozenGold, 1);
+    readAs(p.a, "annotator");
+    EXPECT_THROW(db::forEachSnapshotEntry(d, snapshot.id, [](const db::SnapshotEntry&) {}), db::AccessDenied);
+    EXPECT_THROW(db::createSnapshot(d, "t", std::nullopt), db::AccessDenied);
+    EXPECT_EQ(db::snapshotItems(d, snapshot.id).size(), items.size());  // which items: fine to know
+    readAs(p.a, "expert");
+    db::forEachSnapshotEntry(d, snapshot.id, [](const db::SnapshotEntry&) {});
 }
