@@ -201,6 +201,8 @@ int main(int argc, char** argv) {
                 msSince(start), agreement.longestStallMs);
 
     // Another process commits: the session notices (data_version) and the browser reloads in place.
+    // (the browser view connects the model so; here the model stands alone)
+    QObject::connect(&session, &srllm::ui::ProjectSession::changedElsewhere, &model, &ItemTableModel::reload);
     model.setFilter({});
     runUntil(&model, &ItemTableModel::loaded, [] {});
     {
