@@ -207,7 +207,8 @@ int main(int argc, char** argv) {
     runUntil(&model, &ItemTableModel::loaded, [] {});
     {
         auto other = srllm::db::Project::open(path);
-        other->db().exec("UPDATE annotations SET status = 'done' WHERE id = 1");
+        // A real change: an UPDATE that writes the same value commits nothing and leaves data_version alone.
+        other->db().exec("UPDATE annotations SET status = iif(status = 'done', 'draft', 'done') WHERE id = 1");
     }
     const Wait refresh = runUntil(&model, &ItemTableModel::loaded, [&] { session.checkForOutsideChanges(); });
     std::printf("outside change noticed + browser reloaded in place: %.0f ms, longest UI stall %.1f ms\n", refresh.ms,
