@@ -1,5 +1,8 @@
-// Item browser at scale (#3): builds a project of N generated items (default 1,000,000) with SQL bulk
-// inserts, then times what the GUI does: opening the table model, random scroll jumps, filters and search.
+// Item browser at scale (#3, #11): builds a project of N generated items (default 1,000,000) with SQL bulk
+// inserts, then times what the GUI does. Ids load on a worker connection (#11), so each figure is the
+// time until the first page is shown, until every id is in, and the longest the event loop (the window)
+// went without running, measured by a 1 ms heartbeat timer. Also: random scroll jumps, the agreement
+// bootstrap in the background, and a refresh after another connection commits (data_version).
 // Usage: bench-item-browser [items] [project-path]   (the project file is rebuilt when absent)
 #include <algorithm>
 #include <chrono>
@@ -11,11 +14,17 @@
 #include <vector>
 
 #include <QCoreApplication>
+#include <QEventLoop>
+#include <QTimer>
 
+#include "db/agreement-report.h"
+#include "db/annotators.h"
 #include "db/database.h"
 #include "db/item-browse-query.h"
 #include "db/project.h"
+#include "ui/background-task.h"
 #include "ui/browser/item-table-model.h"
+#include "ui/project-session.h"
 
 namespace {
 
@@ -78,6 +87,37 @@ Summary summarise(std::vector<double> v) {
     return {v[v.size() / 2], v[static_cast<size_t>(0.95 * static_cast<double>(v.size() - 1))], v.back()};
 }
 
+// Runs the event loop until `signal` fires, timing it and the longest gap between 1 ms heartbeats: the
+// longest the window would have gone without painting or reacting.
+struct Wait {
+    double ms = 0;
+    double longestStallMs = 0;
+};
+
+template <typename Object, typename Signal>
+Wait runUntil(Object* object, Signal signal, const std::function<void()>& start) {
+    QEventLoop loop;
+    QObject::connect(object, signal, &loop, &QEventLoop::quit);
+    QTimer heartbeat;
+    heartbeat.setInterval(1);
+    Wait w;
+    auto last = Clock::now();
+    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
+        w.longestStallMs = std::max(w.longestStallMs, msSince(last));
+        last = Clock::now();
+    });
+    const auto begin = Clock::now();
+    heartbeat.start();
+    last = Clock::now();
+    start();  // runs on the "UI" thread, so its own duration counts as a stall
+    w.longestStallMs = std::max(w.longestStallMs, msSince(last));
+    last = Clock::now();
+    loop.exec();
+    w.ms = msSince(begin);
+    w.longestStallMs = std::max(w.longestStallMs, msSince(last));
+    return w;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -92,33 +132,37 @@ int main(int argc, char** argv) {
                     static_cast<double>(std::filesystem::file_size(path)) / (1 << 20));
     }
     const long rssBefore = statusKib("VmRSS:");
+    using srllm::ui::ItemTableModel;
 
+    // Open: the project and the session (as the window does), then the model's first page and all ids.
     auto start = Clock::now();
     auto project = srllm::db::Project::open(path);
-    srllm::ui::ItemTableModel model(project->db());
-    model.setFilter({});
+    const int64_t expert = srllm::db::annotatorByName(project->db(), "expert")->id;
+    srllm::ui::ProjectSession session(std::move(project), expert);
+    const double openMs = msSince(start);
+    ItemTableModel model(&session);
+    double firstPageMs = 0;
+    QObject::connect(&model, &ItemTableModel::firstPageReady, [&] { firstPageMs = msSince(start); });
+    const Wait open = runUntil(&model, &ItemTableModel::loaded, [&] { model.setFilter({}); });
     const int rows = model.rowCount();
-    std::printf("open: %.1f ms (project open + model ready, %d rows)\n", msSince(start), rows);
-
-    start = Clock::now();
-    model.data(model.index(0, srllm::ui::ItemTableModel::TextColumn));
-    std::printf("first page: %.2f ms\n", msSince(start));
+    std::printf("open: project + session %.1f ms; first page shown at %.1f ms; all %d ids at %.1f ms;"
+                " longest UI stall %.1f ms\n",
+                openMs, firstPageMs, rows, msSince(start), open.longestStallMs);
 
     std::mt19937_64 rng(42);
     std::vector<double> jumps;
     while (jumps.size() < 500) {
         const int row = static_cast<int>(rng() % static_cast<uint64_t>(rows));
-        if (model.cache().hasPage(row / srllm::ui::ItemTableModel::kPageSize)) continue;
+        if (model.cache().hasPage(row / ItemTableModel::kPageSize)) continue;
         start = Clock::now();
         for (int r = row; r < std::min(rows, row + 40); ++r)  // a screenful of rows, every column
-            for (int c = 0; c < srllm::ui::ItemTableModel::ColumnCount; ++c) model.data(model.index(r, c));
+            for (int c = 0; c < ItemTableModel::ColumnCount; ++c) model.data(model.index(r, c));
         jumps.push_back(msSince(start));
     }
     const Summary scroll = summarise(jumps);
     std::printf("scroll jump (uncached page, 40 rows x 6 columns): median %.2f ms, p95 %.2f ms, max %.2f ms"
                 " (%d pages cached of max %d)\n",
-                scroll.median, scroll.p95, scroll.max, model.cache().pagesCached(),
-                srllm::ui::ItemTableModel::kMaxCachedPages);
+                scroll.median, scroll.p95, scroll.max, model.cache().pagesCached(), ItemTableModel::kMaxCachedPages);
 
     struct Case {
         const char* name;
@@ -139,16 +183,36 @@ int main(int argc, char** argv) {
     cases[7].filter.status = srllm::db::BrowseStatus::InProgress;
     cases[8].filter.agreement = srllm::db::BrowseAgreement::Disputed;
     for (const Case& c : cases) {
+        firstPageMs = 0;
         start = Clock::now();
-        const int64_t count = srllm::db::countBrowseItems(project->db(), c.filter);
-        const double countMs = msSince(start);
-        start = Clock::now();
-        model.setFilter(c.filter);
-        if (model.rowCount() > 0) model.data(model.index(0, 1));
-        std::printf("filter %-40s count %8lld: count(*) %.1f ms, model ready + first page %.1f ms\n", c.name,
-                    static_cast<long long>(count), countMs, msSince(start));
+        const Wait w = runUntil(&model, &ItemTableModel::loaded, [&] { model.setFilter(c.filter); });
+        std::printf("filter %-40s %8d rows: first page %.1f ms, all ids %.1f ms, longest UI stall %.1f ms\n", c.name,
+                    model.rowCount(), firstPageMs, w.ms, w.longestStallMs);
     }
+
+    // The agreement bootstrap (200 resamples, as the view's default) on a worker connection.
+    start = Clock::now();
+    srllm::ui::BackgroundTask task(&session, [](srllm::db::Project& p, const srllm::core::ProgressCallback& progress) {
+        srllm::db::agreementReport(p.db(), {200, 1, progress});
+        return srllm::ui::BackgroundTask::Done();
+    });
+    const Wait agreement = runUntil(&task, &srllm::ui::BackgroundTask::finished, [] {});
+    std::printf("agreement report (200 resamples) in the background: %.0f ms, longest UI stall %.1f ms\n",
+                msSince(start), agreement.longestStallMs);
+
+    // Another process commits: the session notices (data_version) and the browser reloads in place.
+    // (the browser view connects the model so; here the model stands alone)
+    QObject::connect(&session, &srllm::ui::ProjectSession::changedElsewhere, &model, &ItemTableModel::reload);
     model.setFilter({});
+    runUntil(&model, &ItemTableModel::loaded, [] {});
+    {
+        auto other = srllm::db::Project::open(path);
+        // A real change: an UPDATE that writes the same value commits nothing and leaves data_version alone.
+        other->db().exec("UPDATE annotations SET status = iif(status = 'done', 'draft', 'done') WHERE id = 1");
+    }
+    const Wait refresh = runUntil(&model, &ItemTableModel::loaded, [&] { session.checkForOutsideChanges(); });
+    std::printf("outside change noticed + browser reloaded in place: %.0f ms, longest UI stall %.1f ms\n", refresh.ms,
+                refresh.longestStallMs);
     std::printf("memory: RSS %.1f MiB before open, %.1f MiB now, peak %.1f MiB\n", rssBefore / 1024.0,
                 statusKib("VmRSS:") / 1024.0, statusKib("VmHWM:") / 1024.0);
     return 0;

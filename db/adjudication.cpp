@@ -7,6 +7,7 @@
 #include "core/stats/span-agreement.h"
 #include "core/text/chrf.h"
 #include "core/text/utf8-code-points.h"
+#include "db/access.h"
 #include "db/annotators.h"
 #include "db/database.h"
 #include "db/items.h"
@@ -140,6 +141,7 @@ ItemDecision decideItem(int64_t itemId, const std::string& text, const std::vect
 }
 
 AdjudicationSummary adjudicateMajority(Database& db) {
+    requireFullAccess(db, "adjudication");
     const TaxonomyRow taxonomy = currentTaxonomy(db);
     const auto fields = taxonomyFields(taxonomy.json, taxonomy.version);
     AdjudicationSummary summary;
@@ -169,6 +171,7 @@ AdjudicationSummary adjudicateMajority(Database& db) {
 }
 
 std::vector<DisagreementRow> itemsWithDisagreement(Database& db) {
+    requireFullAccess(db, "the list of disputed items");
     const TaxonomyRow taxonomy = currentTaxonomy(db);
     const auto fields = taxonomyFields(taxonomy.json, taxonomy.version);
     std::vector<DisagreementRow> out;
@@ -190,6 +193,7 @@ std::vector<DisagreementRow> itemsWithDisagreement(Database& db) {
 
 void saveExpertGold(Database& db, int64_t itemId, int64_t expertId, const nlohmann::json& labels,
                     const std::vector<core::Span>& spans, const std::optional<std::string>& rewrite) {
+    requireFullAccess(db, "adjudication");
     const auto annotators = listAnnotators(db);
     const auto expert = std::find_if(annotators.begin(), annotators.end(),
                                      [&](const AnnotatorRow& a) { return a.id == expertId; });

@@ -6,11 +6,13 @@
 #include <map>
 #include <numeric>
 
+#include "core/common/diagnostics.h"
 #include "core/stats/fleiss-kappa.h"
 #include "core/stats/multi-select-agreement.h"
 #include "core/stats/span-agreement.h"
 #include "core/text/chrf.h"
 #include "core/text/utf8-code-points.h"
+#include "db/access.h"
 #include "db/annotations.h"
 #include "db/annotators.h"
 #include "db/gold.h"
@@ -35,8 +37,7 @@ DoneAnnotations loadDone(Database& db) {
     DoneAnnotations out;
     std::map<int64_t, std::string> names;
     for (const auto& a : listAnnotators(db)) names[a.id] = a.name;
-    for (auto& row : allAnnotations(db)) {
-        if (row.status != "done") continue;
+    for (auto& row : doneAnnotationsForFigures(db)) {
         out.coderColumn.emplace(row.annotatorId, 0);
         out.byItem[row.itemId].push_back(std::move(row));
     }
@@ -48,16 +49,38 @@ DoneAnnotations loadDone(Database& db) {
     return out;
 }
 
-Estimate estimate(int64_t units, const core::UnitStatistic& statistic, const AgreementOptions& options) {
-    Estimate e;
-    std::vector<int64_t> all(static_cast<size_t>(units));
-    std::iota(all.begin(), all.end(), 0);
-    e.value = units > 0 ? statistic(all) : kNaN;
-    e.ci = {kNaN, kNaN, 0};
-    if (options.resamples > 0 && units > 0)
-        e.ci = core::bootstrapInterval(units, statistic, {options.resamples, options.seed, 0.95});
-    return e;
-}
+// Point estimates with bootstrap intervals, counting every statistic computed for the progress callback.
+class Estimator {
+public:
+    Estimator(const AgreementOptions& options, int64_t estimates)
+        : m_options(options), m_total(estimates * (1 + std::max(options.resamples, 0))) {}
+
+    Estimate operator()(int64_t units, const core::UnitStatistic& statistic) {
+        const core::UnitStatistic counted = [&](const std::vector<int64_t>& idx) {
+            tick();
+            return statistic(idx);
+        };
+        Estimate e;
+        std::vector<int64_t> all(static_cast<size_t>(units));
+        std::iota(all.begin(), all.end(), 0);
+        e.value = units > 0 ? counted(all) : kNaN;
+        e.ci = {kNaN, kNaN, 0};
+        if (m_options.resamples > 0 && units > 0)
+            e.ci = core::bootstrapInterval(units, counted, {m_options.resamples, m_options.seed, 0.95});
+        m_done = m_finished += 1 + std::max(m_options.resamples, 0);  // estimates without units skip their work
+        return e;
+    }
+
+private:
+    void tick() {
+        ++m_done;
+        if (m_options.progress && m_done % 64 == 0 && !m_options.progress(std::min(m_done, m_total), m_total))
+            throw core::InputError("", 0, "", "agreement cancelled");
+    }
+
+    const AgreementOptions& m_options;
+    int64_t m_total = 0, m_done = 0, m_finished = 0;
+};
 
 // Elementwise mean of pairwise matrices over the values where a pair's kappa is defined.
 core::PairwiseKappa meanPairwise(const std::vector<core::PairwiseKappa>& perValue, size_t coders) {
@@ -78,8 +101,7 @@ core::PairwiseKappa meanPairwise(const std::vector<core::PairwiseKappa>& perValu
     return out;
 }
 
-FieldAgreement fieldAgreement(const TaxonomyField& field, const DoneAnnotations& done,
-                              const AgreementOptions& options) {
+FieldAgreement fieldAgreement(const TaxonomyField& field, const DoneAnnotations& done, Estimator& estimate) {
     FieldAgreement out;
     out.key = field.key;
     out.multi = field.multi;
@@ -124,8 +146,8 @@ FieldAgreement fieldAgreement(const TaxonomyField& field, const DoneAnnotations&
         const auto alphaNominal = [](const core::RatingsTable& t) {
             return core::krippendorffAlpha(t, core::AlphaMetric::Nominal);
         };
-        out.fleissKappa = estimate(out.items, meanOf(core::fleissKappa), options);
-        out.alpha = estimate(out.items, meanOf(alphaNominal), options);
+        out.fleissKappa = estimate(out.items, meanOf(core::fleissKappa));
+        out.alpha = estimate(out.items, meanOf(alphaNominal));
         out.alphaNominal = out.alpha;
         std::vector<core::PairwiseKappa> perValue;
         for (int v = 0; v < valueCount; ++v)
@@ -145,18 +167,16 @@ FieldAgreement fieldAgreement(const TaxonomyField& field, const DoneAnnotations&
         };
     };
     out.fleissKappa = estimate(
-        out.items, [&](const std::vector<int64_t>& units) { return core::fleissKappa(table.selectUnits(units)); },
-        options);
-    out.alpha = estimate(out.items, onUnits(core::krippendorffAlpha, out.alphaMetric), options);
+        out.items, [&](const std::vector<int64_t>& units) { return core::fleissKappa(table.selectUnits(units)); });
+    out.alpha = estimate(out.items, onUnits(core::krippendorffAlpha, out.alphaMetric));
     out.alphaNominal = out.alphaMetric == core::AlphaMetric::Nominal
                            ? out.alpha
-                           : estimate(out.items, onUnits(core::krippendorffAlpha, core::AlphaMetric::Nominal),
-                                      options);
+                           : estimate(out.items, onUnits(core::krippendorffAlpha, core::AlphaMetric::Nominal));
     out.cohen = core::pairwiseCohenKappa(table);
     return out;
 }
 
-RewriteAgreement rewriteAgreement(const DoneAnnotations& done, const AgreementOptions& options) {
+RewriteAgreement rewriteAgreement(const DoneAnnotations& done, Estimator& estimate) {
     std::vector<double> perItem;
     for (const auto& [itemId, annotations] : done.byItem) {
         std::vector<std::string> rewrites;
@@ -173,12 +193,11 @@ RewriteAgreement rewriteAgreement(const DoneAnnotations& done, const AgreementOp
             double sum = 0;
             for (int64_t u : units) sum += perItem[static_cast<size_t>(u)];
             return sum / static_cast<double>(units.size());
-        },
-        options);
+        });
     return out;
 }
 
-SpanAgreementSummary spanSummary(Database& db, const DoneAnnotations& done, const AgreementOptions& options) {
+SpanAgreementSummary spanSummary(Database& db, const DoneAnnotations& done, Estimator& estimate) {
     std::vector<core::SpanUnit> units;
     for (const auto& [itemId, annotations] : done.byItem) {
         if (annotations.size() < 2) continue;
@@ -197,8 +216,7 @@ SpanAgreementSummary spanSummary(Database& db, const DoneAnnotations& done, cons
     out.items = static_cast<int64_t>(units.size());
     out.alpha = estimate(
         out.items,
-        [&](const std::vector<int64_t>& idx) { return core::combineSpanContributions(contributions, idx).alpha; },
-        options);
+        [&](const std::vector<int64_t>& idx) { return core::combineSpanContributions(contributions, idx).alpha; });
     std::vector<int64_t> all(units.size());
     std::iota(all.begin(), all.end(), 0);
     const core::SpanAgreement whole = core::combineSpanContributions(contributions, all);
@@ -210,9 +228,10 @@ SpanAgreementSummary spanSummary(Database& db, const DoneAnnotations& done, cons
 std::vector<AnnotatorAgreement> annotatorAgreement(Database& db, const DoneAnnotations& done,
                                                    const std::vector<TaxonomyField>& fields) {
     std::map<int64_t, GoldRow> gold;
-    for (auto& g : allGold(db)) gold.emplace(g.itemId, std::move(g));
+    for (auto& g : goldForFigures(db)) gold.emplace(g.itemId, std::move(g));
     std::vector<AnnotatorAgreement> out;
     for (const auto& annotator : listAnnotators(db)) {
+        if (isBlind(db) && annotator.id != readerId(db)) continue;  // a blind reader sees only their own row
         AnnotatorAgreement a{annotator.id, annotator.name, annotator.role, 0, kNaN, 0, kNaN, 0, kNaN};
         double seconds = 0;
         int64_t compared = 0, matched = 0, expertCompared = 0, expertMatched = 0;
@@ -261,10 +280,15 @@ AgreementReport agreementReport(Database& db, const AgreementOptions& options) {
     AgreementReport report;
     report.taxonomyVersion = taxonomy.version;
     report.options = options;
-    for (const auto& field : fields) report.fields.push_back(fieldAgreement(field, done, options));
-    report.rewrites = rewriteAgreement(done, options);
-    report.spans = spanSummary(db, done, options);
+    report.options.progress = nullptr;
+    int64_t estimates = 2;  // rewrites and spans
+    for (const auto& field : fields) estimates += field.ordered && !field.multi ? 3 : 2;
+    Estimator estimate(options, estimates);
+    for (const auto& field : fields) report.fields.push_back(fieldAgreement(field, done, estimate));
+    report.rewrites = rewriteAgreement(done, estimate);
+    report.spans = spanSummary(db, done, estimate);
     report.annotators = annotatorAgreement(db, done, fields);
+    report.suggestions = suggestionAcceptance(db);
     return report;
 }
 
@@ -299,6 +323,13 @@ nlohmann::json toJson(const AgreementReport& report) {
     out["spans"] = {{"items", report.spans.items}, {"method", "code-point krippendorff alpha (nominal)"},
                     {"alpha", number(report.spans.alpha.value)}, {"ci95", interval(report.spans.alpha.ci)},
                     {"mean_pairwise_f1", number(report.spans.meanPairwiseF1)}, {"pairs", report.spans.pairs}};
+    out["suggestions"] = nlohmann::json::array();
+    for (const auto& s : report.suggestions)
+        out["suggestions"].push_back({{"source", s.source}, {"shown", s.shown},
+                                      {"labels_suggested", s.labelsSuggested}, {"labels_accepted", s.labelsAccepted},
+                                      {"rewrites_suggested", s.rewritesSuggested},
+                                      {"rewrites_accepted", s.rewritesAccepted}, {"spans_suggested", s.spansSuggested},
+                                      {"spans_accepted", s.spansAccepted}});
     out["annotators"] = nlohmann::json::array();
     for (const auto& a : report.annotators)
         out["annotators"].push_back({{"name", a.name}, {"role", a.role}, {"items", a.items},

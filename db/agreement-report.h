@@ -9,9 +9,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/common/progress.h"
 #include "core/stats/bootstrap-interval.h"
 #include "core/stats/cohen-kappa.h"
 #include "core/stats/krippendorff-alpha.h"
+#include "db/suggestions.h"
 
 namespace srllm::db {
 
@@ -20,6 +22,9 @@ class Database;
 struct AgreementOptions {
     int resamples = 1000;  // bootstrap B; 0 skips the intervals (they come out NaN)
     uint64_t seed = 1;     // the same seed gives the same intervals
+    // Called with statistics computed so far / in all (each estimate is 1 + resamples of them); returning
+    // false cancels: agreementReport then throws core::InputError "agreement cancelled".
+    core::ProgressCallback progress{};
 };
 
 struct Estimate {
@@ -74,9 +79,11 @@ struct AgreementReport {
     RewriteAgreement rewrites;
     SpanAgreementSummary spans;
     std::vector<AnnotatorAgreement> annotators;
+    std::vector<SuggestionAcceptance> suggestions;  // how often shown suggestions were accepted, per source
 };
 
-// Reads the project and computes every figure against the current taxonomy.
+// Reads the project and computes every figure against the current taxonomy. The figures show no single
+// person's labels, so blind readers get them too, with only their own row in `annotators`.
 AgreementReport agreementReport(Database& db, const AgreementOptions& options);
 
 // JSON with snake_case keys (fleiss_kappa, krippendorff_alpha, ci95 ...); NaN becomes null.

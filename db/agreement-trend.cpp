@@ -51,8 +51,8 @@ AgreementTrend agreementTrend(Database& db, const std::string& fieldKey, int64_t
 
     std::map<int64_t, int64_t> coderColumn;
     std::map<int64_t, std::vector<AnnotationRow>> byItem;
-    for (auto& row : allAnnotations(db)) {
-        if (row.status != "done" || !labelIndices(*field, row.labels)) continue;
+    for (auto& row : doneAnnotationsForFigures(db)) {
+        if (!labelIndices(*field, row.labels)) continue;
         coderColumn.emplace(row.annotatorId, static_cast<int64_t>(coderColumn.size()));
         byItem[row.itemId].push_back(std::move(row));
     }

@@ -10,6 +10,8 @@
 #include "db/database.h"
 #include "db/items.h"
 #include "db/project.h"
+#include "db/routing.h"
+#include "db/suggestions.h"
 #include "db/taxonomy-store.h"
 
 namespace srllm::db {
@@ -51,9 +53,35 @@ nlohmann::json checkedLabels(const nlohmann::json& taxonomy, const core::Annotat
     return labels;
 }
 
+struct Resolved {
+    int64_t itemId = 0;
+    nlohmann::json labels;
+};
+
+// The record's item (by external id, then exact text) and its labels and spans checked against the
+// taxonomy and the text; throws InputError naming the line otherwise.
+Resolved resolve(Database& db, const TaxonomyRow& taxonomy, const core::AnnotationImportRecord& record,
+                 const std::string& file) {
+    auto item = itemByExternalId(db, record.item);
+    if (!item) item = itemByText(db, record.item);
+    if (!item)
+        throw core::InputError(file, record.line, "item",
+                               "no item has the id or text '" + record.item.substr(0, 80) +
+                                   "' (hint: import the items first)");
+    const int64_t length = core::codePointCount(item->text);
+    for (const auto& span : record.spans) {
+        if (span.end > length)
+            throw core::InputError(file, record.line, "spans",
+                                   "span [" + std::to_string(span.start) + ", " + std::to_string(span.end) +
+                                       "] goes past the end of the item text (" + std::to_string(length) +
+                                       " code points)");
+    }
+    return {item->id, checkedLabels(taxonomy.json, record, file)};
+}
+
 }  // namespace
 
-AnnotationImportReport importAnnotations(Project& project, core::AnnotationJsonlReader& reader,
+AnnotationImportReport importAnnotations(Project& project, core::AnnotationReader& reader,
                                          const core::ProgressCallback& progress) {
     Database& db = project.db();
     const std::string& file = reader.path();
@@ -63,24 +91,11 @@ AnnotationImportReport importAnnotations(Project& project, core::AnnotationJsonl
     std::map<std::pair<int64_t, int64_t>, int64_t> seen;  // (item, annotator) -> line
     int64_t records = 0;
     while (auto record = reader.next()) {
-        auto item = itemByExternalId(db, record->item);
-        if (!item) item = itemByText(db, record->item);
-        if (!item)
-            throw core::InputError(file, record->line, "item",
-                                   "no item has the id or text '" + record->item.substr(0, 80) +
-                                       "' (hint: import the items first)");
+        const Resolved resolved = resolve(db, taxonomy, *record, file);
         AnnotationRow row;
-        row.itemId = item->id;
+        row.itemId = resolved.itemId;
         row.taxonomyVersion = taxonomy.version;
-        row.labels = checkedLabels(taxonomy.json, *record, file);
-        const int64_t length = core::codePointCount(item->text);
-        for (const auto& span : record->spans) {
-            if (span.end > length)
-                throw core::InputError(file, record->line, "spans",
-                                       "span [" + std::to_string(span.start) + ", " + std::to_string(span.end) +
-                                           "] goes past the end of the item text (" + std::to_string(length) +
-                                           " code points)");
-        }
+        row.labels = resolved.labels;
         row.spans = record->spans;
         row.rewrite = record->rewrite;
         row.status = "done";
@@ -103,7 +118,27 @@ AnnotationImportReport importAnnotations(Project& project, core::AnnotationJsonl
     const auto& readerWarnings = reader.warnings();
     report.warnings.insert(report.warnings.begin(), readerWarnings.begin(), readerWarnings.end());
     tx.commit();
+    report.routed = static_cast<int64_t>(routeDisagreements(db).size());
     if (progress) progress(reader.bytesTotal(), reader.bytesTotal());
+    return report;
+}
+
+SuggestionImportReport importSuggestions(Project& project, core::AnnotationReader& reader,
+                                         const core::ProgressCallback& progress) {
+    Database& db = project.db();
+    Transaction tx(db);
+    const TaxonomyRow taxonomy = currentTaxonomy(db);
+    SuggestionImportReport report;
+    int64_t records = 0;
+    while (auto record = reader.next()) {
+        const Resolved resolved = resolve(db, taxonomy, *record, reader.path());
+        saveSuggestion(db, resolved.itemId, record->annotator, {resolved.labels, record->spans, record->rewrite});
+        ++report.suggestions;
+        if (++records % kProgressEvery == 0 && progress && !progress(reader.bytesRead(), reader.bytesTotal()))
+            throw core::InputError(reader.path(), 0, "", "import cancelled; the project was left unchanged");
+    }
+    report.warnings = reader.warnings();
+    tx.commit();
     return report;
 }
 

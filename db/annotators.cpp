@@ -34,4 +34,19 @@ std::vector<AnnotatorRow> listAnnotators(Database& db) {
     return rows;
 }
 
+std::vector<AnnotatorWorkload> annotatorWorkloads(Database& db) {
+    auto st = db.prepare(
+        "SELECT p.id, p.name, p.role,"
+        " (SELECT count(*) FROM assignments s WHERE s.annotator_id = p.id),"
+        " (SELECT count(*) FROM assignments s WHERE s.annotator_id = p.id AND s.reason <> 'assigned'),"
+        " (SELECT count(*) FROM assignments s WHERE s.annotator_id = p.id AND NOT EXISTS (SELECT 1 FROM annotations a"
+        "   WHERE a.item_id = s.item_id AND a.annotator_id = p.id AND a.status = 'done')),"
+        " (SELECT count(*) FROM annotations a WHERE a.annotator_id = p.id AND a.status = 'done')"
+        " FROM annotators p ORDER BY p.id");
+    std::vector<AnnotatorWorkload> rows;
+    while (st.step())
+        rows.push_back({readAnnotator(st), st.columnInt(3), st.columnInt(4), st.columnInt(5), st.columnInt(6)});
+    return rows;
+}
+
 }  // namespace srllm::db

@@ -21,4 +21,14 @@ int64_t ensureAnnotator(Database& db, const std::string& name, const std::string
 std::optional<AnnotatorRow> annotatorByName(Database& db, const std::string& name);
 std::vector<AnnotatorRow> listAnnotators(Database& db);  // by id
 
+// What each person has on their plate: for `srllm annotator list` and the assignment dialog.
+struct AnnotatorWorkload {
+    AnnotatorRow annotator;
+    int64_t assigned = 0;  // items in their queue by assignment or routing
+    int64_t routed = 0;    // of those, routed for disagreement or to them as expert
+    int64_t open = 0;      // assigned items without a done annotation of theirs
+    int64_t done = 0;      // done annotations (assigned or not)
+};
+std::vector<AnnotatorWorkload> annotatorWorkloads(Database& db);  // by id
+
 }  // namespace srllm::db

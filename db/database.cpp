@@ -72,6 +72,14 @@ void Database::backupTo(const std::string& target) {
     if (rc != SQLITE_DONE) throw DbError(target + ": backup of " + m_path + " failed: " + message);
 }
 
+void Database::interrupt() { sqlite3_interrupt(m_db); }
+
+int64_t Database::dataVersion() {
+    Statement st(*this, "PRAGMA data_version");
+    st.step();
+    return st.columnInt(0);
+}
+
 Statement Database::prepare(std::string_view sql) { return Statement(*this, sql); }
 int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
 int Database::changes() const { return sqlite3_changes(m_db); }
@@ -151,18 +159,20 @@ std::optional<int64_t> Statement::columnOptionalInt(int column) const {
     return columnInt(column);
 }
 
-Transaction::Transaction(Database& db) : m_db(db) { m_db.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : m_db(db), m_nested(sqlite3_get_autocommit(db.handle()) == 0) {
+    m_db.exec(m_nested ? "SAVEPOINT srllm_nested" : "BEGIN IMMEDIATE");
+}
 Transaction::~Transaction() {
     if (!m_done) {
         try {
-            m_db.exec("ROLLBACK");
+            m_db.exec(m_nested ? "ROLLBACK TO srllm_nested; RELEASE srllm_nested" : "ROLLBACK");
         } catch (...) {
             // A failed rollback leaves SQLite to roll back on close; nothing better can be done here.
         }
     }
 }
 void Transaction::commit() {
-    m_db.exec("COMMIT");
+    m_db.exec(m_nested ? "RELEASE srllm_nested" : "COMMIT");
     m_done = true;
 }
 

@@ -20,6 +20,13 @@ public:
 
 class Statement;
 
+// Who reads through a connection (see db/access.h for what that allows). A connection without one
+// (the CLI, tests, import tools) reads everything.
+struct Reader {
+    int64_t annotatorId = 0;
+    std::string role;  // "annotator" | "expert" | "reviewer"
+};
+
 class Database {
 public:
     enum class Mode { ReadWrite, ReadOnly, Create };
@@ -39,11 +46,21 @@ public:
     void backupTo(const std::string& target);
     const std::string& path() const { return m_path; }
     sqlite3* handle() const { return m_db; }
+    // The reader this connection answers for; set once by whoever opens a session (GUI, worker thread).
+    void setReader(std::optional<Reader> reader) { m_reader = std::move(reader); }
+    const std::optional<Reader>& reader() const { return m_reader; }
+    // Makes the statement running on this connection stop with an error; the one call that is safe from
+    // another thread (a cancel button while a worker's query runs).
+    void interrupt();
+    // PRAGMA data_version: changes whenever another connection (another process, a worker thread) commits,
+    // so a window can notice outside changes by polling it cheaply.
+    int64_t dataVersion();
     [[noreturn]] void fail(std::string_view what) const;  // throws DbError with the SQLite message
 
 private:
     sqlite3* m_db = nullptr;
     std::string m_path;
+    std::optional<Reader> m_reader;
 };
 
 class Statement {
@@ -85,7 +102,8 @@ private:
 };
 
 // BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless commit() was called.
-// Every multi-row write goes through one of these so a failure leaves the project as it was.
+// Every multi-row write goes through one of these so a failure leaves the project as it was. Inside
+// another transaction it is a SAVEPOINT, so steps that each take a Transaction compose into one.
 class Transaction {
 public:
     explicit Transaction(Database& db);
@@ -96,6 +114,7 @@ public:
 
 private:
     Database& m_db;
+    bool m_nested = false;
     bool m_done = false;
 };
 

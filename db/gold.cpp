@@ -1,5 +1,6 @@
 #include "db/gold.h"
 
+#include "db/access.h"
 #include "db/database.h"
 #include "db/span-json.h"
 
@@ -28,6 +29,7 @@ void saveGold(Database& db, const GoldRow& row) {
     if (!row.labels.is_object())
         throw DbError(db.path() + ": gold of item " + std::to_string(row.itemId) +
                       ": labels must be a JSON object {field: value}");
+    requireFullAccess(db, "deciding gold labels");
     auto st = db.prepare(
         "INSERT INTO gold(item_id, labels, spans, rewrite, provenance, decided_by, taxonomy_version)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
@@ -39,6 +41,7 @@ void saveGold(Database& db, const GoldRow& row) {
 }
 
 std::optional<GoldRow> goldFor(Database& db, int64_t itemId) {
+    requireOthersReadable(db, itemId, "the gold");
     auto st = db.prepare(std::string(kColumns) + "WHERE item_id = ?1");
     st.bind(1, itemId);
     if (!st.step()) return std::nullopt;
@@ -46,6 +49,11 @@ std::optional<GoldRow> goldFor(Database& db, int64_t itemId) {
 }
 
 std::vector<GoldRow> allGold(Database& db) {
+    requireFullAccess(db, "reading every gold label");
+    return goldForFigures(db);
+}
+
+std::vector<GoldRow> goldForFigures(Database& db) {
     auto st = db.prepare(std::string(kColumns) + "ORDER BY item_id");
     std::vector<GoldRow> rows;
     while (st.step()) rows.push_back(readGold(st));

@@ -23,9 +23,14 @@ struct GoldRow {
     int taxonomyVersion = 1;
 };
 
-// Inserts or replaces the gold row of the item.
+// Inserts or replaces the gold row of the item; AccessDenied for a blind reader (db/access.h).
 void saveGold(Database& db, const GoldRow& row);
+// AccessDenied for a blind reader unless mayReadOthersOn(itemId).
 std::optional<GoldRow> goldFor(Database& db, int64_t itemId);
-std::vector<GoldRow> allGold(Database& db);  // by item id
+std::vector<GoldRow> allGold(Database& db);  // by item id; AccessDenied for a blind reader
+
+// Store-internal, without the reader check: gold behind figures that show no single label (agreement
+// with gold). Views never call it.
+std::vector<GoldRow> goldForFigures(Database& db);  // by item id
 
 }  // namespace srllm::db

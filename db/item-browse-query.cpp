@@ -6,8 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "db/access.h"
 #include "db/database.h"
 #include "db/items.h"
+#include "db/json-key-path.h"
 
 namespace srllm::db {
 
@@ -32,14 +34,14 @@ struct WhereClause {
     }
 };
 
-// A JSON path to a top-level key, quoted so keys with dots or spaces still work.
-std::string jsonKeyPath(const std::string& key) {
-    std::string path = "$.\"";
-    for (char c : key) path += c == '"' ? std::string("\\\"") : std::string(1, c);
-    return path + "\"";
-}
-
-WhereClause whereClause(const BrowseFilter& f) {
+// A blind reader (db/access.h) filters by their own labels only; conditions on other people's labels or
+// on the gold are refused.
+WhereClause whereClause(const Database& db, const BrowseFilter& f) {
+    const bool blind = isBlind(db);
+    if (blind && f.labelField && f.labelSource == LabelSource::Gold) requireFullAccess(db, "filtering by gold labels");
+    if (blind && f.annotatorId && *f.annotatorId != readerId(db))
+        requireFullAccess(db, "filtering by another annotator's annotations");
+    if (blind && f.agreement != BrowseAgreement::Any) requireFullAccess(db, "filtering by agreement");
     WhereClause w;
     if (f.datasetId) w.add("i.dataset_id = ?", {*f.datasetId});
     if (const std::string fts = ftsExpression(f.search); !fts.empty())
@@ -49,8 +51,14 @@ WhereClause whereClause(const BrowseFilter& f) {
     if (f.labelField) {
         // json_each over a scalar yields the scalar itself, so this matches single and multi fields.
         const char* table = f.labelSource == LabelSource::Gold ? "gold" : "annotations";
-        w.add(std::string("i.id IN (SELECT l.item_id FROM ") + table + " l, json_each(l.labels, ?) v WHERE v.value = ?)",
-              {jsonKeyPath(*f.labelField), f.labelValue});
+        if (blind)
+            w.add("i.id IN (SELECT l.item_id FROM annotations l, json_each(l.labels, ?) v WHERE v.value = ?"
+                  " AND l.annotator_id = ?)",
+                  {jsonKeyPath(*f.labelField), f.labelValue, readerId(db)});
+        else
+            w.add(std::string("i.id IN (SELECT l.item_id FROM ") + table +
+                      " l, json_each(l.labels, ?) v WHERE v.value = ?)",
+                  {jsonKeyPath(*f.labelField), f.labelValue});
     }
     if (f.annotatorId) w.add("i.id IN (SELECT item_id FROM annotations WHERE annotator_id = ?)", {*f.annotatorId});
     constexpr const char* kAnnotated = "i.id IN (SELECT item_id FROM annotations)";
@@ -80,7 +88,7 @@ std::vector<DatasetEntry> browseDatasets(Database& db) {
 }
 
 std::vector<int64_t> browseItemIds(Database& db, const BrowseFilter& filter) {
-    const WhereClause w = whereClause(filter);
+    const WhereClause w = whereClause(db, filter);
     // No ORDER BY: SQLite may then scan the small items_dataset index instead of the whole table.
     auto st = db.prepare("SELECT i.id FROM items i" + w.sql);
     w.bind(st);
@@ -90,8 +98,17 @@ std::vector<int64_t> browseItemIds(Database& db, const BrowseFilter& filter) {
     return ids;
 }
 
+std::vector<int64_t> browseFirstItemIds(Database& db, const BrowseFilter& filter, int64_t limit) {
+    const WhereClause w = whereClause(db, filter);
+    auto st = db.prepare("SELECT i.id FROM items i" + w.sql + " ORDER BY i.id LIMIT " + std::to_string(limit));
+    w.bind(st);
+    std::vector<int64_t> ids;
+    while (st.step()) ids.push_back(st.columnInt(0));
+    return ids;
+}
+
 int64_t countBrowseItems(Database& db, const BrowseFilter& filter) {
-    const WhereClause w = whereClause(filter);
+    const WhereClause w = whereClause(db, filter);
     auto st = db.prepare("SELECT count(*) FROM items i" + w.sql);
     w.bind(st);
     st.step();
@@ -104,8 +121,8 @@ std::vector<BrowseRow> browseRows(Database& db, const std::vector<int64_t>& ids)
         "SELECT i.id, i.dataset_id, substr(i.text, 1, ?2), d.name,"
         " (SELECT count(*) FROM annotations a WHERE a.item_id = i.id), g.provenance, i.split"
         " FROM json_each(?1) k JOIN items i ON i.id = k.value JOIN datasets d ON d.id = i.dataset_id"
-        " LEFT JOIN gold g ON g.item_id = i.id ORDER BY k.key");
-    st.bind(1, nlohmann::json(ids).dump()).bind(2, kPreviewCodePoints);
+        " LEFT JOIN gold g ON g.item_id = i.id AND ?3 ORDER BY k.key");
+    st.bind(1, nlohmann::json(ids).dump()).bind(2, kPreviewCodePoints).bind(3, isBlind(db) ? 0 : 1);
     std::vector<BrowseRow> rows;
     rows.reserve(ids.size());
     while (st.step())

@@ -1,7 +1,9 @@
 #pragma once
 // The item browser's queries: the ids matching a filter (dataset, full-text search, label, annotator,
 // status, agreement) and the display rows of a page of ids. Kept apart from db/items.h because these join
-// annotations and gold. Threading: call from the thread that owns the Database.
+// annotations and gold. A blind reader (db/access.h) filters by their own labels only, gets AccessDenied
+// for gold, agreement or another annotator's filters, and sees no gold provenance; counts stay.
+// Threading: call from the thread that owns the Database.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -46,7 +48,7 @@ struct BrowseRow {
     std::string textPreview;  // the first kPreviewCodePoints code points of the text
     std::string datasetName;
     int64_t annotations = 0;
-    std::optional<std::string> goldProvenance;
+    std::optional<std::string> goldProvenance;  // always empty for a blind reader
     std::optional<std::string> split;
 };
 
@@ -61,6 +63,8 @@ std::vector<DatasetEntry> browseDatasets(Database& db);
 
 // Ids of the items matching the filter, ascending, in one pass (see docs/BENCHMARKS.md for timings).
 std::vector<int64_t> browseItemIds(Database& db, const BrowseFilter& filter);
+// The first `limit` matching ids, ascending: what the browser shows while browseItemIds runs.
+std::vector<int64_t> browseFirstItemIds(Database& db, const BrowseFilter& filter, int64_t limit);
 // The number of matching items, without materialising the ids.
 int64_t countBrowseItems(Database& db, const BrowseFilter& filter);
 // Display rows for these ids (in the order given; ids that no longer exist are skipped).

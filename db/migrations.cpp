@@ -8,6 +8,7 @@
 #include "db/schema-v1.h"
 #include "db/schema-v2.h"
 #include "db/schema-v3.h"
+#include "db/schema-v4.h"
 #include "db/schema-v5.h"
 
 namespace srllm::db {
@@ -25,7 +26,8 @@ const std::vector<Migration>& migrations() {
         {1, schemaV1Sql},
         {2, schemaV2Sql},
         {3, schemaV3Sql},
-        {5, schemaV5Sql},  // v4 (#11) is another branch's; a gap in the numbers is fine
+        {4, schemaV4Sql},
+        {5, schemaV5Sql},
     };
     return steps;
 }

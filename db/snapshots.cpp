@@ -1,6 +1,7 @@
 #include "db/snapshots.h"
 
 #include "core/data/split.h"
+#include "db/access.h"
 #include "db/database.h"
 #include "db/item-identity.h"
 
@@ -139,6 +140,7 @@ std::string snapshotContentHash(Database& db, int64_t snapshotId) {
 }
 
 void forEachSnapshotEntry(Database& db, int64_t snapshotId, const std::function<void(const SnapshotEntry&)>& visit) {
+    requireFullAccess(db, "a snapshot's frozen gold labels");  // the blind rule holds for frozen gold too
     auto items = db.prepare(
         "SELECT s.item_id, i.uid, i.text, coalesce(s.split, ''), g.item_id IS NOT NULL, g.labels, g.rewrite"
         " FROM snapshot_items s JOIN items i ON i.id = s.item_id"

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/common/diagnostics.h"
+#include "db/annotations.h"
 
 namespace srllm::db {
 
@@ -58,6 +59,16 @@ std::optional<std::vector<int>> labelIndices(const TaxonomyField& field, const n
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+FieldVotes fieldVotes(const TaxonomyField& field, const std::vector<AnnotationRow>& annotations) {
+    FieldVotes out;
+    for (const auto& a : annotations)
+        if (const auto indices = labelIndices(field, a.labels)) {
+            ++out.groups[*indices];
+            ++out.votes;
+        }
     return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The label fields of a stored taxonomy as typed structs, and the check that a label value fits one.
 // Agreement, adjudication and packages read taxonomies through this so they agree on what a valid vote is.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 namespace srllm::db {
+
+struct AnnotationRow;
 
 struct TaxonomyField {
     std::string key;
@@ -25,5 +28,13 @@ std::optional<int> valueIndex(const TaxonomyField& field, const std::string& val
 // The valid value indices a label JSON holds for the field: one index for a single field, the sorted set
 // (maybe empty) for a multi field; nullopt when the field is absent or holds something invalid.
 std::optional<std::vector<int>> labelIndices(const TaxonomyField& field, const nlohmann::json& labels);
+
+// The valid votes of some annotations on a field: how many gave each value (a multi field's value is its
+// whole set) and how many voted at all. Routing and annotator analytics count agreement from this.
+struct FieldVotes {
+    std::map<std::vector<int>, int> groups;
+    int votes = 0;
+};
+FieldVotes fieldVotes(const TaxonomyField& field, const std::vector<AnnotationRow>& annotations);
 
 }  // namespace srllm::db

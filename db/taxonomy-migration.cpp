@@ -2,18 +2,15 @@
 
 #include <algorithm>
 
+#include "db/access.h"
 #include "db/database.h"
+#include "db/json-key-path.h"
+#include "db/rereview.h"
 #include "db/taxonomy-store.h"
 
 namespace srllm::db {
 
 namespace {
-
-std::string keyPath(const std::string& key) {
-    std::string path = "$.\"";
-    for (char c : key) path += c == '"' ? std::string("\\\"") : std::string(1, c);
-    return path + "\"";
-}
 
 int64_t countIn(Database& db, const char* table, const std::string& field, const std::string& value) {
     // json_each over a scalar yields the scalar, so single values and members of multi arrays both match.
@@ -22,7 +19,7 @@ int64_t countIn(Database& db, const char* table, const std::string& field, const
         : std::string("SELECT count(*) FROM ") + table +
               " t WHERE EXISTS (SELECT 1 FROM json_each(t.labels, ?1) v WHERE v.value = ?2)";
     auto st = db.prepare(sql);
-    st.bind(1, keyPath(field));
+    st.bind(1, jsonKeyPath(field));
     if (!value.empty()) st.bind(2, value);
     st.step();
     return st.columnInt(0);
@@ -88,6 +85,7 @@ TaxonomyChangeCheck checkTaxonomyChange(Database& db, const nlohmann::json& edit
 }
 
 int saveTaxonomyVersion(Database& db, const nlohmann::json& edited, const std::vector<ValueMapping>& mappings) {
+    requireFullAccess(db, "changing the taxonomy");
     const TaxonomyChangeCheck check = checkTaxonomyChange(db, edited, mappings);
     if (!check.ok()) throw core::InputError(check.problems.front());
     const int fromVersion = currentTaxonomy(db).version;
@@ -97,7 +95,11 @@ int saveTaxonomyVersion(Database& db, const nlohmann::json& edited, const std::v
     for (const auto& m : mappings)
         stored["value_mappings"].push_back(
             {{"from_version", fromVersion}, {"field", m.field}, {"from", m.from}, {"to", m.to}});
-    return addTaxonomyVersion(db, stored);
+    Transaction tx(db);
+    const int version = addTaxonomyVersion(db, stored);
+    markForReReview(db, version);
+    tx.commit();
+    return version;
 }
 
 }  // namespace srllm::db

@@ -46,7 +46,8 @@ TaxonomyChangeCheck checkTaxonomyChange(Database& db, const nlohmann::json& edit
                                         const std::vector<ValueMapping>& mappings);
 
 // Runs the check and, when it passes, stores `edited` plus the mappings as the next version (through
-// addTaxonomyVersion) and returns its number. Throws core::InputError with the first problem otherwise.
+// addTaxonomyVersion), marks the annotations it affects for re-review (db/rereview.h) and returns its
+// number. Throws core::InputError with the first problem otherwise.
 int saveTaxonomyVersion(Database& db, const nlohmann::json& edited, const std::vector<ValueMapping>& mappings);
 
 }  // namespace srllm::db

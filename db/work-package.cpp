@@ -8,6 +8,7 @@
 #include "db/database.h"
 #include "db/items.h"
 #include "db/project.h"
+#include "db/routing.h"
 #include "db/span-json.h"
 #include "db/taxonomy-store.h"
 
@@ -44,11 +45,22 @@ void removeProjectFiles(const std::string& path) {
 
 int64_t copyForAnnotator(Database& db, const std::string& annotator, PackageSummary& summary) {
     db.exec("CREATE TEMP TABLE package_items(id INTEGER PRIMARY KEY)");
-    auto assigned = db.prepare("INSERT INTO temp.package_items SELECT s.item_id FROM src.assignments s"
-                               " JOIN src.annotators a ON a.id = s.annotator_id WHERE a.name = ?1");
-    assigned.bind(1, annotator).run();
-    summary.assignedOnly = db.changes() > 0;
-    if (!summary.assignedOnly) db.exec("INSERT INTO temp.package_items SELECT id FROM src.items");
+    // The queue of db/annotation-queue.h: assigned items and annotations sent back for re-review; every
+    // item only while the project assigns nothing to anyone.
+    auto queued = db.prepare(
+        "INSERT OR IGNORE INTO temp.package_items SELECT s.item_id FROM src.assignments s"
+        " JOIN src.annotators a ON a.id = s.annotator_id WHERE a.name = ?1"
+        " UNION SELECT r.item_id FROM src.annotations r JOIN src.annotators a ON a.id = r.annotator_id"
+        " WHERE a.name = ?1 AND r.review_reason IS NOT NULL");
+    queued.bind(1, annotator).run();
+    auto anyAssigned = db.prepare("SELECT EXISTS (SELECT 1 FROM src.assignments)");
+    anyAssigned.step();
+    summary.assignedOnly = anyAssigned.columnInt(0) != 0;
+    if (!summary.assignedOnly) db.exec("INSERT OR IGNORE INTO temp.package_items SELECT id FROM src.items");
+    else if (db.changes() == 0)
+        throw core::InputError("", 0, "--annotator",
+                               "'" + annotator + "' has no assigned items (hint: `srllm assign` first; the project "
+                                                 "assigns items, so packages hold assigned items only)");
     db.exec(kCopySql);
     db.prepare("INSERT INTO annotators(id, name, role, created_at) SELECT id, name, role, created_at"
                " FROM src.annotators WHERE name = ?1").bind(1, annotator).run();
@@ -56,12 +68,14 @@ int64_t copyForAnnotator(Database& db, const std::string& annotator, PackageSumm
     // Rows are picked by the source's annotator id (by name): a new annotator's package id may be
     // another person's id in the source.
     constexpr const char* kSourceAnnotator = "(SELECT id FROM src.annotators WHERE name = ?2)";
-    db.prepare(std::string("INSERT INTO assignments(item_id, annotator_id, assigned_at) SELECT item_id, ?1,"
-                           " assigned_at FROM src.assignments WHERE annotator_id = ") + kSourceAnnotator)
+    db.prepare(std::string("INSERT INTO assignments(item_id, annotator_id, assigned_at, reason, detail) SELECT"
+                           " item_id, ?1, assigned_at, reason, detail FROM src.assignments WHERE annotator_id = ") +
+               kSourceAnnotator)
         .bind(1, annotatorId).bind(2, annotator).run();
     db.prepare(std::string("INSERT INTO annotations(id, item_id, annotator_id, taxonomy_version, labels, spans,"
-                           " rewrite, seconds, status, created_at, updated_at) SELECT id, item_id, ?1,"
-                           " taxonomy_version, labels, spans, rewrite, seconds, status, created_at, updated_at"
+                           " rewrite, seconds, status, created_at, updated_at, review_reason, pasted_chars)"
+                           " SELECT id, item_id, ?1, taxonomy_version, labels, spans, rewrite, seconds, status,"
+                           " created_at, updated_at, review_reason, pasted_chars"
                            " FROM src.annotations WHERE item_id IN (SELECT id FROM temp.package_items)"
                            " AND annotator_id = ") + kSourceAnnotator)
         .bind(1, annotatorId).bind(2, annotator).run();
@@ -74,13 +88,16 @@ int64_t copyForAnnotator(Database& db, const std::string& annotator, PackageSumm
 // Inserts or replaces the project's row keeping the package's timestamps, so a second merge sees them equal.
 void upsertKeepingTimes(Database& db, const AnnotationRow& row) {
     db.prepare("INSERT INTO annotations(item_id, annotator_id, taxonomy_version, labels, spans, rewrite, seconds,"
-               " status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+               " status, created_at, updated_at, review_reason, pasted_chars)"
+               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
                " ON CONFLICT(item_id, annotator_id) DO UPDATE SET taxonomy_version = excluded.taxonomy_version,"
                " labels = excluded.labels, spans = excluded.spans, rewrite = excluded.rewrite,"
-               " seconds = excluded.seconds, status = excluded.status, updated_at = excluded.updated_at")
+               " seconds = excluded.seconds, status = excluded.status, updated_at = excluded.updated_at,"
+               " review_reason = excluded.review_reason, pasted_chars = excluded.pasted_chars")
         .bind(1, row.itemId).bind(2, row.annotatorId).bind(3, static_cast<int64_t>(row.taxonomyVersion))
         .bind(4, row.labels.dump()).bind(5, spansToJson(row.spans)).bind(6, row.rewrite).bind(7, row.seconds)
-        .bind(8, row.status).bind(9, row.createdAt).bind(10, row.updatedAt).run();
+        .bind(8, row.status).bind(9, row.createdAt).bind(10, row.updatedAt).bind(11, row.reviewReason)
+        .bind(12, row.pastedChars).run();
 }
 
 void checkTaxonomy(Database& target, Database& package, const PackageManifest& manifest,
@@ -178,6 +195,7 @@ MergeSummary mergeWorkPackage(Project& target, const std::string& packagePath) {
         upsertKeepingTimes(db, merged);
     }
     tx.commit();
+    summary.routed = static_cast<int64_t>(routeDisagreements(db).size());
     return summary;
 }
 

@@ -27,12 +27,14 @@ struct PackageManifest {
 struct PackageSummary {
     int64_t items = 0;
     int64_t annotations = 0;  // the annotator's earlier annotations copied along
-    bool assignedOnly = false;  // false: the annotator had no assignments, so every item went in
+    bool assignedOnly = false;  // false: the project assigns nothing to anyone, so every item went in
     PackageManifest manifest;
 };
 
 // Writes a new package at outPath (which must not exist) for the annotator (created in the package when
-// the source has no annotator of that name). All or nothing: a failure removes the partial file.
+// the source has no annotator of that name) with the items of their queue (db/annotation-queue.h): in a
+// project that assigns items, only theirs (InputError when they have none). All or nothing: a failure
+// removes the partial file.
 PackageSummary createWorkPackage(Project& source, const std::string& annotator, const std::string& outPath);
 
 // The manifest of a package; nullopt for an ordinary project.
@@ -45,6 +47,7 @@ struct MergeSummary {
     int64_t unchanged = 0;     // same updated_at: merged before
     int64_t keptNewer = 0;     // the project's annotation is newer than the package's
     int64_t unknownItems = 0;  // item uid not in the project (skipped, with a warning)
+    int64_t routed = 0;        // items routed for disagreement afterwards (db/routing.h)
     core::Diagnostics warnings;
 };
 

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AgreementView</name>
+    <message numerus="yes">
+        <source>Computing agreement (%n bootstrap resample(s))…</source>
+        <translation>
+            <numerusform>Computing agreement (%n bootstrap resample)…</numerusform>
+            <numerusform>Computing agreement (%n bootstrap resamples)…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AnnotateView</name>
     <message numerus="yes">
         <source>All %n item(s) in your queue are done. Thank you!</source>
@@ -12,12 +22,29 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Wrote %n row to %1.</numerusform>
+            <numerusform>Wrote %n rows to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ItemBrowserView</name>
     <message numerus="yes">
         <source>%n item(s) (%1 ms)</source>
         <translation>
             <numerusform>%n item (%1 ms)</numerusform>
             <numerusform>%n items (%1 ms)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>First %n item(s) shown; counting the rest… (%1 ms)</source>
+        <translation>
+            <numerusform>First %n item shown; counting the rest… (%1 ms)</numerusform>
+            <numerusform>First %n items shown; counting the rest… (%1 ms)</numerusform>
         </translation>
     </message>
 </context>
@@ -83,6 +110,16 @@
     </message>
 </context>
 <context>
+    <name>RoutingDialog</name>
+    <message numerus="yes">
+        <source>Saved; %n item(s) routed now.</source>
+        <translation>
+            <numerusform>Saved; %n item routed now.</numerusform>
+            <numerusform>Saved; %n items routed now.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RunLogView</name>
     <message numerus="yes">
         <source>warning (%1, %n time(s), first at lines %2): %3</source>
@@ -106,6 +143,16 @@
         <translation>
             <numerusform>%n record, %1</numerusform>
             <numerusform>%n records, %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionPanel</name>
+    <message numerus="yes">
+        <source>%n candidate biased word(s), underlined with dots in the text</source>
+        <translation>
+            <numerusform>%n candidate biased word, underlined with dots in the text</numerusform>
+            <numerusform>%n candidate biased words, underlined with dots in the text</numerusform>
         </translation>
     </message>
 </context>

@@ -40,10 +40,6 @@
         <translation>(平票)</translation>
     </message>
     <message>
-        <source>Read-only: only an annotator with the expert role can decide gold labels (you are %1, role &quot;%2&quot;).</source>
-        <translation>只读:只有专家角色的标注者才能决定金标准标签(您是 %1,角色“%2”)。</translation>
-    </message>
-    <message>
         <source>No item has disagreeing annotations.</source>
         <translation>没有存在分歧标注的条目。</translation>
     </message>
@@ -54,6 +50,14 @@
     <message>
         <source>Item %1 saved as expert gold.</source>
         <translation>条目 %1 已保存为专家金标准。</translation>
+    </message>
+    <message>
+        <source>Routed to you</source>
+        <translation>分派给您</translation>
+    </message>
+    <message>
+        <source>Adjudication is for experts. Until an item is adjudicated, annotators see only their own labels (you are %1, role &quot;%2&quot;).</source>
+        <translation>裁定仅限专家使用。在条目被裁定之前,标注者只能看到自己的标签(您是 %1,角色为“%2”)。</translation>
     </message>
 </context>
 <context>
@@ -88,10 +92,6 @@
     <message>
         <source>Bootstrap resamples for the 95% intervals (0: no intervals)</source>
         <translation>用于 95% 置信区间的自助重抽样次数(0:不计算区间)</translation>
-    </message>
-    <message>
-        <source>Completed items per point of the agreement-over-time chart</source>
-        <translation>一致性随时间变化图中每个点的已完成条目数</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -218,8 +218,70 @@
         <translation>改写一致性(两两 chrF 均值,0–100):%1 %2,共 %3 个条目。  片段一致性:α %4 %5,两两 F1 均值 %6,共 %7 个条目。</translation>
     </message>
     <message>
-        <source>Agreement over time failed: %1</source>
-        <translation>一致性随时间变化计算失败:%1</translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Completed items per point of the charts over time</source>
+        <translation>随时间变化图表中每个点的已完成条目数</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>已展示</translation>
+    </message>
+    <message>
+        <source>Labels accepted</source>
+        <translation>采纳的标签</translation>
+    </message>
+    <message>
+        <source>Rewrites accepted</source>
+        <translation>采纳的改写</translation>
+    </message>
+    <message>
+        <source>Words accepted</source>
+        <translation>采纳的词语</translation>
+    </message>
+    <message>
+        <source>Suggestions shown to annotators, and how often the done annotation kept them</source>
+        <translation>向标注者展示的建议,以及完成的标注保留它们的频率</translation>
+    </message>
+    <message>
+        <source>Suggestions accepted:</source>
+        <translation>建议采纳情况:</translation>
+    </message>
+    <message>
+        <source>Annotator:</source>
+        <translation>标注者:</translation>
+    </message>
+    <message>
+        <source>Annotators over time</source>
+        <translation>标注者随时间变化</translation>
+    </message>
+    <message>
+        <source>The project changed; press Refresh for new figures.</source>
+        <translation>项目已更改;按“刷新”获取新的数据。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Computing agreement (%n bootstrap resample(s))…</source>
+        <translation>
+            <numerusform>正在计算一致性(%n 次自助重抽样)…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agreement over time for %1…</source>
+        <translation>正在计算 %1 随时间变化的一致性…</translation>
+    </message>
+    <message>
+        <source>%1 over time…</source>
+        <translation>正在计算 %1 随时间的变化…</translation>
     </message>
 </context>
 <context>
@@ -339,8 +401,36 @@
         <translation>条目 #%1 不在您的队列中;您为它做的标注同样会被保存。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;No items to annotate yet.&lt;/b&gt; Import a file with &lt;code&gt;srllm import PROJECT FILE&lt;/code&gt;, then reopen the project.</source>
-        <translation>&lt;b&gt;尚无可标注的条目。&lt;/b&gt;请用 &lt;code&gt;srllm import PROJECT FILE&lt;/code&gt; 导入文件,然后重新打开项目。</translation>
+        <source>Mark suggested words</source>
+        <translation>标记建议的词语</translation>
+    </message>
+    <message>
+        <source>Use suggested labels</source>
+        <translation>使用建议的标签</translation>
+    </message>
+    <message>
+        <source>Use suggested rewrite</source>
+        <translation>使用建议的改写</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No items are assigned to you yet.&lt;/b&gt; Your lead assigns them (Team &amp;gt; Assign items…); they appear here by themselves.</source>
+        <translation>&lt;b&gt;尚未给您分配任何条目。&lt;/b&gt;由负责人分配(团队 &amp;gt; 分配条目…);分配后会自动出现在这里。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No items to annotate yet.&lt;/b&gt; Import a file (File &amp;gt; Import…); the items appear here by themselves.</source>
+        <translation>&lt;b&gt;尚无待标注的条目。&lt;/b&gt;请导入文件(文件 &amp;gt; 导入…);条目会自动出现在这里。</translation>
+    </message>
+    <message>
+        <source>Mark exactly the selected characters (no snapping to words)</source>
+        <translation>精确标记所选字符(不对齐到整词)</translation>
+    </message>
+    <message>
+        <source>Suggestions could not be read: %1</source>
+        <translation>无法读取建议:%1</translation>
+    </message>
+    <message>
+        <source>Please review again: %1</source>
+        <translation>请重新审阅:%1</translation>
     </message>
 </context>
 <context>
@@ -356,6 +446,65 @@
     <message>
         <source>To do</source>
         <translation>待标注</translation>
+    </message>
+    <message>
+        <source>Routed to you: %1</source>
+        <translation>分派给您:%1</translation>
+    </message>
+    <message>
+        <source>For an expert: %1</source>
+        <translation>交由专家:%1</translation>
+    </message>
+    <message>
+        <source>Please review again: %1</source>
+        <translation>请重新审阅:%1</translation>
+    </message>
+    <message>
+        <source>To review again</source>
+        <translation>待重新审阅</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotatorAnalyticsChart</name>
+    <message>
+        <source>Export chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG, SVG or PDF</source>
+        <translation>将图表保存为 PNG、SVG 或 PDF</translation>
+    </message>
+    <message>
+        <source>agreement with the others</source>
+        <translation>与其他人的一致性</translation>
+    </message>
+    <message>
+        <source>label drift from the first window</source>
+        <translation>相对第一个窗口的标签漂移</translation>
+    </message>
+    <message>
+        <source>median seconds per item</source>
+        <translation>每个条目的中位用时(秒)</translation>
+    </message>
+    <message>
+        <source>Items done</source>
+        <translation>已完成条目</translation>
+    </message>
+    <message>
+        <source>Share (0–1)</source>
+        <translation>比例(0–1)</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>%1 — %2, per %3 items</source>
+        <translation>%1 — %2,每 %3 个条目</translation>
+    </message>
+    <message>
+        <source>%1: %2 item(s) done, median %3 s per item; %4 of %5 rewrite(s) mostly pasted.</source>
+        <translation>%1:已完成 %2 个条目,每条中位用时 %3 秒;%5 个改写中有 %4 个主要为粘贴。</translation>
     </message>
 </context>
 <context>
@@ -406,6 +555,190 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign items</source>
+        <translation>分配条目</translation>
+    </message>
+    <message>
+        <source>All datasets</source>
+        <translation>全部数据集</translation>
+    </message>
+    <message>
+        <source>Only items with these words (optional)</source>
+        <translation>仅限包含这些词的条目(可选)</translation>
+    </message>
+    <message>
+        <source>How many annotators label each item (k)</source>
+        <translation>每个条目由多少位标注者标注(k)</translation>
+    </message>
+    <message>
+        <source>Round robin</source>
+        <translation>轮转</translation>
+    </message>
+    <message>
+        <source>Balanced by current load</source>
+        <translation>按当前工作量均衡</translation>
+    </message>
+    <message>
+        <source>none (id order)</source>
+        <translation>无(按 id 顺序)</translation>
+    </message>
+    <message>
+        <source>Shuffle the items with this seed first; the same seed gives the same assignment</source>
+        <translation>先用此种子打乱条目;相同的种子得到相同的分配</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <source>A metadata column holding the risk stratum: every annotator gets a like share of each</source>
+        <translation>存放风险分层的元数据列:每位标注者从各层获得相近的份额</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>数据集:</translation>
+    </message>
+    <message>
+        <source>Search:</source>
+        <translation>搜索:</translation>
+    </message>
+    <message>
+        <source>Annotators (tick who gets items)</source>
+        <translation>标注者(勾选获得条目的人)</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Annotators per item:</source>
+        <translation>每个条目的标注者数:</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>顺序:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子:</translation>
+    </message>
+    <message>
+        <source>Stratify by:</source>
+        <translation>分层依据:</translation>
+    </message>
+    <message>
+        <source>&amp;Assign</source>
+        <translation>分配(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Reassign (labels already made stay)</source>
+        <translation>重新分配(已做的标注保留)</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign open items</source>
+        <translation>重新分配未完成的条目(&amp;R)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 assigned, %4 open, %5 done</source>
+        <translation>%1(%2):已分配 %3,未完成 %4,已完成 %5</translation>
+    </message>
+    <message>
+        <source>Assigning items…</source>
+        <translation>正在分配条目…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 matching item(s) needed annotators: %3 assignment(s) added.</source>
+        <translation>%2 个匹配条目中有 %1 个需要标注者:新增 %3 项分配。</translation>
+    </message>
+    <message>
+        <source>%1 open item(s) moved from %2 to %3; %4 done item(s) stay with %2.</source>
+        <translation>%1 个未完成条目已从 %2 移给 %3;%4 个已完成条目仍归 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Every annotation</source>
+        <translation>全部标注</translation>
+    </message>
+    <message>
+        <source>Gold labels</source>
+        <translation>金标准标签</translation>
+    </message>
+    <message>
+        <source>JSON Lines (imports back)</source>
+        <translation>JSON Lines(可再导入)</translation>
+    </message>
+    <message>
+        <source>CSV (a column per field)</source>
+        <translation>CSV(每个字段一列)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>内容:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>已取消;未写入任何文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to %1.</source>
+        <translation>
+            <numerusform>已向 %1 写入 %n 行。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GuidelinePanel</name>
     <message>
         <source>Values:</source>
@@ -414,6 +747,121 @@
     <message>
         <source>Examples:</source>
         <translation>示例:</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>choice</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>span label</source>
+        <translation>片段标签</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>whose labels these are (doccano exports name no one)</source>
+        <translation>这些标签属于谁(doccano 导出文件不含标注者)</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式:</translation>
+    </message>
+    <message>
+        <source>Dataset for new items:</source>
+        <translation>新条目的数据集:</translation>
+    </message>
+    <message>
+        <source>Annotator:</source>
+        <translation>标注者:</translation>
+    </message>
+    <message>
+        <source>How the file&apos;s labels map onto the taxonomy</source>
+        <translation>文件中的标签如何对应到分类体系</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Label in the file</source>
+        <translation>文件中的标签</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>对应为</translation>
+    </message>
+    <message>
+        <source>Rules, one per line: SOURCE=FIELD:VALUE, FIELD, spans, rewrite or ignore
+e.g. Offensive=toxicity:High</source>
+        <translation>规则,每行一条:来源=字段:值、字段、spans、rewrite 或 ignore
+例如 Offensive=toxicity:High</translation>
+    </message>
+    <message>
+        <source>Check mapping</source>
+        <translation>检查对应关系</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.txt *.jsonl *.json *.ndjson)</source>
+        <translation>数据文件 (*.csv *.tsv *.txt *.jsonl *.json *.ndjson)</translation>
+    </message>
+    <message>
+        <source>%1 task(s), %2 annotation(s): every label maps. Nothing is written until you press Import.</source>
+        <translation>%1 个任务,%2 份标注:所有标签均可对应。在您按“导入”之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot import yet; add a rule for each of these:
+%1</source>
+        <translation>暂不能导入;请为以下每一项添加规则:
+%1</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>%1 new item(s), %2 annotation(s), %3 new annotator(s), %4 item(s) routed.</source>
+        <translation>新增 %1 个条目,%2 份标注,%3 位新标注者,%4 个条目已分派。</translation>
+    </message>
+    <message>
+        <source>%1 annotation(s), %2 new annotator(s), %3 item(s) routed.</source>
+        <translation>%1 份标注,%2 位新标注者,%3 个条目已分派。</translation>
+    </message>
+    <message>
+        <source>%1 item(s), %2 reference rewrite(s), %3 duplicate(s) skipped.</source>
+        <translation>%1 个条目,%2 个参考改写,跳过 %3 个重复项。</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>已取消;未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Imported: %1</source>
+        <translation>已导入:%1</translation>
     </message>
 </context>
 <context>
@@ -498,6 +946,20 @@
         <source>%n item(s) (%1 ms)</source>
         <translation>
             <numerusform>%n 个条目(%1 毫秒)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>my annotations</source>
+        <translation>我的标注</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message numerus="yes">
+        <source>First %n item(s) shown; counting the rest… (%1 ms)</source>
+        <translation>
+            <numerusform>已显示前 %n 个条目;正在统计其余条目…(%1 毫秒)</numerusform>
         </translation>
     </message>
 </context>
@@ -1013,6 +1475,34 @@
         <source>&lt;h3&gt;SR-LLM Workbench %1&lt;/h3&gt;&lt;p&gt;Annotate texts for safety risks, measure agreement, fine-tune and evaluate safer language models, all offline.&lt;/p&gt;&lt;p&gt;After Raza et al., &lt;i&gt;Developing Safe and Responsible Large Language Models&lt;/i&gt; (arXiv 2404.01399).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SR-LLM 工作台 %1&lt;/h3&gt;&lt;p&gt;标注文本中的安全风险、度量标注一致性、微调并评估更安全的语言模型,全部离线完成。&lt;/p&gt;&lt;p&gt;基于 Raza 等人的论文 &lt;i&gt;Developing Safe and Responsible Large Language Models&lt;/i&gt;(arXiv 2404.01399)。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>团队(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Assign items…</source>
+        <translation>分配条目(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Disagreement &amp;routing…</source>
+        <translation>分歧分派(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest candidate words from a word list…</source>
+        <translation>根据词表建议候选词(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>For experts (team leads)</source>
+        <translation>仅限专家(团队负责人)</translation>
+    </message>
 </context>
 <context>
     <name>MultiChoiceField</name>
@@ -1089,6 +1579,26 @@
     <message>
         <source>Could not write %1 (hint: is the folder writable?)</source>
         <translation>无法写入 %1(提示:该文件夹是否可写?)</translation>
+    </message>
+    <message>
+        <source>Word list</source>
+        <translation>词表</translation>
+    </message>
+    <message>
+        <source>Word lists (*.txt *.tsv);;All files (*)</source>
+        <translation>词表 (*.txt *.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Looking for the listed words in every item…</source>
+        <translation>正在每个条目中查找词表中的词…</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Candidate words found in %1 of %2 item(s). Annotators see them underlined as suggestions, never as their labels.</source>
+        <translation>在 %2 个条目中的 %1 个里找到了候选词。标注者会看到带下划线的建议,它们绝不会成为标注者的标签。</translation>
     </message>
 </context>
 <context>
@@ -1423,6 +1933,74 @@
     </message>
 </context>
 <context>
+    <name>RewriteMetricsLine</name>
+    <message>
+        <source>chrF: character n-gram F-score of the rewrite against the original (0–100, higher keeps more of it). Length: rewrite length / original length in characters. Grade: Flesch-Kincaid grade level of the rewrite (syllables from the CMU Pronouncing Dictionary).</source>
+        <translation>chrF:改写相对原文的字符 n-gram F 分数(0–100,越高保留原文越多)。长度:改写长度 / 原文长度(按字符计)。年级:改写的 Flesch-Kincaid 年级水平(音节数取自 CMU 发音词典)。</translation>
+    </message>
+    <message>
+        <source>chrF %1</source>
+        <translation>chrF %1</translation>
+    </message>
+    <message>
+        <source>length %1×</source>
+        <translation>长度 %1×</translation>
+    </message>
+    <message>
+        <source>grade %1</source>
+        <translation>年级 %1</translation>
+    </message>
+    <message>
+        <source>grade unavailable: %1</source>
+        <translation>年级不可用:%1</translation>
+    </message>
+</context>
+<context>
+    <name>RoutingDialog</name>
+    <message>
+        <source>Route items whose annotators disagree</source>
+        <translation>分派标注者意见不一致的条目</translation>
+    </message>
+    <message>
+        <source>Disagreement routing</source>
+        <translation>分歧分派</translation>
+    </message>
+    <message>
+        <source>An item is routed when, on a field, fewer than this share of its annotators agree (1.00: any disagreement; 0.60: two of three agreeing is enough)</source>
+        <translation>当某个字段上一致的标注者比例低于此值时分派该条目(1.00:任何分歧;0.60:三人中两人一致即可)</translation>
+    </message>
+    <message>
+        <source>one more annotator, then an expert</source>
+        <translation>再加一位标注者,然后交由专家</translation>
+    </message>
+    <message>
+        <source>an expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Route when agreement is below:</source>
+        <translation>一致性低于此值时分派:</translation>
+    </message>
+    <message>
+        <source>Route to:</source>
+        <translation>分派给:</translation>
+    </message>
+    <message>
+        <source>Fields that count:</source>
+        <translation>计入的字段:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved; %n item(s) routed now.</source>
+        <translation>
+            <numerusform>已保存;现已分派 %n 个条目。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved; routing is off.</source>
+        <translation>已保存;分派已关闭。</translation>
+    </message>
+</context>
+<context>
     <name>RunLogView</name>
     <message>
         <source>on %1 (%2), %3 steps, %4 of %5 parameters trainable</source>
@@ -1748,6 +2326,50 @@
     <message>
         <source>Biased words: click to remove</source>
         <translation>偏见词:点击移除</translation>
+    </message>
+    <message>
+        <source>Suggested: a candidate biased word (not marked until you mark it)</source>
+        <translation>建议:候选偏见词(在您标记之前不会被标记)</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionPanel</name>
+    <message>
+        <source>Suggested by %1</source>
+        <translation>来自 %1 的建议</translation>
+    </message>
+    <message>
+        <source>A suggestion, not your label: it counts only once you use it or choose the same.</source>
+        <translation>这是建议,不是您的标签:只有当您使用它或作出相同选择时才计入。</translation>
+    </message>
+    <message>
+        <source>Use labels</source>
+        <translation>使用标签</translation>
+    </message>
+    <message>
+        <source>Mark them</source>
+        <translation>标记它们</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n candidate biased word(s), underlined with dots in the text</source>
+        <translation>
+            <numerusform>%n 个候选偏见词,在文本中以点线下划线标出</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Use rewrite</source>
+        <translation>使用改写</translation>
+    </message>
+    <message>
+        <source>Rewrite: %1</source>
+        <translation>改写:%1</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

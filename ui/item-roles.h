@@ -19,6 +19,7 @@ enum ItemDataRole {
     DatasetIdRole,                  // qint64 datasets.id
     SpanStartRole,                  // qint64 code-point offset, inclusive
     SpanEndRole,                    // qint64 code-point offset, exclusive
+    QueueReasonRole,                // QString why an item is in the queue ("" for a plain assignment)
 };
 
 }  // namespace srllm::ui

@@ -70,6 +70,17 @@ void printTable(const db::AgreementReport& r, const std::string& path) {
                     static_cast<long long>(a.items), fixed(a.meanSeconds, 1).c_str(),
                     (fixed(a.goldAgreement) + " (" + std::to_string(a.goldItems) + ")").c_str(),
                     (fixed(a.expertGoldAgreement) + " (" + std::to_string(a.expertGoldItems) + ")").c_str());
+    if (r.suggestions.empty()) return;
+    const auto accepted = [](int64_t yes, int64_t of) {
+        return of == 0 ? std::string("-") : std::to_string(yes) + "/" + std::to_string(of) + " (" +
+                                                fixed(100.0 * static_cast<double>(yes) / static_cast<double>(of), 0) + "%)";
+    };
+    std::printf("\n%-28s %6s %18s %18s %18s\n", "suggestions accepted", "shown", "labels", "rewrites", "spans");
+    for (const auto& s : r.suggestions)
+        std::printf("%-28s %6lld %18s %18s %18s\n", s.source.c_str(), static_cast<long long>(s.shown),
+                    accepted(s.labelsAccepted, s.labelsSuggested).c_str(),
+                    accepted(s.rewritesAccepted, s.rewritesSuggested).c_str(),
+                    accepted(s.spansAccepted, s.spansSuggested).c_str());
 }
 
 void runAgreement(const AgreementArgs& args) {

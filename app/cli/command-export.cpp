@@ -16,6 +16,7 @@
 #include "core/data/srllm-csv.h"
 #include "db/gold.h"
 #include "db/instruction-data.h"
+#include "db/label-export.h"
 #include "db/items.h"
 #include "db/project.h"
 #include "db/references.h"
@@ -25,6 +26,7 @@ namespace srllm::cli {
 namespace {
 
 constexpr int64_t kPageSize = 1000;  // items read per query; bounds memory on large projects
+constexpr const char* kFormats = "srllm-csv|jsonl|instructions|annotations-jsonl|annotations-csv|gold-jsonl|gold-csv";
 
 struct ExportOptions {
     std::string project;
@@ -83,7 +85,25 @@ std::optional<db::ChosenResponse> trainingResponse(db::Database& db, const core:
     return chosen;
 }
 
+// annotations-jsonl|annotations-csv|gold-jsonl|gold-csv: every annotation or gold label (db/label-export.h).
+bool exportLabelFile(const ExportOptions& options) {
+    const std::string& f = options.format;
+    const auto dash = f.rfind('-');
+    if (dash == std::string::npos) return false;
+    const std::string table = f.substr(0, dash), kind = f.substr(dash + 1);
+    if ((table != "annotations" && table != "gold") || (kind != "jsonl" && kind != "csv")) return false;
+    auto project = db::Project::open(options.project);
+    ProgressBar bar("export");
+    const int64_t rows = db::exportLabelsToFile(project->db(), table == "gold" ? db::LabelTable::Gold : db::LabelTable::Annotations,
+                                                kind == "csv" ? db::LabelFileFormat::Csv : db::LabelFileFormat::Jsonl,
+                                                options.out, bar.callback());
+    std::printf("wrote %lld %s to %s\n", static_cast<long long>(rows),
+                table == "gold" ? "gold labels" : "annotations", options.out.c_str());
+    return true;
+}
+
 void runExport(const ExportOptions& options) {
+    if (exportLabelFile(options)) return;
     if (options.split != "all" && options.split != "train" && options.split != "val" && options.split != "test")
         throw core::InputError("", 0, "--split", "'" + options.split + "' is not train, val, test or all");
     std::optional<core::InstructionTemplate> instructions;
@@ -91,7 +111,7 @@ void runExport(const ExportOptions& options) {
         instructions = core::InstructionTemplate::named(options.templateName, options.customTemplate);
     else if (options.format != "srllm-csv" && options.format != "jsonl")
         throw core::InputError("", 0, "--format",
-                               "unknown export format '" + options.format + "' (valid: srllm-csv|jsonl|instructions)");
+                               "unknown export format '" + options.format + "' (valid: " + kFormats + ")");
 
     auto project = db::Project::open(options.project);
     db::Database& db = project->db();
@@ -147,7 +167,8 @@ void runExport(const ExportOptions& options) {
 const RegisterCommand kRegister{"export", [](CLI::App& root) {
     auto* command = root.add_subcommand(
         "export",
-        "Write a project's items as srllm-csv or jsonl, or instruction-tuning examples.\n"
+        "Write a project's items as srllm-csv or jsonl, instruction-tuning examples, or every annotation or gold\n"
+        "label as JSONL (the annotations import format plus item_uid, status, seconds ...) or CSV (a column per field).\n"
         "instructions: the JSONL records `srllm train` reads (prompt, response, item_uid, text, split, source); the "
         "response is the gold rewrite when the item's gold annotation is Unsafe and has one, else the item's first "
         "reference rewrite (rule gold-rewrite-else-reference); items with neither are skipped. No EOS text: the "
@@ -156,7 +177,7 @@ const RegisterCommand kRegister{"export", [](CLI::App& root) {
     auto options = std::make_shared<ExportOptions>();
     command->add_option("PROJECT", options->project, "Path of the project file")->required();
     command->add_option("OUT", options->out, "File to write (replaced only when complete)")->required();
-    command->add_option("--format", options->format, "srllm-csv|jsonl|instructions")->required();
+    command->add_option("--format", options->format, kFormats)->required();
     command->add_option("--template", options->templateName, "For instructions: paper|repo|alpaca|chat|custom")
         ->capture_default_str();
     command->add_option("--custom-template", options->customTemplate,

@@ -9,9 +9,11 @@
 #include "app/cli/command-registry.h"
 #include "app/cli/progress-bar.h"
 #include "core/data/annotation-jsonl.h"
+#include "core/data/external-annotations.h"
 #include "core/data/import-format.h"
 #include "db/annotation-import.h"
 #include "db/item-import.h"
+#include "db/label-mapping.h"
 #include "db/project.h"
 
 namespace srllm::cli {
@@ -27,6 +29,8 @@ struct ImportOptions {
     std::string format = "auto";
     std::string dataset;
     std::vector<std::string> maps;
+    std::string annotator;
+    bool dryRun = false;
 };
 
 void printWarnings(const core::Diagnostics& warnings, const std::string& file) {
@@ -44,10 +48,10 @@ void importAnnotationFile(db::Project& project, const ImportOptions& options) {
     ProgressBar bar("import");
     const auto report = db::importAnnotations(project, reader, bar.callback());
     std::printf("imported %s (annotations): %lld annotations (%lld replaced earlier ones), %lld new annotators, "
-                "%zu warnings\n",
+                "%lld items routed for disagreement, %zu warnings\n",
                 options.file.c_str(), static_cast<long long>(report.annotations),
                 static_cast<long long>(report.replaced), static_cast<long long>(report.annotatorsCreated),
-                report.warnings.size());
+                static_cast<long long>(report.routed), report.warnings.size());
     printWarnings(report.warnings, options.file);
 }
 
@@ -72,6 +76,50 @@ void importItemFile(db::Project& project, core::ImportFormat format, const Impor
     printWarnings(warnings, options.file);
 }
 
+// Label Studio / doccano: the mapping onto the taxonomy is printed before anything is written.
+void importExternalFile(db::Project& project, core::ImportFormat format, const ImportOptions& options) {
+    const core::ExternalFile file =
+        format == core::ImportFormat::LabelStudio
+            ? core::readLabelStudioJson(options.file)
+            : core::readDoccanoJsonl(options.file, options.annotator.empty()
+                                                       ? std::filesystem::path(options.file).stem().string()
+                                                       : options.annotator);
+    std::vector<db::MappingRule> rules;
+    for (const auto& spec : options.maps) rules.push_back(db::parseMappingRule(spec));
+    const db::MappingPlan plan = db::planLabelMapping(project.db(), file, rules);
+    std::printf("%s: %lld tasks, %lld annotations; labels map onto the taxonomy as follows:\n",
+                core::importFormatName(file.format).c_str(), static_cast<long long>(plan.tasks),
+                static_cast<long long>(plan.annotations));
+    for (const auto& e : plan.entries) {
+        const char* kind = e.kind == db::MappingSource::Choice ? "choice" : e.kind == db::MappingSource::SpanLabel ? "span" : "text";
+        const std::string source = e.kind == db::MappingSource::Choice ? e.control + "/" + e.value
+                                   : e.kind == db::MappingSource::SpanLabel ? e.value : e.control;
+        std::printf("  %-6s %-32s x%-6lld -> %s%s\n", kind, source.c_str(), static_cast<long long>(e.count),
+                    e.error.empty() ? "" : "ERROR: ", db::mappingTargetText(e).c_str());
+    }
+    printWarnings(file.warnings, options.file);
+    if (!plan.ok()) {
+        for (const auto& problem : plan.problems) std::printf("  error: %s\n", core::formatDiagnostic(problem).c_str());
+        throw core::InputError(options.file, 0, "--map",
+                               std::to_string(plan.problems.size()) + " label(s) cannot be mapped (listed above); "
+                               "nothing was written (hint: add --map SOURCE=FIELD:VALUE|FIELD|spans|rewrite|ignore)");
+    }
+    if (options.dryRun) {
+        std::printf("dry run: nothing written\n");
+        return;
+    }
+    const std::string dataset =
+        options.dataset.empty() ? std::filesystem::path(options.file).stem().string() : options.dataset;
+    ProgressBar bar("import");
+    const auto report = db::importExternalAnnotations(project, file, plan, dataset, bar.callback());
+    std::printf("imported %s (%s): %lld new items in dataset '%s', %lld annotations, %lld new annotators, "
+                "%lld items routed for disagreement\n",
+                options.file.c_str(), core::importFormatName(file.format).c_str(),
+                static_cast<long long>(report.itemsCreated), dataset.c_str(), static_cast<long long>(report.annotations),
+                static_cast<long long>(report.annotatorsCreated), static_cast<long long>(report.routed));
+    printWarnings(report.warnings, options.file);
+}
+
 void runImport(const ImportOptions& options) {
     try {
         // Parse the options before touching the project, so a typo never opens (or migrates) it.
@@ -79,7 +127,9 @@ void runImport(const ImportOptions& options) {
             options.format == "auto" ? std::nullopt : std::optional(core::parseImportFormat(options.format));
         auto project = db::Project::open(options.project);
         const auto format = explicitFormat ? *explicitFormat : core::detectImportFormat(options.file);
-        if (format == core::ImportFormat::Annotations) {
+        if (format == core::ImportFormat::LabelStudio || format == core::ImportFormat::Doccano) {
+            importExternalFile(*project, format, options);
+        } else if (format == core::ImportFormat::Annotations) {
             if (!options.maps.empty()) throw core::InputError("", 0, "--map", "--map applies to --format csv only");
             importAnnotationFile(*project, options);
         } else {
@@ -100,12 +150,18 @@ const RegisterCommand kRegister{"import", [](CLI::App& root) {
     command->add_option("FILE", options->file, "File to import")->required();
     command->add_option("--format", options->format,
                         "auto|" + core::importFormatNames() +
-                            " (auto: by extension and header; .jsonl with an \"annotator\" key = annotations)")
+                            " (auto: by extension and header; .jsonl with an \"annotator\" key = annotations, a JSON "
+                            "list = label-studio, .jsonl with \"text\" and \"label\" = doccano)")
         ->capture_default_str();
     command->add_option("--dataset", options->dataset, "Dataset to add the items to (default: the file name)");
     command->add_option("--map", options->maps,
                         "For --format csv: COLUMN=FIELD, FIELD one of text|id|split|reference|metadata.NAME "
-                        "(default text=text; other columns go to metadata)");
+                        "(default text=text; other columns go to metadata). For label-studio and doccano: "
+                        "LABEL=FIELD:VALUE|FIELD|spans|rewrite|ignore, LABEL a choice value, CONTROL/VALUE, a control "
+                        "or a span label (default: by name; the mapping is printed before anything is written)");
+    command->add_option("--annotator", options->annotator, "For doccano (whose exports name no annotator): whose "
+                                                           "labels these are (default: the file name)");
+    command->add_flag("--dry-run", options->dryRun, "For label-studio and doccano: print the mapping, write nothing");
     command->callback([options] { runImport(*options); });
 }};
 

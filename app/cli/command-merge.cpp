@@ -26,10 +26,11 @@ void runMerge(const MergeArgs& args) {
         const db::MergeSummary s = db::mergeWorkPackage(*project, path);
         printWarnings(s.warnings);
         std::printf("merged %s (%s): %lld new, %lld updated, %lld unchanged, %lld kept (project newer), "
-                    "%lld unknown items\n",
+                    "%lld unknown items, %lld routed for disagreement\n",
                     path.c_str(), s.annotator.c_str(), static_cast<long long>(s.inserted),
                     static_cast<long long>(s.updated), static_cast<long long>(s.unchanged),
-                    static_cast<long long>(s.keptNewer), static_cast<long long>(s.unknownItems));
+                    static_cast<long long>(s.keptNewer), static_cast<long long>(s.unknownItems),
+                    static_cast<long long>(s.routed));
     }
 }
 

@@ -1,22 +1,23 @@
 #include "core/data/annotation-jsonl.h"
 
+#include <iterator>
+
 namespace srllm::core {
 
-namespace {
-const std::vector<std::string> kKnownKeys = {"annotator", "item", "labels", "rewrite", "spans"};
-}
-
-AnnotationJsonlReader::AnnotationJsonlReader(std::string path) : m_lines(std::move(path)) {}
+AnnotationJsonlReader::AnnotationJsonlReader(std::string path, std::string whoKey)
+    : m_lines(std::move(path)), m_whoKey(std::move(whoKey)) {}
 
 std::optional<AnnotationImportRecord> AnnotationJsonlReader::next() {
     auto o = m_lines.next();
     if (!o) return std::nullopt;
-    m_lines.warnUnknownKeys(*o, kKnownKeys, m_warnings);
+    std::vector<std::string> known = {m_whoKey, kItemKey, kLabelsKey, kRewriteKey, kSpansKey};
+    known.insert(known.end(), std::begin(kExportOnlyKeys), std::end(kExportOnlyKeys));
+    m_lines.warnUnknownKeys(*o, known, m_warnings);
     AnnotationImportRecord record;
     record.line = o->line;
-    record.item = m_lines.requireString(*o, "item");
-    record.annotator = m_lines.requireString(*o, "annotator");
-    record.labels = m_lines.optionalObject(*o, "labels");
+    record.item = m_lines.requireString(*o, kItemKey);
+    record.annotator = m_lines.requireString(*o, m_whoKey);
+    record.labels = m_lines.optionalObject(*o, kLabelsKey);
     for (const auto& [key, value] : record.labels.items()) {
         bool ok = value.is_string();
         if (value.is_array()) {
@@ -24,11 +25,11 @@ std::optional<AnnotationImportRecord> AnnotationJsonlReader::next() {
             for (const auto& v : value) ok = ok && v.is_string();
         }
         if (!ok)
-            throw InputError(path(), o->line, "labels." + key,
+            throw InputError(path(), o->line, std::string(kLabelsKey) + "." + key,
                              "expected \"Value\" or [\"Value\", ...], got " + value.dump());
     }
-    record.spans = m_lines.optionalSpans(*o, "spans");
-    record.rewrite = m_lines.optionalString(*o, "rewrite");
+    record.spans = m_lines.optionalSpans(*o, kSpansKey);
+    record.rewrite = m_lines.optionalString(*o, kRewriteKey);
     if (record.rewrite && record.rewrite->empty()) record.rewrite.reset();
     return record;
 }

@@ -8,6 +8,7 @@ CsvReader::CsvReader(std::string path, char delimiter) : m_input(std::move(path)
 
 int CsvReader::readQuoted(std::string& field, int64_t openLine) {
     for (;;) {
+        m_input.appendUntilSpecial(field, '"');  // line breaks inside the quotes come one by one below
         const int c = m_input.get();
         if (c < 0) {
             throw InputError(path(), openLine, "",
@@ -30,6 +31,8 @@ int CsvReader::readQuoted(std::string& field, int64_t openLine) {
 int CsvReader::readField(std::string& field) {
     for (;;) {
         const int64_t lineBefore = m_input.line();
+        // Plain bytes in bulk; a quote only opens a quoted field at its start, so stop before it then.
+        if (!field.empty() || m_input.peek() != '"') m_input.appendUntilSpecial(field, m_delimiter);
         const int c = m_input.get();
         if (c < 0 || c == m_delimiter) return c;
         if (c == '\n') {

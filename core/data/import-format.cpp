@@ -1,6 +1,8 @@
 #include "core/data/import-format.h"
 
 #include <algorithm>
+#include <cctype>
+#include <fstream>
 #include <utility>
 
 #include "core/data/jsonl-items.h"
@@ -14,7 +16,17 @@ namespace {
 const std::vector<std::pair<std::string, ImportFormat>> kFormats = {
     {"srllm-csv", ImportFormat::SrllmCsv}, {"paradetox", ImportFormat::Paradetox}, {"csv", ImportFormat::Csv},
     {"jsonl", ImportFormat::Jsonl},        {"annotations", ImportFormat::Annotations},
+    {"label-studio", ImportFormat::LabelStudio}, {"doccano", ImportFormat::Doccano},
 };
+
+// The first byte that is not whitespace (0 for an empty file): '[' starts a JSON document, not JSON Lines.
+char firstByte(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    char c = 0;
+    while (in.get(c))
+        if (!std::isspace(static_cast<unsigned char>(c))) return c;
+    return 0;
+}
 
 std::string lowerExtension(const std::string& path) {
     const auto slash = path.find_last_of('/');
@@ -62,9 +74,15 @@ ImportFormat parseImportFormat(const std::string& name) {
 ImportFormat detectImportFormat(const std::string& path) {
     const std::string ext = lowerExtension(path);
     if (ext == "jsonl" || ext == "ndjson" || ext == "json") {
+        Utf8FileInput probe(path);  // names a missing file
+        if (firstByte(path) == '[') return ImportFormat::LabelStudio;
         JsonlLines lines(path);
         const auto first = lines.next();
-        return first && first->value.contains("annotator") ? ImportFormat::Annotations : ImportFormat::Jsonl;
+        if (first && first->value.contains("annotator")) return ImportFormat::Annotations;
+        if (first && first->value.contains("text") &&
+            (first->value.contains("label") || first->value.contains("labels") || first->value.contains("entities")))
+            return ImportFormat::Doccano;
+        return ImportFormat::Jsonl;
     }
     if (ext == "csv" || ext == "tsv" || ext == "tab" || ext == "txt") return detectFromHeader(path);
     Utf8FileInput probe(path);  // names a missing file before complaining about its extension
@@ -81,7 +99,7 @@ std::unique_ptr<ItemReader> makeItemReader(ImportFormat format, const std::strin
         case ImportFormat::Paradetox: return makeParadetoxReader(path);
         case ImportFormat::Csv: return std::make_unique<MappedCsvReader>(path, delimiterForPath(path), mappings);
         case ImportFormat::Jsonl: return std::make_unique<JsonlItemReader>(path);
-        case ImportFormat::Annotations: break;
+        case ImportFormat::Annotations: case ImportFormat::LabelStudio: case ImportFormat::Doccano: break;
     }
     throw InputError(path, 0, "--format", "annotations are not items (hint: the importer reads them itself)");
 }

@@ -32,7 +32,7 @@ struct ItemImportRecord {
 struct AnnotationImportRecord {
     int64_t line = 0;
     std::string item;  // external id, or the item text when no item has that id
-    std::string annotator;
+    std::string annotator;  // who made it: the annotator, or a suggestion's source
     nlohmann::json labels = nlohmann::json::object();
     std::vector<Span> spans;
     std::optional<std::string> rewrite;
@@ -51,6 +51,17 @@ public:
         static const Diagnostics kNone;
         return kNone;
     }
+};
+
+// The same for annotation records (the annotations format, or Label Studio / doccano after mapping).
+class AnnotationReader {
+public:
+    virtual ~AnnotationReader() = default;
+    virtual std::optional<AnnotationImportRecord> next() = 0;
+    virtual const std::string& path() const = 0;  // the file named in errors
+    virtual int64_t bytesRead() const = 0;
+    virtual int64_t bytesTotal() const = 0;
+    virtual const Diagnostics& warnings() const = 0;
 };
 
 }  // namespace srllm::core

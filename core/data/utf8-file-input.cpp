@@ -94,6 +94,34 @@ int Utf8FileInput::get() {
     return byte;
 }
 
+size_t Utf8FileInput::appendUntilSpecial(std::string& out, char delimiter) {
+    const auto stop = static_cast<unsigned char>(delimiter);
+    size_t appended = 0;
+    while (fill()) {
+        const char* chunk = m_buffer.data();
+        const size_t start = m_pos;
+        const int64_t column = m_column;
+        size_t i = start;
+        for (; i < m_end; ++i) {
+            const auto c = static_cast<unsigned char>(chunk[i]);
+            if (c == stop || c == '\n' || c == '\r' || c == '"') break;
+            // Only multi-byte sequences need the decoder, and no stop byte can be part of one.
+            if (c >= 0x80 || m_pending > 0) {
+                m_column = column + static_cast<int64_t>(i - start);  // the column validate() reports
+                validate(c);
+            }
+        }
+        const size_t n = i - start;
+        out.append(chunk + start, n);
+        appended += n;
+        m_offset += static_cast<int64_t>(n);
+        m_column = column + static_cast<int64_t>(n);
+        m_pos = i;
+        if (m_pos < m_end) break;  // stopped at a special byte
+    }
+    return appended;
+}
+
 bool Utf8FileInput::readLine(std::string& line) {
     line.clear();
     int c = get();

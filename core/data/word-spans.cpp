@@ -6,9 +6,6 @@
 
 namespace srllm::core {
 
-namespace {
-
-// Lower-cased code points; invalid bytes become U+FFFD (input is validated upstream).
 std::u32string lowerCodePoints(std::string_view text) {
     std::u32string out;
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
@@ -39,6 +36,8 @@ bool isWordChar(char32_t cp) {
             return false;
     }
 }
+
+namespace {
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))

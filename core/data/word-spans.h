@@ -20,6 +20,12 @@ struct WordSpans {
 // letter, digit or '_' on either side. Offsets are Unicode code points, [start, end).
 WordSpans locateWords(std::string_view text, const std::vector<std::string>& words);
 
+// Lower-cased code points of UTF-8 text, one per input code point (invalid bytes become U+FFFD), so
+// positions stay code-point offsets of the original.
+std::u32string lowerCodePoints(std::string_view text);
+// A letter, mark, digit or '_': what a whole-word match must not touch.
+bool isWordChar(char32_t cp);
+
 // The number of code points in valid UTF-8 text.
 int64_t codePointCount(std::string_view text);
 

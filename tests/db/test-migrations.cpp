@@ -23,12 +23,12 @@ int64_t tableCount(db::Database& db) {
 TEST(Migrations, LatestVersionHasEveryTableOfTheContract) {
     test::ScratchDir dir;
     auto project = db::Project::create(dir / "p.srllm");
-    EXPECT_GE(db::latestSchemaVersion(), 2);
+    EXPECT_GE(db::latestSchemaVersion(), 4);
     EXPECT_EQ(db::userVersion(project->db()), db::latestSchemaVersion());
     for (const char* table : {"datasets", "items", "items_fts", "taxonomies", "annotators", "assignments",
                               "annotations", "gold", "reference_rewrites", "snapshots", "snapshot_items", "jobs",
                               "runs", "checkpoints", "generations", "metric_values", "reviews", "snapshot_gold",
-                              "snapshot_references"}) {
+                              "snapshot_references", "project_settings", "suggestions", "suggestion_views"}) {
         auto st = project->db().prepare("SELECT count(*) FROM sqlite_schema WHERE name = ?1");
         st.bind(1, table).step();
         EXPECT_EQ(st.columnInt(0), 1) << table;
@@ -66,7 +66,36 @@ TEST(Migrations, VersionZeroFileOfOursGetsTheSchema) {
     db::Database(path, db::Database::Mode::Create).exec("PRAGMA application_id=" + std::to_string(db::kApplicationId));
     auto project = db::Project::open(path);
     EXPECT_EQ(db::userVersion(project->db()), db::latestSchemaVersion());
-    EXPECT_GE(tableCount(project->db()), 17);
+    EXPECT_GE(tableCount(project->db()), 22);
+}
+
+TEST(Migrations, VersionOneProjectUpgradesToTheLatestKeepingEveryRow) {  // #11
+    // The fixture is a version-1 file made from the frozen step-1 SQL, as a released build wrote it.
+    test::ScratchDir dir;
+    const std::string path = dir / "v1.srllm";
+    {
+        db::Database v1(path, db::Database::Mode::Create);
+        v1.exec(db::schemaV1Sql());
+        v1.exec("PRAGMA application_id=" + std::to_string(db::kApplicationId) + "; PRAGMA user_version=1");
+        v1.exec(R"sql(
+INSERT INTO taxonomies(version, json) VALUES (1, '{"fields": []}');
+INSERT INTO datasets(name) VALUES ('d');
+INSERT INTO items(uid, dataset_id, text, text_hash) VALUES (printf('%032d', 1), 1, 'x', zeroblob(32));
+INSERT INTO annotators(name) VALUES ('ana');
+INSERT INTO assignments(item_id, annotator_id) VALUES (1, 1);
+INSERT INTO annotations(item_id, annotator_id, taxonomy_version, labels, status) VALUES (1, 1, 1, '{"bias": "Yes"}', 'done');
+)sql");
+    }
+    auto project = db::Project::open(path);
+    auto& d = project->db();
+    EXPECT_EQ(db::userVersion(d), db::latestSchemaVersion());
+    EXPECT_TRUE(std::filesystem::exists(path + ".bak-v1"));
+    EXPECT_EQ(test::queryText(d, "SELECT reason FROM assignments"), "assigned");
+    EXPECT_EQ(test::queryInt(d, "SELECT review_reason IS NULL AND pasted_chars = 0 FROM annotations"), 1);
+    EXPECT_EQ(test::queryText(d, "SELECT labels FROM annotations"), R"({"bias": "Yes"})");
+    d.exec("INSERT INTO annotators(name) VALUES ('ben')");
+    EXPECT_THROW(d.exec("INSERT INTO assignments(item_id, annotator_id, reason) VALUES (1, 2, 'whim')"), db::DbError);
+    d.exec("INSERT INTO assignments(item_id, annotator_id, reason) VALUES (1, 2, 'expert')");
 }
 
 TEST(Database, BackupCopiesEveryRow) {

@@ -67,7 +67,7 @@ TEST(WorkPackage, AssignedItemsOnlyAndMergingTwiceChangesNothing) {
     srllm::test::ScratchDir scratch;
     auto p = makeAgreementProject((scratch / "p.srllm").string());
     auto& d = p.project->db();
-    db::assignItems(d, 1, {p.a, p.b});
+    db::assignItems(d, p.items, {.overlap = 1, .annotatorIds = {p.a, p.b}});
     const auto assigned = db::assignedItems(d, p.a);
     const auto out = (scratch / "a.srllm").string();
     const db::PackageSummary s = db::createWorkPackage(*p.project, "a", out);

@@ -1,5 +1,7 @@
 // ui/adjudicate/adjudicate-view: an expert settles a three-way disagreement; gold is written with
-// provenance "expert" and decided_by; a non-expert only looks.
+// provenance "expert" and decided_by; a non-expert sees no adjudication data at all (#11: the mode and its
+// data are for experts, and the store refuses them to a blind annotator).
+#include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -7,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "db/access.h"
 #include "db/annotations.h"
 #include "db/annotators.h"
 #include "db/gold.h"
@@ -25,7 +28,7 @@ private slots:
     void init();
     void expertAcceptsPrefilledMajority();
     void expertEditsAFieldAndPicksARewrite();
-    void annotatorIsReadOnly();
+    void annotatorSeesNoAdjudicationData();
 
 private:
     std::unique_ptr<ui::ProjectSession> sessionAs(int64_t annotatorId);
@@ -110,16 +113,24 @@ void TestAdjudicateView::expertEditsAFieldAndPicksARewrite() {
     QCOMPARE(gold->rewrite.value_or(""), std::string("Workers differ in how they learn."));
 }
 
-void TestAdjudicateView::annotatorIsReadOnly() {
+void TestAdjudicateView::annotatorSeesNoAdjudicationData() {
     auto session = sessionAs(m_annotator);
     ui::AdjudicateView view(session.get());
-    QCOMPARE(view.itemList()->rowCount(), 1);
+    view.resize(1000, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
     QVERIFY(!view.canDecide());
-    QVERIFY(!view.acceptButton()->isEnabled());
-    QVERIFY(!view.goldForm()->isEnabled());
-    QVERIFY(view.rewriteEdit()->isReadOnly());
+    QCOMPARE(view.itemList()->rowCount(), 0);
+    QVERIFY(!view.votes()->isVisible());
+    QVERIFY(!view.itemList()->isVisible());
+    const auto labels = view.findChildren<QLabel*>();
+    QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel* l) {
+        return l->isVisible() && l->text().contains(QStringLiteral("Adjudication is for experts"));
+    }));
     QVERIFY(!view.accept());
-    QVERIFY(!db::goldFor(session->db(), m_item).has_value());
+    QVERIFY_THROWS_EXCEPTION(db::AccessDenied, db::annotationsForItem(session->db(), m_item));
+    auto plain = db::Project::open(m_path.toStdString());
+    QVERIFY(!db::goldFor(plain->db(), m_item).has_value());
 }
 
 QTEST_MAIN(TestAdjudicateView)

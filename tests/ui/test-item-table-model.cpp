@@ -1,15 +1,19 @@
 // ui/browser/item-table-model: paging over a 10,000-item project returns the rows SQL returns at random
 // offsets, the row cache stays bounded, and filter counts match direct SQL written independently
-// (LIKE instead of FTS5, plain joins instead of db/item-browse-query).
+// (LIKE instead of FTS5, plain joins instead of db/item-browse-query). The ids load on a worker
+// connection: the first page shows before the rest, and a reload keeps the selected item (#11 item 7).
 #include <random>
 
+#include <QItemSelectionModel>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "db/annotators.h"
 #include "db/database.h"
 #include "db/project.h"
 #include "ui/browser/item-table-model.h"
 #include "ui/item-roles.h"
+#include "ui/project-session.h"
 
 using namespace srllm;
 
@@ -21,17 +25,29 @@ private slots:
     void cacheStaysBounded();
     void filterCountsMatchDirectSql_data();
     void filterCountsMatchDirectSql();
+    void firstPageArrivesBeforeTheRest();
+    void reloadKeepsTheSelectedItem();
+    void blindAnnotatorSeesNoGold();
 
 private:
     int64_t sqlCount(const std::string& where);
+    // Applies the filter and waits until every id is in.
+    void load(ui::ItemTableModel& model, const db::BrowseFilter& filter);
 
     QTemporaryDir m_dir;
-    std::unique_ptr<db::Project> m_project;
+    std::unique_ptr<ui::ProjectSession> m_session;
 };
 
+void TestItemTableModel::load(ui::ItemTableModel& model, const db::BrowseFilter& filter) {
+    QSignalSpy loaded(&model, &ui::ItemTableModel::loaded);
+    model.setFilter(filter);
+    QVERIFY(loaded.wait(20000));
+    QVERIFY(!model.isLoading());
+}
+
 void TestItemTableModel::initTestCase() {
-    m_project = db::Project::create(m_dir.filePath(QStringLiteral("p.srllm")).toStdString());
-    auto& d = m_project->db();
+    auto project = db::Project::create(m_dir.filePath(QStringLiteral("p.srllm")).toStdString());
+    auto& d = project->db();
     db::Transaction tx(d);
     d.exec("INSERT INTO datasets(name) VALUES ('a'), ('b')");
     d.exec("INSERT INTO annotators(name) VALUES ('x'), ('y')");
@@ -52,21 +68,23 @@ void TestItemTableModel::initTestCase() {
     d.exec("INSERT INTO gold(item_id, labels, provenance, taxonomy_version)"
            " SELECT id, '{\"bias\":\"Yes\"}', 'majority', 1 FROM items WHERE id <= 50");
     tx.commit();
+    const int64_t lead = db::ensureAnnotator(d, "lead", "expert");
+    m_session = std::make_unique<ui::ProjectSession>(std::move(project), lead);
 }
 
 int64_t TestItemTableModel::sqlCount(const std::string& where) {
-    auto st = m_project->db().prepare("SELECT count(*) FROM items i WHERE " + where);
+    auto st = m_session->db().prepare("SELECT count(*) FROM items i WHERE " + where);
     st.step();
     return st.columnInt(0);
 }
 
 void TestItemTableModel::pagesReturnTheRightRowsAtRandomOffsets() {
-    ui::ItemTableModel model(m_project->db());
-    model.setFilter({});
+    ui::ItemTableModel model(m_session.get());
+    load(model, {});
     QCOMPARE(model.rowCount(), 10000);
     QCOMPARE(int64_t(model.rowCount()), sqlCount("1"));
     std::mt19937 rng(7);
-    auto st = m_project->db().prepare(
+    auto st = m_session->db().prepare(
         "SELECT id, text, (SELECT count(*) FROM annotations a WHERE a.item_id = items.id) FROM items"
         " ORDER BY id LIMIT 1 OFFSET ?1");
     for (int i = 0; i < 300; ++i) {
@@ -87,8 +105,8 @@ void TestItemTableModel::pagesReturnTheRightRowsAtRandomOffsets() {
 }
 
 void TestItemTableModel::cacheStaysBounded() {
-    ui::ItemTableModel model(m_project->db());
-    model.setFilter({});
+    ui::ItemTableModel model(m_session.get());
+    load(model, {});
     for (int row = 0; row < model.rowCount(); row += ui::ItemTableModel::kPageSize) model.data(model.index(row, 1));
     const int pages = (model.rowCount() + ui::ItemTableModel::kPageSize - 1) / ui::ItemTableModel::kPageSize;
     QCOMPARE(model.pagesFetched(), pages);  // one query per page, none per row
@@ -158,14 +176,14 @@ void TestItemTableModel::filterCountsMatchDirectSql() {
         filter.labelField = label.section('=', 0, 0).toStdString();
         filter.labelValue = label.section('=', 1).toStdString();
     }
-    ui::ItemTableModel model(m_project->db());
-    model.setFilter(filter);
+    ui::ItemTableModel model(m_session.get());
+    load(model, filter);
     const int64_t expected = sqlCount(where.toStdString());
     QVERIFY(expected > 0);
     QCOMPARE(int64_t(model.rowCount()), expected);
-    QCOMPARE(db::countBrowseItems(m_project->db(), filter), expected);
+    QCOMPARE(db::countBrowseItems(m_session->db(), filter), expected);
     // Every row shown satisfies the independent condition.
-    auto st = m_project->db().prepare("SELECT count(*) FROM items i WHERE id = ?1 AND " + where.toStdString());
+    auto st = m_session->db().prepare("SELECT count(*) FROM items i WHERE id = ?1 AND " + where.toStdString());
     for (int row = 0; row < model.rowCount(); row += 37) {
         st.reset();
         st.bind(1, model.itemIdAt(row));
@@ -174,5 +192,63 @@ void TestItemTableModel::filterCountsMatchDirectSql() {
     }
 }
 
+void TestItemTableModel::firstPageArrivesBeforeTheRest() {
+    ui::ItemTableModel model(m_session.get());
+    QSignalSpy first(&model, &ui::ItemTableModel::firstPageReady);
+    QSignalSpy loaded(&model, &ui::ItemTableModel::loaded);
+    QList<int> rowsAtSignal;
+    connect(&model, &ui::ItemTableModel::firstPageReady, this, [&] { rowsAtSignal << model.rowCount(); });
+    connect(&model, &ui::ItemTableModel::loaded, this, [&] { rowsAtSignal << model.rowCount(); });
+    model.setFilter({});
+    QCOMPARE(model.rowCount(), 0);  // setFilter returns at once; the query runs on the worker connection
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(first.count(), 1);
+    QCOMPARE(rowsAtSignal, (QList<int>{ui::ItemTableModel::kPageSize, 10000}));
+    // Row 256 is the 257th item; ids 1..259 less 97 and 194 are 257 items, so it is 259.
+    QCOMPARE(model.itemIdAt(ui::ItemTableModel::kPageSize), 259);
+}
+
+void TestItemTableModel::reloadKeepsTheSelectedItem() {
+    ui::ItemTableModel model(m_session.get());
+    load(model, {});
+    QItemSelectionModel selection(&model);
+    const int64_t item = model.itemIdAt(5000);
+    selection.setCurrentIndex(model.index(5000, 1), QItemSelectionModel::SelectCurrent);
+    // Another process deletes two earlier items: the selected item moves up two rows.
+    {
+        auto other = db::Project::open(m_session->projectPath().toStdString());
+        other->db().exec("DELETE FROM items WHERE id IN (10, 20)");
+    }
+    QSignalSpy loaded(&model, &ui::ItemTableModel::loaded);
+    model.reload();
+    QCOMPARE(model.rowCount(), 10000);  // the old rows stay until the new ids are in
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(model.rowCount(), 9998);
+    QCOMPARE(selection.currentIndex().row(), 4998);
+    QCOMPARE(model.itemIdAt(selection.currentIndex().row()), item);
+}
+
+void TestItemTableModel::blindAnnotatorSeesNoGold() {
+    auto project = db::Project::open(m_session->projectPath().toStdString());
+    const int64_t x = db::annotatorByName(project->db(), "x")->id;
+    ui::ProjectSession blind(std::move(project), x);
+    ui::ItemTableModel model(&blind);
+    load(model, {});
+    QCOMPARE(model.data(model.index(0, ui::ItemTableModel::AnnotationsColumn)).toLongLong(), 2);  // counts stay
+    QCOMPARE(model.data(model.index(0, ui::ItemTableModel::GoldColumn)).toString(), QString());
+    ui::ItemTableModel full(m_session.get());
+    load(full, {});
+    QCOMPARE(full.data(full.index(0, ui::ItemTableModel::GoldColumn)).toString(), QStringLiteral("majority"));
+    db::BrowseFilter gold;
+    gold.labelField = "bias";
+    gold.labelValue = "Yes";
+    gold.labelSource = db::LabelSource::Gold;
+    QSignalSpy failed(&model, &ui::ItemTableModel::loadFailed);
+    model.setFilter(gold);
+    QVERIFY(failed.wait(20000));
+    QVERIFY(failed.first().first().toString().contains(QStringLiteral("is for experts")));
+}
+
 QTEST_MAIN(TestItemTableModel)
+
 #include "test-item-table-model.moc"

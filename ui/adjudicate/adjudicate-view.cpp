@@ -15,6 +15,7 @@
 #include <QVBoxLayout>
 
 #include "core/common/diagnostics.h"
+#include "db/annotation-queue.h"
 #include "db/annotators.h"
 #include "db/database.h"
 #include "db/items.h"
@@ -25,7 +26,7 @@
 namespace srllm::ui {
 
 namespace {
-enum ListColumn { ItemColumn, AnnotationsColumn, FieldsColumn, GoldColumn, ListColumnCount };
+enum ListColumn { ItemColumn, AnnotationsColumn, FieldsColumn, GoldColumn, RoutedColumn, ListColumnCount };
 }
 
 AdjudicateView::AdjudicateView(ProjectSession* session, QWidget* parent)
@@ -35,7 +36,7 @@ AdjudicateView::AdjudicateView(ProjectSession* session, QWidget* parent)
       m_accept(new QPushButton(tr("&Accept as gold"), this)) {
     m_message->setWordWrap(true);
     m_items->setColumnCount(ListColumnCount);
-    m_items->setHorizontalHeaderLabels({tr("Item"), tr("Votes"), tr("Disputed fields"), tr("Gold")});
+    m_items->setHorizontalHeaderLabels({tr("Item"), tr("Votes"), tr("Disputed fields"), tr("Gold"), tr("Routed to you")});
     m_items->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_items->setSelectionMode(QAbstractItemView::SingleSelection);
     m_items->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -81,6 +82,7 @@ AdjudicateView::AdjudicateView(ProjectSession* session, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_message);
     layout->addWidget(split, 1);
+    m_content = split;
 
     connect(m_items, &QTableWidget::currentCellChanged, this, [this](int row) { showItem(row); });
     connect(m_form, &LabelForm::labelEdited, this, &AdjudicateView::setGoldLabel);
@@ -89,6 +91,7 @@ AdjudicateView::AdjudicateView(ProjectSession* session, QWidget* parent)
     connect(m_accept, &QPushButton::clicked, this, &AdjudicateView::accept);
     connect(session, &ProjectSession::taxonomyChanged, this, &AdjudicateView::reloadWhenVisible);
     connect(session, &ProjectSession::annotationsChanged, this, &AdjudicateView::reloadWhenVisible);
+    connect(session, &ProjectSession::changedElsewhere, this, &AdjudicateView::reloadWhenVisible);
     reload();
 }
 
@@ -112,6 +115,14 @@ void AdjudicateView::setMessage(const QString& text, bool error) {
 
 void AdjudicateView::reload() {
     m_stale = false;
+    // The mode and its data are for experts: the store refuses the list to anyone blind (db/access.h).
+    m_content->setVisible(canDecide());
+    if (!canDecide()) {
+        setMessage(tr("Adjudication is for experts. Until an item is adjudicated, annotators see only their own "
+                      "labels (you are %1, role \"%2\").").arg(m_session->annotatorName(), m_session->annotatorRole()),
+                   false);
+        return;
+    }
     const int64_t keep = m_itemId;
     m_form->setTaxonomy(m_session->taxonomy());
     m_rows = db::itemsWithDisagreement(m_session->db());
@@ -121,20 +132,14 @@ void AdjudicateView::reload() {
         const auto& row = m_rows[static_cast<size_t>(r)];
         QStringList fields;
         for (const auto& f : row.disputedFields) fields << QString::fromStdString(f);
+        const db::QueueState state = db::queueState(m_session->db(), m_session->annotatorId(), row.itemId);
         const QString cells[] = {QString::number(row.itemId), QString::number(row.annotations),
                                  fields.join(QStringLiteral(", ")) + (row.tie ? tr(" (tie)") : QString()),
-                                 QString::fromStdString(row.goldProvenance.value_or(""))};
+                                 QString::fromStdString(row.goldProvenance.value_or("")),
+                                 state.reason == "expert" ? QString::fromStdString(state.detail) : QString()};
         for (int c = 0; c < ListColumnCount; ++c) m_items->setItem(r, c, new QTableWidgetItem(cells[c]));
     }
-    const bool expert = canDecide();
-    m_form->setEnabled(expert);
-    m_rewrite->setReadOnly(!expert);
-    m_accept->setEnabled(expert);
-    if (!expert)
-        setMessage(tr("Read-only: only an annotator with the expert role can decide gold labels (you are %1, role "
-                      "\"%2\").").arg(m_session->annotatorName(), m_session->annotatorRole()), false);
-    else
-        setMessage(m_rows.empty() ? tr("No item has disagreeing annotations.") : QString(), false);
+    setMessage(m_rows.empty() ? tr("No item has disagreeing annotations.") : QString(), false);
     m_itemId = 0;
     if (keep && selectItem(keep)) return;
     m_items->setCurrentCell(m_rows.empty() ? -1 : 0, 0);

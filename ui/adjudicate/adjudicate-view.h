@@ -1,8 +1,9 @@
 #pragma once
 // Expert adjudication: the items whose annotators disagree, and for the selected one their answers side by
 // side, a gold form pre-filled with the majority, the rewrites to pick from (or edit), and Accept, which
-// saves gold with provenance "expert" decided by the current annotator and moves to the next item.
-// Annotators without the expert role see everything read-only, with a message saying why.
+// saves gold with provenance "expert" decided by the current annotator and moves to the next item. Items
+// routed to this expert by disagreement say so. The mode is for experts: anyone else sees only a message
+// (the store refuses them the data, db/access.h).
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -74,6 +75,7 @@ private:
     QListWidget* m_rewrites;
     QPlainTextEdit* m_rewrite;
     QPushButton* m_accept;
+    QWidget* m_content = nullptr;  // everything but the message; hidden for non-experts
 };
 
 }  // namespace srllm::ui

@@ -14,12 +14,14 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "db/suggestions.h"
 #include "ui/annotate/annotation-draft.h"
 #include "ui/annotate/annotation-queue-model.h"
 #include "ui/annotate/item-timer.h"
 #include "ui/annotate/label-form.h"
 #include "ui/annotate/rewrite-editor.h"
 #include "ui/annotate/span-text-view.h"
+#include "ui/annotate/suggestion-panel.h"
 #include "ui/project-session.h"
 #include "ui/shortcut-registry.h"
 
@@ -30,6 +32,19 @@ constexpr int kTimeFlushMs = 30'000;  // a killed process loses at most this muc
 
 QLabel* heading(const QString& text, QWidget* parent) {
     return new QLabel(QStringLiteral("<b>%1</b>").arg(text.toHtmlEscaped()), parent);
+}
+
+// Overlapping or touching spans merge, so the stored spans stay disjoint and sorted.
+void mergeSpan(std::vector<core::Span>& spans, const core::Span& span) {
+    core::Span merged = span;
+    std::vector<core::Span> kept;
+    for (const core::Span& old : spans) {
+        if (old.end < merged.start || old.start > merged.end) { kept.push_back(old); continue; }
+        merged = {std::min(old.start, merged.start), std::max(old.end, merged.end)};
+    }
+    kept.push_back(merged);
+    std::sort(kept.begin(), kept.end(), [](const core::Span& a, const core::Span& b) { return a.start < b.start; });
+    spans = kept;
 }
 }  // namespace
 
@@ -68,19 +83,30 @@ AnnotateView::AnnotateView(ProjectSession* session, QWidget* parent)
         });
     });
     connect(m_text, &SpanTextView::spanMarked, this, [this](const core::Span& span) {
-        m_draft->edit(AnnotationDraft::EditKind::Span, tr("Mark biased words"), [&](AnnotationState& s) {
-            // Overlapping or touching spans merge, so the stored spans stay disjoint and sorted.
-            core::Span merged = span;
-            std::vector<core::Span> kept;
-            for (const core::Span& old : s.spans) {
-                if (old.end < merged.start || old.start > merged.end) { kept.push_back(old); continue; }
-                merged = {std::min(old.start, merged.start), std::max(old.end, merged.end)};
-            }
-            kept.push_back(merged);
-            std::sort(kept.begin(), kept.end(), [](const core::Span& a, const core::Span& b) { return a.start < b.start; });
-            s.spans = kept;
+        m_draft->edit(AnnotationDraft::EditKind::Span, tr("Mark biased words"),
+                      [&](AnnotationState& s) { mergeSpan(s.spans, span); });
+    });
+    connect(m_suggestions, &SuggestionPanel::useSpans, this, [this](const std::vector<core::Span>& spans) {
+        m_draft->edit(AnnotationDraft::EditKind::Span, tr("Mark suggested words"), [&](AnnotationState& s) {
+            for (const core::Span& span : spans) mergeSpan(s.spans, span);
         });
     });
+    connect(m_suggestions, &SuggestionPanel::useLabels, this, [this](const nlohmann::json& labels) {
+        flushTime();
+        m_draft->edit(AnnotationDraft::EditKind::Label, tr("Use suggested labels"), [&](AnnotationState& s) {
+            for (const auto& [key, value] : labels.items()) s.labels[key] = value;
+        });
+    });
+    connect(m_suggestions, &SuggestionPanel::useRewrite, this, [this](const QString& rewrite) {
+        m_draft->edit(AnnotationDraft::EditKind::Rewrite, tr("Use suggested rewrite"),
+                      [&](AnnotationState& s) { s.rewrite = rewrite.toStdString(); });
+    });
+    connect(m_rewrite, &RewriteEditor::pasted, m_draft, &AnnotationDraft::addPastedChars);
+    for (auto signal : {&ProjectSession::changedElsewhere, &ProjectSession::queuesChanged})
+        connect(m_session, signal, this, [this] {
+            m_queue->reload();  // the item on screen and its draft stay as they are
+            showQueueReason();
+        });
     connect(m_text, &SpanTextView::spanRemoveRequested, this, [this](int index) {
         m_draft->edit(AnnotationDraft::EditKind::Span, tr("Remove biased words"), [&](AnnotationState& s) {
             if (index >= 0 && index < int(s.spans.size())) s.spans.erase(s.spans.begin() + index);
@@ -99,8 +125,11 @@ AnnotateView::AnnotateView(ProjectSession* session, QWidget* parent)
     updateProgress(m_queue->doneCount(), m_queue->rowCount());
     showRow(m_queue->nextOpenRow(0) >= 0 ? m_queue->nextOpenRow(0) : 0);
     if (m_queue->rowCount() == 0) {
-        m_itemTitle->setText(tr("<b>No items to annotate yet.</b> Import a file with "
-                                "<code>srllm import PROJECT FILE</code>, then reopen the project."));
+        m_itemTitle->setText(m_queue->isAssigned()
+                                 ? tr("<b>No items are assigned to you yet.</b> Your lead assigns them (Team &gt; "
+                                      "Assign items…); they appear here by themselves.")
+                                 : tr("<b>No items to annotate yet.</b> Import a file (File &gt; Import…); the "
+                                      "items appear here by themselves."));
         m_itemTitle->setWordWrap(true);
         for (QWidget* w : {static_cast<QWidget*>(m_form), static_cast<QWidget*>(m_rewrite), static_cast<QWidget*>(m_text)})
             w->setEnabled(false);
@@ -135,6 +164,11 @@ QWidget* AnnotateView::buildItemPanel() {
     m_banner->setStyleSheet(QStringLiteral("background:#fff4d6; border:1px solid #e6c36a; padding:4px;"));
     m_banner->setWordWrap(true);
     m_banner->hide();
+    m_reason = new QLabel(panel);
+    m_reason->setObjectName(QStringLiteral("queueReason"));
+    m_reason->setStyleSheet(QStringLiteral("background:#e3ecfb; border:1px solid #8fb0e6; padding:4px;"));
+    m_reason->setWordWrap(true);
+    m_reason->hide();
     m_text = new SpanTextView(panel);
     m_rewrite = new RewriteEditor(panel);
     auto* hint = new QLabel(tr("Select words to mark them as biased; click a marked span to remove it."), panel);
@@ -144,6 +178,7 @@ QWidget* AnnotateView::buildItemPanel() {
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addWidget(m_itemTitle);
     topLayout->addWidget(m_banner);
+    topLayout->addWidget(m_reason);
     topLayout->addWidget(m_text, 1);
     topLayout->addWidget(hint);
     auto* split = new QSplitter(Qt::Vertical, panel);
@@ -164,11 +199,13 @@ QWidget* AnnotateView::buildFormPanel() {
     m_formScroll->setWidgetResizable(true);
     m_formScroll->setFocusPolicy(Qt::NoFocus);
     m_formScroll->setMinimumWidth(280);
+    m_suggestions = new SuggestionPanel(panel);
     m_saveButton = new QPushButton(tr("Save as done && next"), panel);
     m_saveButton->setFocusPolicy(Qt::NoFocus);
     connect(m_saveButton, &QPushButton::clicked, this, &AnnotateView::saveAndNext);
     auto* layout = new QVBoxLayout(panel);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_suggestions);
     layout->addWidget(heading(tr("Labels"), panel));
     layout->addWidget(m_formScroll, 1);
     layout->addWidget(m_saveButton);
@@ -190,6 +227,8 @@ void AnnotateView::createActions() {
         {"annotate.previous", tr("Previous item"), QKeySequence(Qt::Key_K), [this] { showPrevious(); }},
         {"annotate.mark-span", tr("Mark the selected words as biased"), QKeySequence(Qt::Key_M),
          [this] { m_text->markSelection(); }},
+        {"annotate.mark-span-exact", tr("Mark exactly the selected characters (no snapping to words)"),
+         QKeySequence(Qt::SHIFT | Qt::Key_M), [this] { m_text->markSelection(true); }},
         {"annotate.focus-text", tr("Go to the item text (select words with Shift+arrows)"), QKeySequence(Qt::Key_T),
          [this] { m_text->setFocus(Qt::ShortcutFocusReason); }},
         {"annotate.focus-rewrite", tr("Go to the rewrite"), QKeySequence(Qt::Key_R),
@@ -219,6 +258,8 @@ void AnnotateView::createActions() {
 
 void AnnotateView::onLoaded() {
     m_text->setContent(m_draft->text(), m_draft->state().spans);
+    showSuggestions();
+    showQueueReason();
     m_rewrite->setOriginal(m_draft->text());
     m_rewrite->setRewrite(m_draft->state().rewrite);
     m_form->setActiveIndex(0);
@@ -238,6 +279,29 @@ void AnnotateView::onChanged() {
     m_rewrite->setRewrite(state.rewrite);
     const QString status = state.status == "done" ? tr("done") : state.status == "draft" ? tr("draft") : tr("to do");
     m_itemTitle->setText(tr("<b>Item #%1</b> &nbsp; <span style=\"color:gray\">%2</span>").arg(m_draft->itemId()).arg(status));
+}
+
+void AnnotateView::showSuggestions() {
+    std::vector<db::SuggestionRow> suggestions;
+    try {
+        suggestions = db::suggestionsFor(m_session->db(), m_draft->itemId());
+        if (!suggestions.empty()) db::markSuggestionsShown(m_session->db(), m_draft->itemId(), m_session->annotatorId());
+    } catch (const std::exception& e) {
+        notify(tr("Suggestions could not be read: %1").arg(QString::fromUtf8(e.what())));
+    }
+    m_suggestions->setSuggestions(suggestions);
+    std::vector<core::Span> words;
+    for (const auto& s : suggestions) words.insert(words.end(), s.suggestion.spans.begin(), s.suggestion.spans.end());
+    m_text->setSuggestedSpans(words);
+}
+
+void AnnotateView::showQueueReason() {
+    const db::QueueState state = m_queue->stateOf(m_draft->itemId());
+    QString reason = queueReasonText(state);
+    if (const auto& review = m_draft->reviewReason(); review && reason.isEmpty())
+        reason = tr("Please review again: %1").arg(QString::fromStdString(*review));
+    m_reason->setText(reason);
+    m_reason->setVisible(!reason.isEmpty());
 }
 
 void AnnotateView::updateProgress(int done, int total) {
@@ -274,6 +338,9 @@ void AnnotateView::saveAndNext() {
                 s.labels[field.value("key", std::string())] = nlohmann::json::array();
         s.status = "done";
     });
+    m_draft->answerReview();
+    m_queue->refreshItem(m_draft->itemId());
+    showQueueReason();
     const int row = m_queue->rowOf(m_draft->itemId());
     const int next = m_queue->nextOpenRow(row + 1);
     if (next < 0) {

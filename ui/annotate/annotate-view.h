@@ -1,7 +1,8 @@
 #pragma once
-// Annotate mode: the annotator's queue on the left, the item text with biased-word spans and the rewrite
-// in the middle, the label form on the right. Keyboard first; every edit is undoable and saved at once
-// through AnnotationDraft. Threading: GUI thread only.
+// Annotate mode: the annotator's queue on the left (with why each item is there), the item text with
+// biased-word spans and the rewrite with its live figures in the middle, suggestions and the label form on
+// the right. Keyboard first; every edit is undoable and saved at once through AnnotationDraft; changes made
+// elsewhere refresh the queue without moving the item on screen. Threading: GUI thread only.
 #include <QWidget>
 
 class QLabel;
@@ -19,6 +20,7 @@ class LabelForm;
 class ProjectSession;
 class RewriteEditor;
 class SpanTextView;
+class SuggestionPanel;
 
 class AnnotateView : public QWidget {
     Q_OBJECT
@@ -30,6 +32,8 @@ public:
     SpanTextView* textView() const { return m_text; }
     RewriteEditor* rewriteEditor() const { return m_rewrite; }
     AnnotationQueueModel* queue() const { return m_queue; }
+    SuggestionPanel* suggestions() const { return m_suggestions; }
+    QLabel* queueReason() const { return m_reason; }
 
 public slots:
     // Marks the item done (when every single field has a value) and opens the next open item.
@@ -56,6 +60,8 @@ private:
     void createActions();
     void onLoaded();
     void onChanged();
+    void showSuggestions();
+    void showQueueReason();
     void updateProgress(int done, int total);
     void flushTime();
     void notify(const QString& text);
@@ -68,6 +74,8 @@ private:
     QProgressBar* m_progress = nullptr;
     QLabel* m_itemTitle = nullptr;
     QLabel* m_banner = nullptr;
+    QLabel* m_reason = nullptr;  // why the item is in the queue (routed, re-review); stays while it is shown
+    SuggestionPanel* m_suggestions = nullptr;
     SpanTextView* m_text = nullptr;
     RewriteEditor* m_rewrite = nullptr;
     LabelForm* m_form = nullptr;

@@ -5,6 +5,7 @@
 #include "db/annotations.h"
 #include "db/database.h"
 #include "db/items.h"
+#include "db/routing.h"
 #include "ui/annotate/annotation-edit-command.h"
 #include "ui/project-session.h"
 
@@ -29,12 +30,16 @@ bool AnnotationDraft::load(int64_t itemId) {
     m_text = QString::fromStdString(item->text);
     m_state = AnnotationState{};
     m_seconds = 0;
+    m_pastedChars = 0;
+    m_reviewReason.reset();
     if (const auto row = db::annotationFor(m_session->db(), itemId, m_session->annotatorId())) {
         m_state.labels = row->labels.is_object() ? row->labels : nlohmann::json::object();
         m_state.spans = row->spans;
         m_state.rewrite = row->rewrite;
         m_state.status = row->status;
         m_seconds = row->seconds;
+        m_pastedChars = row->pastedChars;
+        m_reviewReason = row->reviewReason;
     }
     emit loaded(itemId);
     emit changed();
@@ -65,6 +70,17 @@ void AnnotationDraft::addSeconds(double seconds) {
     if (m_state.status != "todo") save();
 }
 
+void AnnotationDraft::addPastedChars(int64_t chars) {
+    if (m_itemId == 0 || chars <= 0) return;
+    m_pastedChars += chars;  // saved with the edit the paste makes
+}
+
+void AnnotationDraft::answerReview() {
+    if (m_itemId == 0 || !m_reviewReason || m_state.status != "done") return;
+    m_reviewReason.reset();
+    save();
+}
+
 void AnnotationDraft::save() {
     db::AnnotationRow row;
     row.itemId = m_itemId;
@@ -76,8 +92,12 @@ void AnnotationDraft::save() {
     row.seconds = m_seconds;
     // Undoing back to the untouched state keeps the row (there is no delete) as an empty draft.
     row.status = m_state.status == "done" ? "done" : "draft";
+    row.pastedChars = m_pastedChars;
+    row.reviewReason = m_reviewReason;
     try {
         db::saveAnnotation(m_session->db(), row);
+        // Silent: routing reveals nothing to a blind annotator, and routes an item once.
+        if (row.status == "done") db::routeItem(m_session->db(), m_itemId);
     } catch (const std::exception& e) {
         emit saveFailed(QString::fromStdString(e.what()));
         return;

@@ -1,7 +1,9 @@
 #pragma once
 // The current annotator's annotation of the item on screen. Every change goes through an undoable
 // AnnotationEditCommand and is written to the store at once (status "draft" until marked done), so a
-// killed process loses nothing already entered. Blind by design: it never reads other annotators' rows.
+// killed process loses nothing already entered. Saving as done answers a re-review request and lets the
+// store route the item if its annotators disagree (db/routing.h). Blind by design: it reads only the
+// annotator's own row.
 // Threading: GUI thread only.
 #include <cstdint>
 #include <functional>
@@ -49,6 +51,12 @@ public:
 
     // Adds time spent on the current item and saves it (time is not part of the undo history).
     void addSeconds(double seconds);
+    // Counts characters pasted into the rewrite (paste detection; not part of the undo history).
+    void addPastedChars(int64_t chars);
+    // Marks a re-review as answered once the annotation is done again (saved under the current taxonomy).
+    void answerReview();
+    // Why a taxonomy or guideline change asks to look at this annotation again; empty when it does not.
+    const std::optional<std::string>& reviewReason() const { return m_reviewReason; }
 
 signals:
     void loaded(qint64 itemId);  // another item is on screen
@@ -63,6 +71,8 @@ private:
     QString m_text;
     AnnotationState m_state;
     double m_seconds = 0;
+    int64_t m_pastedChars = 0;
+    std::optional<std::string> m_reviewReason;
 };
 
 }  // namespace srllm::ui

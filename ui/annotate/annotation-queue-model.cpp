@@ -6,9 +6,6 @@
 #include <QPainter>
 #include <QPixmap>
 
-#include "db/annotations.h"
-#include "db/assignments.h"
-#include "db/database.h"
 #include "db/items.h"
 #include "ui/item-roles.h"
 #include "ui/project-session.h"
@@ -26,9 +23,10 @@ QIcon statusIcon(const QString& status) {
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
-    const QColor color = status == QLatin1String("done")    ? QColor(46, 160, 67)
-                         : status == QLatin1String("draft") ? QColor(222, 150, 20)
-                                                            : QColor(150, 150, 150);
+    const QColor color = status == QLatin1String("done")     ? QColor(46, 160, 67)
+                         : status == QLatin1String("draft")  ? QColor(222, 150, 20)
+                         : status == QLatin1String("review") ? QColor(60, 110, 200)
+                                                             : QColor(150, 150, 150);
     painter.setPen(QPen(color, 2));
     painter.setBrush(status == QLatin1String("done") ? QBrush(color) : QBrush(Qt::NoBrush));
     painter.drawEllipse(QRectF(3, 3, 14, 14));
@@ -36,9 +34,27 @@ QIcon statusIcon(const QString& status) {
         painter.setBrush(color);
         painter.drawPie(QRectF(3, 3, 14, 14), 90 * 16, 180 * 16);
     }
+    if (status == QLatin1String("review")) {  // a done dot with a ring around it: look again
+        painter.setBrush(color);
+        painter.drawEllipse(QRectF(7, 7, 6, 6));
+    }
     return cache.insert(status, QIcon(pixmap)).value();
 }
+QString reasonMark(const std::string& reason) {
+    if (reason == "disagreement") return QStringLiteral("\u21C4");  // ⇄ routed to one more annotator
+    if (reason == "expert") return QStringLiteral("\u2696");        // ⚖ routed to an expert
+    if (reason == "rereview") return QStringLiteral("\u21BB");      // ↻ look again after a taxonomy change
+    return QString();
+}
 }  // namespace
+
+QString queueReasonText(const db::QueueState& state) {
+    const QString detail = QString::fromStdString(state.detail);
+    if (state.reason == "disagreement") return AnnotationQueueModel::tr("Routed to you: %1").arg(detail);
+    if (state.reason == "expert") return AnnotationQueueModel::tr("For an expert: %1").arg(detail);
+    if (state.reason == "rereview") return AnnotationQueueModel::tr("Please review again: %1").arg(detail);
+    return QString();
+}
 
 AnnotationQueueModel::AnnotationQueueModel(ProjectSession* session, QObject* parent)
     : QAbstractListModel(parent), m_session(session) {
@@ -46,57 +62,63 @@ AnnotationQueueModel::AnnotationQueueModel(ProjectSession* session, QObject* par
 }
 
 void AnnotationQueueModel::reload() {
-    beginResetModel();
-    db::Database& db = m_session->db();
-    m_items = db::assignedItems(db, m_session->annotatorId());
-    m_assigned = !m_items.empty();
-    if (!m_assigned) {
-        // Only ids here; texts load per visible row. db/items.h pages by 100, so read the ids directly.
-        db::Statement all = db.prepare("SELECT id FROM items ORDER BY id");
-        while (all.step()) m_items.push_back(all.columnInt(0));
+    db::AnnotatorQueue queue = db::annotatorQueue(m_session->db(), m_session->annotatorId());
+    if (queue.itemIds == m_queue.itemIds) {  // same rows: only states change, selection and scroll stay
+        m_queue.states = std::move(queue.states);
+        m_queue.assigned = queue.assigned;
+        if (rowCount() > 0) emit dataChanged(index(0), index(rowCount() - 1));
+    } else {
+        beginResetModel();
+        m_queue = std::move(queue);
+        m_rows.clear();
+        for (size_t i = 0; i < m_queue.itemIds.size(); ++i) m_rows.insert(m_queue.itemIds[i], int(i));
+        m_previews.clear();
+        endResetModel();
     }
-    m_rows.clear();
-    for (size_t i = 0; i < m_items.size(); ++i) m_rows.insert(m_items[i], int(i));
-    // One query for every status of this annotator (and only this annotator: the queue is blind).
-    m_status.clear();
-    db::Statement statuses = db.prepare("SELECT item_id, status FROM annotations WHERE annotator_id = ?1");
-    statuses.bind(1, int64_t(m_session->annotatorId()));
-    while (statuses.step()) m_status.insert(statuses.columnInt(0), QString::fromStdString(statuses.columnText(1)));
-    m_previews.clear();
-    endResetModel();
     emit progressChanged(doneCount(), rowCount());
 }
 
 void AnnotationQueueModel::refreshItem(qint64 itemId) {
     const int row = rowOf(itemId);
     if (row < 0) return;
-    const auto annotation = db::annotationFor(m_session->db(), itemId, m_session->annotatorId());
-    const QString status = annotation ? QString::fromStdString(annotation->status) : QString();
-    if (status == m_status.value(itemId)) return;
-    if (status.isEmpty()) m_status.remove(itemId); else m_status.insert(itemId, status);
+    const db::QueueState state = db::queueState(m_session->db(), m_session->annotatorId(), itemId);
+    const db::QueueState before = stateOf(itemId);
+    if (state.status == before.status && state.reason == before.reason && state.detail == before.detail) return;
+    m_queue.states[itemId] = state;
     emit dataChanged(index(row), index(row));
     emit progressChanged(doneCount(), rowCount());
 }
 
 int AnnotationQueueModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_items.size());
+    return parent.isValid() ? 0 : int(m_queue.itemIds.size());
 }
 
 QVariant AnnotationQueueModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount()) return {};
-    const int64_t itemId = m_items[size_t(index.row())];
-    const QString status = statusOf(itemId);
+    const int64_t itemId = m_queue.itemIds[size_t(index.row())];
+    const db::QueueState state = stateOf(itemId);
+    const QString status = QString::fromStdString(state.status);
+    const QString reason = queueReasonText(state);
     switch (role) {
     case Qt::DisplayRole:
-        return QStringLiteral("#%1  %2").arg(itemId).arg(preview(itemId));
-    case Qt::ToolTipRole:
-        return status == QLatin1String("done") ? tr("Done") : status == QLatin1String("draft") ? tr("Draft") : tr("To do");
+        // One line per row (uniform heights keep a million-row queue fast); a mark says why it is here and
+        // the tooltip and the banner over the text say it in words.
+        return QStringLiteral("#%1 %2 %3").arg(itemId).arg(reasonMark(state.reason), preview(itemId));
+    case Qt::ToolTipRole: {
+        const QString text = status == QLatin1String("done")     ? tr("Done")
+                             : status == QLatin1String("draft")  ? tr("Draft")
+                             : status == QLatin1String("review") ? tr("To review again")
+                                                                 : tr("To do");
+        return reason.isEmpty() ? text : text + QStringLiteral("\n") + reason;
+    }
     case Qt::DecorationRole:
         return statusIcon(status);
     case ItemIdRole:
         return QVariant::fromValue<qint64>(itemId);
     case AnnotationStatusRole:
         return status;
+    case QueueReasonRole:
+        return reason;
     default:
         return {};
     }
@@ -105,13 +127,18 @@ QVariant AnnotationQueueModel::data(const QModelIndex& index, int role) const {
 int AnnotationQueueModel::rowOf(int64_t itemId) const { return m_rows.value(itemId, -1); }
 
 int64_t AnnotationQueueModel::itemAt(int row) const {
-    return row >= 0 && row < rowCount() ? m_items[size_t(row)] : 0;
+    return row >= 0 && row < rowCount() ? m_queue.itemIds[size_t(row)] : 0;
+}
+
+db::QueueState AnnotationQueueModel::stateOf(int64_t itemId) const {
+    const auto it = m_queue.states.find(itemId);
+    return it == m_queue.states.end() ? db::QueueState{} : it->second;
 }
 
 int AnnotationQueueModel::doneCount() const {
     int done = 0;
-    for (auto it = m_status.cbegin(); it != m_status.cend(); ++it)
-        if (it.value() == QLatin1String("done") && m_rows.contains(it.key())) ++done;
+    for (const auto& [itemId, state] : m_queue.states)
+        if (state.status == "done" && m_rows.contains(itemId)) ++done;
     return done;
 }
 
@@ -119,13 +146,9 @@ int AnnotationQueueModel::nextOpenRow(int from) const {
     const int n = rowCount();
     for (int step = 0; step < n; ++step) {
         const int row = (std::max(from, 0) + step) % n;
-        if (statusOf(m_items[size_t(row)]) != QLatin1String("done")) return row;
+        if (stateOf(m_queue.itemIds[size_t(row)]).status != "done") return row;
     }
     return -1;
-}
-
-QString AnnotationQueueModel::statusOf(int64_t itemId) const {
-    return m_status.value(itemId, QStringLiteral("todo"));
 }
 
 QString AnnotationQueueModel::preview(int64_t itemId) const {

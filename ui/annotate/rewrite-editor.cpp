@@ -3,17 +3,37 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "ui/annotate/rewrite-metrics-line.h"
 #include "ui/annotate/word-diff-view.h"
 
 namespace srllm::ui {
 
+namespace {
+
+// Counts what arrives by paste or drop (insertFromMimeData), which typing and setPlainText never call.
+class PasteCountingEdit : public QPlainTextEdit {
+public:
+    std::function<void(int)> onPaste;
+
+protected:
+    void insertFromMimeData(const QMimeData* source) override {
+        if (onPaste && source->hasText()) onPaste(int(source->text().size()));
+        QPlainTextEdit::insertFromMimeData(source);
+    }
+};
+
+}  // namespace
+
 RewriteEditor::RewriteEditor(QWidget* parent)
-    : QWidget(parent), m_edit(new QPlainTextEdit(this)), m_copy(new QPushButton(tr("Start from original"), this)),
-      m_summary(new QLabel(this)), m_diff(new WordDiffView(this)) {
+    : QWidget(parent), m_edit(new PasteCountingEdit), m_copy(new QPushButton(tr("Start from original"), this)),
+      m_summary(new QLabel(this)), m_metrics(new RewriteMetricsLine(this)), m_diff(new WordDiffView(this)) {
+    m_edit->setParent(this);
+    static_cast<PasteCountingEdit*>(m_edit)->onPaste = [this](int characters) { emit pasted(characters); };
     m_edit->setUndoRedoEnabled(false);
     m_edit->setTabChangesFocus(true);
     m_edit->setPlaceholderText(tr("Benign rewrite: keep the message, drop the bias (leave empty if the text is benign)"));
@@ -33,6 +53,7 @@ RewriteEditor::RewriteEditor(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(header);
     layout->addWidget(m_edit, 3);
+    layout->addWidget(m_metrics);
     layout->addLayout(diffHeader);
     layout->addWidget(m_diff, 2);
 
@@ -74,6 +95,7 @@ bool RewriteEditor::eventFilter(QObject* watched, QEvent* event) {
 
 void RewriteEditor::refreshDiff() {
     const QString rewrite = m_edit->toPlainText();
+    m_metrics->update(m_original, rewrite);
     if (rewrite.isEmpty()) {
         m_diff->clear();
         m_summary->setText(tr("no rewrite"));

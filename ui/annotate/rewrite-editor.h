@@ -1,7 +1,8 @@
 #pragma once
-// The benign rewrite: a plain-text editor with a live word diff against the original underneath.
-// Its own undo is off; every change is reported through rewriteEdited and undone through the window's
-// QUndoStack, so Ctrl+Z reaches the shared Edit > Undo action even while typing here.
+// The benign rewrite: a plain-text editor with live figures against the original (RewriteMetricsLine) and
+// a word diff underneath. Its own undo is off; every change is reported through rewriteEdited and undone
+// through the window's QUndoStack, so Ctrl+Z reaches the shared Edit > Undo action even while typing here.
+// Text pasted in (not typed, not "Start from original") is reported through pasted, for paste detection.
 #include <optional>
 #include <string>
 
@@ -13,6 +14,7 @@ class QPushButton;
 
 namespace srllm::ui {
 
+class RewriteMetricsLine;
 class WordDiffView;
 
 class RewriteEditor : public QWidget {
@@ -24,12 +26,14 @@ public:
     void setOriginal(const QString& original);
     void setRewrite(const std::optional<std::string>& rewrite);
     QPlainTextEdit* editor() const { return m_edit; }
+    RewriteMetricsLine* metrics() const { return m_metrics; }
 
 public slots:
     void copyOriginal();
 
 signals:
     void rewriteEdited(const QString& text);
+    void pasted(int characters);  // emitted before the rewriteEdited the paste causes
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -41,6 +45,7 @@ private:
     QPlainTextEdit* m_edit;
     QPushButton* m_copy;
     QLabel* m_summary;
+    RewriteMetricsLine* m_metrics;
     WordDiffView* m_diff;
 };
 

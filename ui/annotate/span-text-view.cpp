@@ -4,6 +4,7 @@
 #include <QTextBlock>
 
 #include "ui/annotate/code-point-offsets.h"
+#include "ui/annotate/word-snap.h"
 
 namespace srllm::ui {
 
@@ -18,40 +19,57 @@ SpanTextView::SpanTextView(QWidget* parent) : QPlainTextEdit(parent) {
 
 void SpanTextView::setContent(const QString& text, const std::vector<core::Span>& spans) {
     m_text = text;
+    m_suggested.clear();
     setPlainText(text);
     setSpans(spans);
 }
 
 void SpanTextView::setSpans(const std::vector<core::Span>& spans) {
     m_spans = spans;
-    QList<QTextEdit::ExtraSelection> marks;
-    for (const core::Span& span : spans) {
-        QTextEdit::ExtraSelection mark;
-        mark.cursor = QTextCursor(document());
-        mark.cursor.setPosition(utf16FromCodePoint(m_text, span.start));
-        mark.cursor.setPosition(utf16FromCodePoint(m_text, span.end), QTextCursor::KeepAnchor);
-        mark.format.setBackground(QColor(255, 214, 102));
-        mark.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
-        mark.format.setUnderlineColor(QColor(204, 102, 0));
-        mark.format.setToolTip(tr("Biased words: click to remove"));
-        marks << mark;
+    refreshMarks();
+}
+
+void SpanTextView::setSuggestedSpans(const std::vector<core::Span>& spans) {
+    m_suggested = spans;
+    refreshMarks();
+}
+
+QTextEdit::ExtraSelection SpanTextView::mark(const core::Span& span, bool suggested) const {
+    QTextEdit::ExtraSelection mark;
+    mark.cursor = QTextCursor(document());
+    mark.cursor.setPosition(utf16FromCodePoint(m_text, span.start));
+    mark.cursor.setPosition(utf16FromCodePoint(m_text, span.end), QTextCursor::KeepAnchor);
+    if (suggested) {
+        mark.format.setUnderlineStyle(QTextCharFormat::DotLine);
+        mark.format.setUnderlineColor(QColor(60, 110, 200));
+        mark.format.setToolTip(tr("Suggested: a candidate biased word (not marked until you mark it)"));
+        return mark;
     }
+    mark.format.setBackground(QColor(255, 214, 102));
+    mark.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+    mark.format.setUnderlineColor(QColor(204, 102, 0));
+    mark.format.setToolTip(tr("Biased words: click to remove"));
+    return mark;
+}
+
+void SpanTextView::refreshMarks() {
+    QList<QTextEdit::ExtraSelection> marks;
+    for (const core::Span& span : m_suggested) marks << mark(span, true);  // drawn first, under the marks
+    for (const core::Span& span : m_spans) marks << mark(span, false);
     setExtraSelections(marks);
 }
 
-std::optional<core::Span> SpanTextView::selectedSpan() const {
+std::optional<core::Span> SpanTextView::selectedSpan(bool exact) const {
     // setPlainText keeps the text as is, so document positions are positions in m_text.
     const QTextCursor cursor = textCursor();
-    int begin = cursor.selectionStart();
-    int end = cursor.selectionEnd();
-    while (begin < end && m_text.at(begin).isSpace()) ++begin;
-    while (end > begin && m_text.at(end - 1).isSpace()) --end;
+    const auto [begin, end] = exact ? trimSelection(m_text, cursor.selectionStart(), cursor.selectionEnd())
+                                    : snapToWords(m_text, cursor.selectionStart(), cursor.selectionEnd());
     if (begin >= end) return std::nullopt;
     return core::Span{codePointFromUtf16(m_text, begin), codePointFromUtf16(m_text, end)};
 }
 
-void SpanTextView::markSelection() {
-    const std::optional<core::Span> span = selectedSpan();
+void SpanTextView::markSelection(bool exact) {
+    const std::optional<core::Span> span = selectedSpan(exact);
     QTextCursor cursor = textCursor();
     cursor.clearSelection();
     setTextCursor(cursor);
@@ -62,7 +80,7 @@ void SpanTextView::mouseReleaseEvent(QMouseEvent* event) {
     QPlainTextEdit::mouseReleaseEvent(event);
     if (event->button() != Qt::LeftButton) return;
     if (textCursor().hasSelection()) {
-        markSelection();
+        markSelection(event->modifiers().testFlag(Qt::AltModifier));
         return;
     }
     const int index = spanAt(cursorForPosition(event->position().toPoint()).position());

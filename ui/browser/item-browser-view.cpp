@@ -23,7 +23,7 @@ constexpr int kSearchDelayMs = 250;  // one query after the typing pauses, not o
 }
 
 ItemBrowserView::ItemBrowserView(ProjectSession* session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_model(new ItemTableModel(session->db(), this)),
+    : QWidget(parent), m_session(session), m_model(new ItemTableModel(session, this)),
       m_search(new QLineEdit(this)), m_table(new QTableView(this)), m_summary(new QLabel(this)),
       m_searchDelay(new QTimer(this)) {
     m_search->setPlaceholderText(tr("Search text (all words; word* for a prefix)"));
@@ -36,16 +36,22 @@ ItemBrowserView::ItemBrowserView(ProjectSession* session, QWidget* parent)
     m_status = addFilterBox(tr("Status"), filters);
     m_agreement = addFilterBox(tr("Agreement"), filters);
     filters->addStretch(1);
-    m_labelSource->addItem(tr("annotations"), int(db::LabelSource::Annotations));
-    m_labelSource->addItem(tr("gold"), int(db::LabelSource::Gold));
+    // The store hides other people's labels and the gold from a blind annotator (db/access.h); the
+    // boxes offer only what it answers.
+    const bool expert = session->isExpert();
+    m_labelSource->addItem(expert ? tr("annotations") : tr("my annotations"), int(db::LabelSource::Annotations));
+    if (expert) m_labelSource->addItem(tr("gold"), int(db::LabelSource::Gold));
     const std::pair<QString, db::BrowseStatus> statuses[] = {
         {tr("Any"), db::BrowseStatus::Any}, {tr("Unannotated"), db::BrowseStatus::Unannotated},
         {tr("In progress"), db::BrowseStatus::InProgress}, {tr("Done"), db::BrowseStatus::Done},
         {tr("Gold"), db::BrowseStatus::Gold}};
     for (const auto& [text, status] : statuses) m_status->addItem(text, int(status));
     m_agreement->addItem(tr("Any"), int(db::BrowseAgreement::Any));
-    m_agreement->addItem(tr("Unanimous"), int(db::BrowseAgreement::Unanimous));
-    m_agreement->addItem(tr("Disputed"), int(db::BrowseAgreement::Disputed));
+    if (expert) {
+        m_agreement->addItem(tr("Unanimous"), int(db::BrowseAgreement::Unanimous));
+        m_agreement->addItem(tr("Disputed"), int(db::BrowseAgreement::Disputed));
+    }
+    m_agreement->setEnabled(expert);
 
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -64,6 +70,7 @@ ItemBrowserView::ItemBrowserView(ProjectSession* session, QWidget* parent)
     header->resizeSection(ItemTableModel::AnnotationsColumn, 100);
     header->resizeSection(ItemTableModel::GoldColumn, 90);
     header->resizeSection(ItemTableModel::SplitColumn, 60);
+    m_table->setColumnHidden(ItemTableModel::GoldColumn, !expert);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_search);
@@ -82,6 +89,11 @@ ItemBrowserView::ItemBrowserView(ProjectSession* session, QWidget* parent)
             [this](const QModelIndex& index) { emit itemActivated(m_model->itemIdAt(index.row())); });
     connect(session, &ProjectSession::annotationsChanged, m_model, &ItemTableModel::invalidateItem);
     connect(session, &ProjectSession::goldChanged, m_model, &ItemTableModel::invalidateItem);
+    connect(session, &ProjectSession::changedElsewhere, m_model, &ItemTableModel::reload);
+    connect(m_model, &ItemTableModel::firstPageReady, this, &ItemBrowserView::updateSummary);
+    connect(m_model, &ItemTableModel::loaded, this, &ItemBrowserView::updateSummary);
+    connect(m_model, &ItemTableModel::loadFailed, this,
+            [this](const QString& message) { m_summary->setText(tr("Query failed: %1").arg(message)); });
     connect(session, &ProjectSession::taxonomyChanged, this, [this] { fillLabelBox(); });
     reloadFilters();
 }
@@ -117,7 +129,8 @@ void ItemBrowserView::reloadFilters() {
     m_annotator->clear();
     m_annotator->addItem(tr("Anyone"));
     for (const auto& a : db::listAnnotators(m_session->db()))
-        m_annotator->addItem(QString::fromStdString(a.name), QVariant::fromValue<qint64>(a.id));
+        if (m_session->isExpert() || a.id == m_session->annotatorId())
+            m_annotator->addItem(QString::fromStdString(a.name), QVariant::fromValue<qint64>(a.id));
     fillLabelBox();
     applyFilter();
 }
@@ -135,15 +148,17 @@ void ItemBrowserView::applyFilter() {
     if (m_annotator->currentData().isValid()) f.annotatorId = m_annotator->currentData().toLongLong();
     f.status = db::BrowseStatus(m_status->currentData().toInt());
     f.agreement = db::BrowseAgreement(m_agreement->currentData().toInt());
-    QElapsedTimer clock;
-    clock.start();
-    try {
-        m_model->setFilter(f);
-    } catch (const db::DbError& e) {
-        m_summary->setText(tr("Query failed: %1").arg(QString::fromUtf8(e.what())));
-        return;
-    }
-    m_summary->setText(tr("%n item(s) (%1 ms)", nullptr, m_model->rowCount()).arg(clock.elapsed()));
+    m_clock.start();
+    m_summary->setText(tr("Searching…"));
+    m_model->setFilter(f);
+}
+
+void ItemBrowserView::updateSummary() {
+    if (m_model->isLoading())
+        m_summary->setText(tr("First %n item(s) shown; counting the rest… (%1 ms)", nullptr, m_model->rowCount())
+                               .arg(m_clock.elapsed()));
+    else
+        m_summary->setText(tr("%n item(s) (%1 ms)", nullptr, m_model->rowCount()).arg(m_clock.elapsed()));
 }
 
 }  // namespace srllm::ui

@@ -1,7 +1,10 @@
 #pragma once
 // The item browser: every item of the project in a lazily paged table, with a full-text search box and
 // filters by dataset, label (field = value, in annotations or gold), annotator, status and agreement.
-// Double-clicking an item emits itemActivated so the main window can open it for annotation.
+// Searches and filters run on a worker connection (ItemTableModel); the table shows the first page while
+// the rest load. A blind annotator gets only what the store answers them: their own labels, no gold, no
+// agreement; counts stay. Double-clicking an item emits itemActivated so the main window can open it.
+#include <QElapsedTimer>
 #include <QWidget>
 
 class QComboBox;
@@ -37,6 +40,7 @@ signals:
 private:
     QComboBox* addFilterBox(const QString& label, QLayout* layout);
     void fillLabelBox();
+    void updateSummary();
 
     ProjectSession* m_session;
     ItemTableModel* m_model;
@@ -50,6 +54,7 @@ private:
     QTableView* m_table;
     QLabel* m_summary;
     QTimer* m_searchDelay;
+    QElapsedTimer m_clock;  // since the filter was applied, for the summary line
 };
 
 }  // namespace srllm::ui

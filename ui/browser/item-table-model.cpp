@@ -2,28 +2,91 @@
 
 #include <algorithm>
 
+#include "db/project.h"
+#include "ui/background-task.h"
 #include "ui/item-roles.h"
+#include "ui/project-session.h"
 
 namespace srllm::ui {
 
-ItemTableModel::ItemTableModel(db::Database& db, QObject* parent)
-    : QAbstractTableModel(parent), m_db(db), m_cache(kPageSize, kMaxCachedPages) {}
+ItemTableModel::ItemTableModel(ProjectSession* session, QObject* parent)
+    : QAbstractTableModel(parent), m_session(session), m_cache(kPageSize, kMaxCachedPages) {}
+
+ItemTableModel::~ItemTableModel() = default;
 
 void ItemTableModel::setFilter(const db::BrowseFilter& filter) {
-    beginResetModel();
-    m_cache.clear();
-    m_ids.clear();
     m_filter = filter;
-    try {
-        m_ids = db::browseItemIds(m_db, m_filter);
-    } catch (...) {
-        endResetModel();
-        throw;
-    }
-    endResetModel();
+    start(false);
 }
 
-void ItemTableModel::reload() { setFilter(m_filter); }
+void ItemTableModel::reload() { start(true); }
+
+void ItemTableModel::start(bool keepPlace) {
+    m_task.reset();  // cancels a running read (its query is interrupted) and waits for its thread
+    const uint64_t generation = ++m_generation;
+    const db::BrowseFilter filter = m_filter;
+    m_task = std::make_unique<BackgroundTask>(
+        m_session, [this, generation, filter, keepPlace](db::Project& project, const core::ProgressCallback&) {
+            if (!keepPlace) {
+                std::vector<int64_t> first = db::browseFirstItemIds(project.db(), filter, kPageSize);
+                QMetaObject::invokeMethod(
+                    this, [this, generation, first = std::move(first)]() mutable { showFirstPage(generation, std::move(first)); },
+                    Qt::QueuedConnection);
+            }
+            auto all = std::make_shared<std::vector<int64_t>>(db::browseItemIds(project.db(), filter));
+            return BackgroundTask::Done([this, generation, all, keepPlace] { showAll(generation, std::move(*all), keepPlace); });
+        });
+    connect(m_task.get(), &BackgroundTask::finished, this, [this, generation](bool ok, const QString& error) {
+        if (generation != m_generation) return;
+        m_task.release()->deleteLater();  // the thread has finished; delete after this signal returns
+        if (ok) emit loaded();
+        else if (!error.isEmpty()) emit loadFailed(error);
+    });
+}
+
+void ItemTableModel::showFirstPage(uint64_t generation, std::vector<int64_t> ids) {
+    if (generation != m_generation) return;
+    beginResetModel();
+    m_cache.clear();
+    m_ids = std::move(ids);
+    endResetModel();
+    emit firstPageReady();
+}
+
+void ItemTableModel::showAll(uint64_t generation, std::vector<int64_t> ids, bool keepPlace) {
+    if (generation != m_generation) return;
+    const bool extendsShown = !keepPlace && ids.size() >= m_ids.size() && std::equal(m_ids.begin(), m_ids.end(), ids.begin());
+    if (extendsShown) {
+        m_cache.clear();  // the last cached page may have been short
+        if (ids.size() > m_ids.size()) {
+            beginInsertRows({}, int(m_ids.size()), int(ids.size()) - 1);
+            m_ids = std::move(ids);
+            endInsertRows();
+        }
+        return;
+    }
+    if (!keepPlace) {  // the first page never came (a failed read in between): show everything at once
+        beginResetModel();
+        m_cache.clear();
+        m_ids = std::move(ids);
+        endResetModel();
+        return;
+    }
+    // Rows move by item id: persistent indexes (selection, current row) follow their item.
+    emit layoutAboutToBeChanged();
+    const QModelIndexList before = persistentIndexList();
+    std::vector<int64_t> itemsBefore;
+    for (const QModelIndex& index : before) itemsBefore.push_back(itemIdAt(index.row()));
+    m_cache.clear();
+    m_ids = std::move(ids);
+    QModelIndexList after;
+    for (int i = 0; i < before.size(); ++i) {
+        const int row = rowOfItem(itemsBefore[size_t(i)]);
+        after << (row < 0 ? QModelIndex() : index(row, before[i].column()));
+    }
+    changePersistentIndexList(before, after);
+    emit layoutChanged();
+}
 
 void ItemTableModel::invalidateItem(int64_t itemId) {
     const int row = rowOfItem(itemId);
@@ -55,7 +118,7 @@ const db::BrowseRow* ItemTableModel::rowAt(int row) const {
     const int64_t page = m_cache.pageOf(row);
     const auto first = m_ids.begin() + page * kPageSize;
     const auto last = m_ids.begin() + std::min<int64_t>((page + 1) * kPageSize, static_cast<int64_t>(m_ids.size()));
-    std::vector<db::BrowseRow> rows = db::browseRows(m_db, std::vector<int64_t>(first, last));
+    std::vector<db::BrowseRow> rows = db::browseRows(m_session->db(), std::vector<int64_t>(first, last));
     // Items deleted since the ids were read leave holes; pad so row offsets stay aligned with m_ids.
     if (rows.size() != static_cast<size_t>(last - first)) {
         std::vector<db::BrowseRow> aligned;
@@ -72,7 +135,6 @@ const db::BrowseRow* ItemTableModel::rowAt(int row) const {
     ++m_pagesFetched;
     return m_cache.row(row);
 }
-
 QVariant ItemTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid()) return {};
     const db::BrowseRow* r = rowAt(index.row());

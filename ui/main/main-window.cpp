@@ -22,6 +22,8 @@
 #include "ui/annotate/label-form.h"
 #include "ui/annotate/guideline-panel.h"
 #include "ui/browser/item-browser-view.h"
+#include "ui/data/export-dialog.h"
+#include "ui/data/import-dialog.h"
 #include "ui/main/app-language.h"
 #include "ui/main/annotator-profile-dialog.h"
 #include "ui/main/placeholder-page.h"
@@ -34,6 +36,9 @@
 #include "ui/review/review-view.h"
 #include "ui/shortcut-registry.h"
 #include "ui/taxonomy/taxonomy-editor-dialog.h"
+#include "ui/team/assign-dialog.h"
+#include "ui/team/routing-dialog.h"
+#include "ui/team/word-list-suggestions.h"
 #include "ui/train/train-view.h"
 
 namespace srllm::ui {
@@ -128,6 +133,9 @@ void MainWindow::createMenus() {
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     m_sessionActions << file->addAction(tr("Switch annotator…"), this, &MainWindow::switchAnnotator);
     file->addSeparator();
+    m_expertActions << file->addAction(tr("&Import…"), this, [this] { ImportDialog(m_session.get(), this).exec(); });
+    m_expertActions << file->addAction(tr("&Export…"), this, [this] { ExportDialog(m_session.get(), this).exec(); });
+    file->addSeparator();
     QMenu* language = file->addMenu(tr("Language"));
     auto* languages = new QActionGroup(this);
     for (const LanguageChoice& choice : availableLanguages()) {
@@ -153,9 +161,17 @@ void MainWindow::createMenus() {
 
     QMenu* settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(tr("&Keyboard shortcuts…"), this, [this] { ShortcutsDialog(this).exec(); });
-    m_sessionActions << settings->addAction(tr("&Taxonomy…"), this, [this] {
+    m_expertActions << settings->addAction(tr("&Taxonomy…"), this, [this] {
         if (m_session) TaxonomyEditorDialog(m_session.get(), this).exec();
     });
+
+    // A lead's tools: the store refuses them to blind annotators anyway (db/access.h).
+    QMenu* team = menuBar()->addMenu(tr("&Team"));
+    m_expertActions << team->addAction(tr("&Assign items…"), this, [this] { AssignDialog(m_session.get(), this).exec(); });
+    m_expertActions << team->addAction(tr("Disagreement &routing…"), this,
+                                       [this] { RoutingDialog(m_session.get(), this).exec(); });
+    m_expertActions << team->addAction(tr("&Suggest candidate words from a word list…"), this,
+                                       [this] { suggestFromWordList(this, m_session.get()); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About SR-LLM Workbench"), this, &MainWindow::showAbout);
@@ -170,6 +186,10 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session) {
     if (m_session) m_undoGroup->removeStack(m_session->undoStack());
     m_session = std::move(session);
     for (QAction* action : std::as_const(m_sessionActions)) action->setEnabled(m_session != nullptr);
+    for (QAction* action : std::as_const(m_expertActions)) {
+        action->setEnabled(m_session && m_session->isExpert());
+        action->setToolTip(m_session && !m_session->isExpert() ? tr("For experts (team leads)") : QString());
+    }
     if (!m_session) {
         m_welcome->refresh();
         m_pages->setCurrentWidget(m_welcome);

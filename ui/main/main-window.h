@@ -54,6 +54,7 @@ private:
     WelcomePage* m_welcome;
     QActionGroup* m_modes;
     QList<QAction*> m_sessionActions;  // enabled only while a project is open
+    QList<QAction*> m_expertActions;   // enabled only while an expert has a project open
     QMenu* m_recentMenu = nullptr;
     QUndoGroup* m_undoGroup;
     QDockWidget* m_guideDock;

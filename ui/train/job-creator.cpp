@@ -5,13 +5,13 @@
 
 namespace srllm::ui {
 
-JobCreator::JobCreator(QObject* parent) : QObject(parent), m_task(new BackgroundTask(this)) {}
+JobCreator::JobCreator(QObject* parent) : QObject(parent), m_task(new ThreadJob(this)) {}
 
 // The thread posts progress to this object: it must end while this object is still whole.
 JobCreator::~JobCreator() { delete m_task; }
 
 bool JobCreator::start(const QString& projectPath, const db::JobRequest& request) {
-    return m_task->run([this, projectPath, request](const std::atomic<bool>& cancelled) -> BackgroundTask::Delivery {
+    return m_task->run([this, projectPath, request](const std::atomic<bool>& cancelled) -> ThreadJob::Delivery {
         db::JobRequest r = request;
         r.hashProgress = [this, &cancelled](int64_t done, int64_t total) {
             QMetaObject::invokeMethod(this, [this, done, total] { emit progress(done, total); }, Qt::QueuedConnection);

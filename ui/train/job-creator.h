@@ -5,7 +5,7 @@
 #include <QObject>
 
 #include "db/job-create.h"
-#include "ui/worker/background-task.h"
+#include "ui/worker/thread-job.h"
 
 namespace srllm::ui {
 
@@ -28,7 +28,7 @@ signals:
     void failed(const QString& message);
 
 private:
-    BackgroundTask* m_task;
+    ThreadJob* m_task;
 };
 
 }  // namespace srllm::ui

@@ -17,7 +17,7 @@
 #include "ui/train/job-creator.h"
 #include "ui/train/job-estimate-text.h"
 #include "ui/train/job-setup-form.h"
-#include "ui/worker/background-task.h"
+#include "ui/worker/thread-job.h"
 #include "ui/worker/worker-process.h"
 
 namespace srllm::ui {
@@ -33,7 +33,7 @@ QString errorHtml(const QString& text) { return QStringLiteral("<span style=\"co
 NewJobTab::NewJobTab(ProjectSession* session, QWidget* parent)
     : QWidget(parent), m_session(session), m_form(new JobSetupForm), m_creating(new QProgressBar(this)),
       m_stopCreating(new QPushButton(tr("Stop preparing"), this)), m_createStatus(new QLabel(this)),
-      m_creator(new JobCreator(this)), m_preview(new BackgroundTask(this)), m_devices(new WorkerProcess(this)),
+      m_creator(new JobCreator(this)), m_preview(new ThreadJob(this)), m_devices(new WorkerProcess(this)),
       m_previewTimer(new QTimer(this)),
       m_cpuThreads(QThread::idealThreadCount()) {  // `srllm train` uses every core unless told otherwise
     m_form->setSnapshots(db::listSnapshots(m_session->db()));
@@ -137,7 +137,7 @@ void NewJobTab::updatePreview() {
     }
     const db::JobRequest request = currentRequest();
     const std::string projectPath = m_session->projectPath().toStdString();
-    m_preview->run([this, request, projectPath](const std::atomic<bool>&) -> BackgroundTask::Delivery {
+    m_preview->run([this, request, projectPath](const std::atomic<bool>&) -> ThreadJob::Delivery {
         QString estimate, data, problem;
         try {
             // This thread's own connection: a Database belongs to the thread that opened it.

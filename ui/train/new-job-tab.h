@@ -16,7 +16,7 @@ class QTimer;
 
 namespace srllm::ui {
 
-class BackgroundTask;
+class ThreadJob;
 class JobCreator;
 class JobSetupForm;
 class ProjectSession;
@@ -52,7 +52,7 @@ private:
     QPushButton* m_stopCreating;
     QLabel* m_createStatus;
     JobCreator* m_creator;
-    BackgroundTask* m_preview;
+    ThreadJob* m_preview;
     WorkerProcess* m_devices;
     QTimer* m_previewTimer;
     std::optional<core::BaseModelCheck> m_check;

@@ -161,3 +161,25 @@ TEST(CsvHeader, RecordWithWrongFieldCountNamesItsLine) {
 TEST(CsvReader, MissingFileIsAnError) {
     EXPECT_THROW(CsvReader("/nonexistent/nowhere.csv", ','), InputError);
 }
+
+TEST(CsvReader, MultiByteCharactersAcrossTheReadChunkAndInQuotesSurviveTheFastPath) {  // #11 item 9
+    srllm::test::ScratchDir dir;
+    // The reader fetches 64 KiB at a time: "é" (C3 A9) straddles the first chunk's end at byte 65536.
+    const std::string head = "text\n" + std::string(65536 - 5 - 1, 'a');
+    const auto path = writeFile(dir, "long.csv", head + "\xC3\xA9z\n\"q\xE2\x82\xAC,\n\"\"x\"\n");
+    CsvReader reader(path, ',');
+    const auto rows = readAll(reader);
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[1][0], std::string(65536 - 6, 'a') + "\xC3\xA9z");
+    EXPECT_EQ(rows[2][0], "q\xE2\x82\xAC,\n\"x");  // quoted: the euro sign, a comma, a line break, a quote
+    // A bad byte after a long run is still named by its column: 200 'b's, then 0xFF at column 201.
+    const auto bad = writeFile(dir, "bad-late.csv", "text\n" + std::string(200, 'b') + "\xFF\n");
+    CsvReader badReader(bad, ',');
+    try {
+        readAll(badReader);
+        FAIL() << "expected InputError";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.diagnostic().line, 2);
+        EXPECT_NE(std::string(e.what()).find("byte column 201"), std::string::npos) << e.what();
+    }
+}

@@ -1,16 +1,16 @@
-#include "ui/worker/background-task.h"
+#include "ui/worker/thread-job.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 
 namespace srllm::ui {
 
-BackgroundTask::~BackgroundTask() {
+ThreadJob::~ThreadJob() {
     m_cancel = true;
     if (m_thread.joinable()) m_thread.join();
 }
 
-bool BackgroundTask::run(Work work) {
+bool ThreadJob::run(Work work) {
     if (m_running) return false;
     if (m_thread.joinable()) m_thread.join();  // ended: its delivery has run
     m_cancel = false;
@@ -26,7 +26,7 @@ bool BackgroundTask::run(Work work) {
     return true;
 }
 
-bool BackgroundTask::wait(int msecs) {
+bool ThreadJob::wait(int msecs) {
     const QDeadlineTimer deadline(msecs);
     while (m_running && !deadline.hasExpired()) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     return !m_running;

@@ -11,14 +11,14 @@
 
 namespace srllm::ui {
 
-class BackgroundTask : public QObject {
+class ThreadJob : public QObject {
     Q_OBJECT
 public:
     using Delivery = std::function<void()>;  // runs on the GUI thread
     using Work = std::function<Delivery(const std::atomic<bool>& cancelled)>;
 
-    explicit BackgroundTask(QObject* parent = nullptr) : QObject(parent) {}
-    ~BackgroundTask() override;
+    explicit ThreadJob(QObject* parent = nullptr) : QObject(parent) {}
+    ~ThreadJob() override;
 
     // Starts `work` unless one is running (then false). Call from the GUI thread.
     bool run(Work work);

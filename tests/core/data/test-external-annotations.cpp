@@ -1,0 +1,91 @@
+// core/data/external-annotations: Label Studio JSON exports and doccano JSONL exports, written by hand from
+// the formats' documentation (tests/data/label-tools/), read as neutral records with code-point offsets
+// (tests/data/label-tools/offsets.py gives the offsets independently). #11 item 8.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "core/common/diagnostics.h"
+#include "core/data/external-annotations.h"
+#include "support/test-data.h"
+
+using namespace srllm;
+using testing::HasSubstr;
+
+namespace {
+std::string fixture(const std::string& name) { return (test::sourceDir() / "tests/data/label-tools" / name).string(); }
+}  // namespace
+
+TEST(LabelStudioJson, ReadsChoicesSpansAndTextsPerAnnotation) {
+    const core::ExternalFile file = core::readLabelStudioJson(fixture("label-studio-export.json"));
+    ASSERT_EQ(file.tasks.size(), 3u);
+    const auto& first = file.tasks[0];
+    EXPECT_EQ(first.text, "Old people can't use phones.");
+    ASSERT_EQ(first.annotations.size(), 2u);
+    const auto& ann = first.annotations[0];
+    EXPECT_EQ(ann.annotator, "label-studio-user-1");
+    ASSERT_EQ(ann.choices.size(), 3u);
+    EXPECT_EQ(ann.choices[1].control, "toxicity");
+    EXPECT_EQ(ann.choices[1].value, "Mild");
+    ASSERT_EQ(ann.spans.size(), 1u);
+    EXPECT_EQ(ann.spans[0].span.start, 0);
+    EXPECT_EQ(ann.spans[0].span.end, 10);
+    EXPECT_EQ(ann.spans[0].label, "Biased");
+    ASSERT_EQ(ann.texts.size(), 1u);
+    EXPECT_EQ(ann.texts[0].text, "Some people find phones hard.");
+    EXPECT_EQ(first.annotations[1].annotator, "ben@example.org");
+    EXPECT_TRUE(file.tasks[2].annotations.empty());  // predictions are not annotations
+}
+
+TEST(LabelStudioJson, Utf16OffsetsBecomeCodePointsAndCancelledWorkIsSkipped) {
+    const core::ExternalFile file = core::readLabelStudioJson(fixture("label-studio-export.json"));
+    const auto& second = file.tasks[1];
+    ASSERT_EQ(second.annotations.size(), 1u);  // the cancelled annotation is left out
+    ASSERT_EQ(second.annotations[0].spans.size(), 1u);
+    EXPECT_EQ(second.annotations[0].spans[0].span.start, 34);  // UTF-16 [36, 39) past two emoji
+    EXPECT_EQ(second.annotations[0].spans[0].span.end, 37);
+    ASSERT_EQ(file.warnings.size(), 2u);
+    EXPECT_THAT(file.warnings[0].message, HasSubstr("1 result region(s) of type 'rating' ignored"));
+    EXPECT_THAT(file.warnings[1].message, HasSubstr("1 cancelled annotation(s) skipped"));
+}
+
+TEST(LabelStudioJson, SpanNotMatchingItsTextIsAnErrorNamingTheRegion) {
+    test::ScratchDir dir;
+    const auto path = test::writeFile(dir, "bad.json", R"([{"data": {"text": "abc def"}, "annotations": [{"completed_by": 1,
+        "result": [{"from_name": "w", "type": "labels", "value": {"start": 0, "end": 3, "text": "def", "labels": ["B"]}}]}]}])");
+    try {
+        core::readLabelStudioJson(path);
+        FAIL();
+    } catch (const core::InputError& e) {
+        EXPECT_EQ(e.diagnostic().field, "task 1.annotations[0].result[0].value");
+        EXPECT_THAT(e.what(), HasSubstr("does not match its text 'def'"));
+    }
+    EXPECT_THROW(core::readLabelStudioJson(test::writeFile(dir, "x.json", "{\"nope\": 1}")), core::InputError);
+    EXPECT_THROW(core::readLabelStudioJson(test::writeFile(dir, "y.json", "[1, 2")), core::InputError);
+}
+
+TEST(DoccanoJsonl, ClassificationAndSequenceLabelsInBothLayouts) {
+    const auto classes = core::readDoccanoJsonl(fixture("doccano-classification.jsonl"), "dee");
+    ASSERT_EQ(classes.tasks.size(), 2u);
+    EXPECT_EQ(classes.tasks[0].annotations[0].annotator, "dee");
+    ASSERT_EQ(classes.tasks[0].annotations[0].choices.size(), 2u);
+    EXPECT_EQ(classes.tasks[0].annotations[0].choices[0].value, "Biased");
+    const auto spans = core::readDoccanoJsonl(fixture("doccano-sequence.jsonl"), "dee");
+    ASSERT_EQ(spans.tasks.size(), 2u);
+    EXPECT_EQ(spans.tasks[0].annotations[0].spans[0].span.end, 7);
+    const auto& entity = spans.tasks[1].annotations[0].spans[0];
+    EXPECT_EQ(entity.label, "BIAS");
+    EXPECT_EQ(entity.span.start, 14);  // "alten Männern": code points, as Python indexes them
+    EXPECT_EQ(entity.span.end, 27);
+}
+
+TEST(DoccanoJsonl, OffsetsPastTheTextNameTheLine) {
+    test::ScratchDir dir;
+    const auto path = test::writeFile(dir, "d.jsonl", "{\"text\": \"ok\", \"label\": [\"A\"]}\n{\"text\": \"short\", \"label\": [[0, 9, \"B\"]]}\n");
+    try {
+        core::readDoccanoJsonl(path, "x");
+        FAIL();
+    } catch (const core::InputError& e) {
+        EXPECT_EQ(e.diagnostic().line, 2);
+        EXPECT_EQ(e.diagnostic().field, "label");
+    }
+}

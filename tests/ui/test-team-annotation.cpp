@@ -1,0 +1,201 @@
+// A team round through the GUI (#11 item 10): the lead imports items in the Import dialog, sets routing
+// and assigns them in the Team dialogs, two annotators label the same item differently in their own
+// Annotate views, and the disagreement is routed into a third annotator's queue with the reason shown.
+// Along the way: blind browsing and adjudication for annotators, and outside changes noticed through
+// data_version without losing the annotator's draft.
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "db/annotation-queue.h"
+#include "db/access.h"
+#include "db/annotations.h"
+#include "db/annotators.h"
+#include "db/assignments.h"
+#include "db/items.h"
+#include "db/project.h"
+#include "ui/adjudicate/adjudicate-view.h"
+#include "ui/annotate/annotate-view.h"
+#include "ui/annotate/annotation-draft.h"
+#include "ui/annotate/annotation-queue-model.h"
+#include "ui/annotate/label-form.h"
+#include "ui/annotate/rewrite-editor.h"
+#include "ui/browser/item-browser-view.h"
+#include "ui/browser/item-table-model.h"
+#include "ui/data/import-dialog.h"
+#include "ui/project-session.h"
+#include "ui/team/assign-dialog.h"
+#include "ui/team/routing-dialog.h"
+#include "support/qt-active-window.h"
+
+using namespace srllm;
+
+class TestTeamAnnotation : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void importAssignAnnotateAsTwoAndSeeTheDisagreementRouted();
+    void outsideChangesRefreshTheQueueAndKeepTheDraft();
+    void annotatorsBrowseBlind();
+
+private:
+    std::unique_ptr<ui::ProjectSession> sessionAs(const std::string& name);
+    // Opens an Annotate view as `name`, labels the first item in its queue bias = `bias` (other single
+    // fields by the first key) and saves it as done.
+    void labelFirstItem(const std::string& name, int biasKey);
+
+    QTemporaryDir m_dir;
+    QString m_path;
+};
+
+void TestTeamAnnotation::init() {
+    static int n = 0;
+    m_path = m_dir.filePath(QStringLiteral("team%1.srllm").arg(++n));
+    auto project = db::Project::create(m_path.toStdString());
+    for (const char* name : {"ana", "ben", "cy"}) db::ensureAnnotator(project->db(), name, "annotator");
+    db::ensureAnnotator(project->db(), "eve", "expert");
+}
+
+std::unique_ptr<ui::ProjectSession> TestTeamAnnotation::sessionAs(const std::string& name) {
+    auto project = db::Project::open(m_path.toStdString());
+    const int64_t id = db::annotatorByName(project->db(), name)->id;
+    return std::make_unique<ui::ProjectSession>(std::move(project), id);
+}
+
+void TestTeamAnnotation::labelFirstItem(const std::string& name, int biasKey) {
+    auto session = sessionAs(name);
+    ui::AnnotateView view(session.get());
+    view.resize(1200, 800);
+    view.show();
+    QApplication::setActiveWindow(&view);
+    QVERIFY(QTest::qWaitForWindowActive(&view));
+    QCOMPARE(view.queue()->rowCount(), 3);  // only the items assigned to them
+    QCOMPARE(view.draft()->itemId(), view.queue()->itemAt(0));
+    // Default taxonomy: bias (No, Yes), toxicity, sentiment, harm, annotation, then target_groups.
+    for (int key : {biasKey, int(Qt::Key_1), int(Qt::Key_2), int(Qt::Key_1), int(Qt::Key_2)})
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key(key));
+    view.saveAndNext();
+    const auto row = db::annotationFor(session->db(), view.queue()->itemAt(0), session->annotatorId());
+    QVERIFY(row);
+    QCOMPARE(row->status, std::string("done"));
+}
+
+void TestTeamAnnotation::importAssignAnnotateAsTwoAndSeeTheDisagreementRouted() {
+    const QString items = m_dir.filePath(QStringLiteral("items.jsonl"));
+    {
+        QFile file(items);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"text\": \"Old people cannot learn new phones.\"}\n"
+                   "{\"text\": \"The bus leaves at nine.\"}\n"
+                   "{\"text\": \"Women are bad at maths.\"}\n");
+    }
+    {   // the lead: import, routing policy, assignment
+        auto eve = sessionAs("eve");
+        ui::ImportDialog import(eve.get());
+        QTest::keyClicks(import.fileEdit(), items);  // typed, as a user may
+        QTest::keyClick(import.fileEdit(), Qt::Key_Return);
+        QCOMPARE(import.formatBox()->currentText(), QStringLiteral("jsonl"));
+        QVERIFY(import.runImport());
+        QVERIFY(import.resultLabel()->text().contains(QStringLiteral("3 item(s)")));
+
+        ui::RoutingDialog routing(eve.get());
+        routing.enabledBox()->setChecked(true);
+        routing.thresholdBox()->setValue(1.0);
+        routing.targetBox()->setCurrentIndex(0);  // one more annotator, then an expert
+        QVERIFY(routing.save());
+
+        ui::AssignDialog assign(eve.get());
+        for (int i = 0; i < assign.annotatorList()->count(); ++i) {  // ana and ben; cy waits in reserve
+            QListWidgetItem* item = assign.annotatorList()->item(i);
+            const bool pick = item->text().startsWith(QStringLiteral("ana")) || item->text().startsWith(QStringLiteral("ben"));
+            item->setCheckState(pick ? Qt::Checked : Qt::Unchecked);
+        }
+        assign.overlapBox()->setValue(2);
+        QVERIFY(assign.assign());
+        QVERIFY(assign.resultLabel()->text().contains(QStringLiteral("6 assignment(s)")));
+    }
+    labelFirstItem("ana", Qt::Key_2);  // bias = Yes
+    {
+        auto cy = sessionAs("cy");
+        QCOMPARE(db::annotatorQueue(cy->db(), cy->annotatorId()).itemIds.size(), size_t(0));
+    }
+    labelFirstItem("ben", Qt::Key_1);  // bias = No: the store routes the item as ben saves
+
+    auto cy = sessionAs("cy");
+    ui::AnnotateView view(cy.get());
+    view.resize(1200, 800);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCOMPARE(view.queue()->rowCount(), 1);
+    const int64_t routed = view.queue()->itemAt(0);
+    QCOMPARE(QString::fromStdString(db::itemById(cy->db(), routed)->text), QStringLiteral("Old people cannot learn new phones."));
+    QCOMPARE(view.queue()->index(0).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("To do\nRouted to you: bias: 1 of 2 agree (50% < 100%)"));
+    QVERIFY(view.queueReason()->isVisible());
+    QCOMPARE(view.queueReason()->text(), QStringLiteral("Routed to you: bias: 1 of 2 agree (50% < 100%)"));
+    // cy is blind like everyone else: the labels of ana and ben stay hidden from the view and the store.
+    QVERIFY(view.draft()->state().labels.empty());
+    QVERIFY_THROWS_EXCEPTION(db::AccessDenied, db::annotationsForItem(cy->db(), routed));
+}
+
+void TestTeamAnnotation::outsideChangesRefreshTheQueueAndKeepTheDraft() {
+    {
+        auto project = db::Project::open(m_path.toStdString());
+        auto& d = project->db();
+        const int64_t dataset = db::ensureDataset(d, "d");
+        for (const char* text : {"First text.", "Second text."})
+            d.prepare("INSERT INTO items(uid, dataset_id, text, text_hash) VALUES (lower(hex(randomblob(16))), ?1, ?2,"
+                      " randomblob(32))").bind(1, dataset).bind(2, text).run();
+        db::assignItems(d, {1}, {.overlap = 1, .annotatorIds = {db::annotatorByName(d, "ana")->id}});
+    }
+    auto ana = sessionAs("ana");
+    ui::AnnotateView view(ana.get());
+    view.resize(1200, 800);
+    view.show();
+    QApplication::setActiveWindow(&view);
+    QVERIFY(QTest::qWaitForWindowActive(&view));
+    QCOMPARE(view.queue()->rowCount(), 1);
+    view.rewriteEditor()->editor()->setFocus();
+    QTest::keyClicks(view.rewriteEditor()->editor(), QStringLiteral("half a rewri"));
+    {   // the lead assigns ana another item from another process
+        auto lead = db::Project::open(m_path.toStdString());
+        db::assignItems(lead->db(), {2}, {.overlap = 1, .annotatorIds = {ana->annotatorId()}});
+    }
+    ana->checkForOutsideChanges();  // what the session's one-second timer does
+    QCOMPARE(view.queue()->rowCount(), 2);
+    QCOMPARE(view.draft()->itemId(), int64_t(1));
+    QCOMPARE(view.rewriteEditor()->editor()->toPlainText(), QStringLiteral("half a rewri"));
+    QTest::keyClicks(view.rewriteEditor()->editor(), QStringLiteral("te"));
+    QCOMPARE(db::annotationFor(ana->db(), 1, ana->annotatorId())->rewrite, std::optional<std::string>("half a rewrite"));
+}
+
+void TestTeamAnnotation::annotatorsBrowseBlind() {
+    auto ana = sessionAs("ana");
+    ui::ItemBrowserView browser(ana.get());
+    QVERIFY(browser.table()->isColumnHidden(ui::ItemTableModel::GoldColumn));
+    ui::AdjudicateView adjudicate(ana.get());
+    QCOMPARE(adjudicate.itemList()->rowCount(), 0);
+    auto eve = sessionAs("eve");
+    ui::ItemBrowserView expertBrowser(eve.get());
+    QVERIFY(!expertBrowser.table()->isColumnHidden(ui::ItemTableModel::GoldColumn));
+}
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("srllm-test"));
+    if (!test::platformActivatesWindows()) return 77;  // shortcuts need an active window
+    TestTeamAnnotation test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test-team-annotation.moc"
