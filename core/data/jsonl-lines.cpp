@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/common/input-file.h"
+
 namespace srllm::core {
 
 JsonlLines::JsonlLines(std::string path) : m_input(std::move(path)) {}
@@ -18,10 +20,11 @@ std::optional<JsonlObject> JsonlLines::next() {
         JsonlObject o;
         o.line = line;
         try {
-            o.value = nlohmann::json::parse(text);
-        } catch (const nlohmann::json::parse_error& e) {
-            throw InputError(path(), line, "",
-                             std::string("invalid JSON: ") + e.what() + " (hint: one complete object per line)");
+            o.value = parseJsonText(text, path(), line);
+        } catch (const InputError& e) {
+            Diagnostic d = e.diagnostic();
+            d.message += " (hint: one complete object per line)";
+            throw InputError(d);
         }
         if (!o.value.is_object()) throw InputError(path(), line, "", "expected a JSON object {...}");
         m_sawObject = true;

@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "core/common/diagnostics.h"
+#include "core/common/input-file.h"
 
 namespace srllm::core {
 namespace {
@@ -180,11 +181,9 @@ ModelConfig parseModelConfig(const Json& json, const std::string& file) {
 }
 
 ModelConfig loadModelConfig(const std::filesystem::path& configJson) {
-    std::ifstream in(configJson);
-    if (!in) throw InputError(configJson.string(), 0, "", "cannot open (hint: a model folder needs a config.json)");
-    const auto json = Json::parse(in, nullptr, false);
-    if (json.is_discarded()) throw InputError(configJson.string(), 0, "", "not valid JSON");
-    return parseModelConfig(json, configJson.string());
+    if (!std::filesystem::exists(configJson))
+        throw InputError(configJson.string(), 0, "", "cannot open (hint: a model folder needs a config.json)");
+    return parseModelConfig(readJsonFile(configJson), configJson.string());
 }
 
 Json modelConfigToJson(const ModelConfig& c) {

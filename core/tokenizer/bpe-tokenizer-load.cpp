@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "core/common/diagnostics.h"
+#include "core/common/input-file.h"
 #include "core/tokenizer/bpe-tokenizer.h"
 #include "core/tokenizer/tokenizer-files.h"
 #include "core/tokenizer/tokenizer-json.h"

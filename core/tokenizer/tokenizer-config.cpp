@@ -1,6 +1,7 @@
 #include "core/tokenizer/tokenizer-config.h"
 
 #include "core/common/diagnostics.h"
+#include "core/common/input-file.h"
 #include "core/tokenizer/tokenizer-files.h"
 
 namespace srllm::core {

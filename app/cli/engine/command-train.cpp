@@ -14,7 +14,7 @@
 #include "core/model/engine-runtime.h"
 #include "core/model/model-loader.h"
 #include "core/tokenizer/tokenizer-loader.h"
-#include "core/tokenizer/tokenizer-files.h"
+#include "core/common/input-file.h"
 #include "core/train/trainer.h"
 
 namespace srllm::cli {

@@ -1,0 +1,72 @@
+#include "core/common/input-file.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "core/common/diagnostics.h"
+
+namespace srllm::core {
+
+namespace {
+
+int64_t lineAt(std::string_view text, size_t offset, int64_t firstLine) {
+    if (firstLine == 0) return 0;
+    const auto end = text.begin() + static_cast<std::ptrdiff_t>(std::min(offset, text.size()));
+    return firstLine + std::count(text.begin(), end, '\n');
+}
+
+// Counts brackets outside strings; invalid JSON may miscount, but the parse that follows rejects it anyway.
+void checkDepth(std::string_view text, const std::string& file, int64_t firstLine, const std::string& field) {
+    int depth = 0;
+    bool inString = false, escaped = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxJsonDepth)
+                throw InputError(file, lineAt(text, i, firstLine), field,
+                                 "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+}
+
+}  // namespace
+
+std::string readTextFile(const std::filesystem::path& file) {
+    std::error_code error;
+    const auto status = std::filesystem::status(file, error);
+    if (!std::filesystem::exists(status))
+        throw InputError(file.string(), 0, "", "cannot open file: it does not exist (hint: check the path)");
+    if (!std::filesystem::is_regular_file(status))
+        throw InputError(file.string(), 0, "", "not a regular file (a folder, device or pipe)");
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw InputError(file.string(), 0, "", "cannot open file (hint: check the path and permissions)");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+nlohmann::json parseJsonText(std::string_view text, const std::string& file, int64_t firstLine,
+                             const std::string& field) {
+    checkDepth(text, file, firstLine, field);
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw InputError(file, lineAt(text, e.byte, firstLine), field,
+                         std::string("malformed JSON: ") + e.what());
+    }
+}
+
+nlohmann::json readJsonFile(const std::filesystem::path& file) {
+    return parseJsonText(readTextFile(file), file.string());
+}
+
+}  // namespace srllm::core

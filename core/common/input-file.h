@@ -1,0 +1,29 @@
+#pragma once
+// Text and JSON read from files a user gave us, in one place: a folder, a FIFO or a device is refused
+// before it is opened (opening a FIFO would block forever), and JSON nesting is bounded before parsing:
+// nlohmann copies and dumps values recursively, so a million nested brackets would overflow the stack
+// later, far from the input (#12).
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace srllm::core {
+
+// Deeper than any real config, tokenizer or metadata object (they nest fewer than 10 levels).
+inline constexpr int kMaxJsonDepth = 512;
+
+// Reads a whole regular file; throws InputError naming it when it is missing, not a regular file or unreadable.
+std::string readTextFile(const std::filesystem::path& file);
+
+// Parses JSON text that starts on line `firstLine` of `file` (0: not tied to a line). Throws InputError
+// naming the file, the line of the problem and `field` for a syntax error or nesting over kMaxJsonDepth.
+nlohmann::json parseJsonText(std::string_view text, const std::string& file, int64_t firstLine = 1,
+                             const std::string& field = {});
+
+// readTextFile + parseJsonText.
+nlohmann::json readJsonFile(const std::filesystem::path& file);
+
+}  // namespace srllm::core
