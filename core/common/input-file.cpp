@@ -60,8 +60,16 @@ nlohmann::json parseJsonText(std::string_view text, const std::string& file, int
     try {
         return nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
-        throw InputError(file, lineAt(text, e.byte, firstLine), field,
-                         std::string("malformed JSON: ") + e.what());
+        throw InputError(file, lineAt(text, e.byte, firstLine), field, std::string("malformed JSON: ") + e.what());
+    } catch (const nlohmann::json::out_of_range& e) {
+        // #12: a number too large for a double ("1e400") is out_of_range, not parse_error, and it carries no
+        // position; its message quotes the number, which finds the line.
+        const std::string what = e.what();
+        const size_t open = what.find('\''), close = what.rfind('\'');
+        const std::string number = open < close ? what.substr(open + 1, close - open - 1) : std::string();
+        const size_t at = number.empty() ? std::string_view::npos : text.find(number);
+        throw InputError(file, at == std::string_view::npos ? firstLine : lineAt(text, at, firstLine), field,
+                         "malformed JSON: " + what);
     }
 }
 

@@ -12,8 +12,10 @@ namespace {
 
 constexpr const char* kGpt2EndOfText = "<|endoftext|>";
 
+}  // namespace
+
 // Errors from the spec itself (added-token clashes) carry no file; give them the file they came from.
-std::unique_ptr<BpeTokenizer> build(BpeTokenizerSpec spec, const std::filesystem::path& file) {
+std::unique_ptr<BpeTokenizer> BpeTokenizer::fromSpec(BpeTokenizerSpec spec, const std::filesystem::path& file) {
     try {
         return std::make_unique<BpeTokenizer>(std::move(spec));
     } catch (const InputError& e) {
@@ -23,10 +25,8 @@ std::unique_ptr<BpeTokenizer> build(BpeTokenizerSpec spec, const std::filesystem
     }
 }
 
-}  // namespace
-
 std::unique_ptr<BpeTokenizer> BpeTokenizer::fromTokenizerJson(const std::filesystem::path& file) {
-    return build(parseTokenizerJson(readJsonFile(file), file.string()), file);
+    return fromSpec(parseTokenizerJson(readJsonFile(file), file.string()), file);
 }
 
 std::unique_ptr<BpeTokenizer> BpeTokenizer::fromVocabMerges(const std::filesystem::path& vocabFile,
@@ -79,7 +79,7 @@ std::unique_ptr<BpeTokenizer> BpeTokenizer::fromVocabMerges(const std::filesyste
         endOfText.content = kGpt2EndOfText;
         spec.addedTokens.push_back(endOfText);
     }
-    return build(std::move(spec), vocabFile);
+    return fromSpec(std::move(spec), vocabFile);
 }
 
 }  // namespace srllm::core

@@ -296,7 +296,8 @@ std::vector<std::pair<int32_t, int32_t>> resolveMerges(const std::vector<std::st
     std::vector<std::pair<int32_t, int32_t>> out;
     out.reserve(merges.size());
     for (size_t k = 0; k < merges.size(); ++k) {
-        const auto& [left, right] = merges[k];
+        const std::string& left = merges[k].first;  // not a structured binding: clang 14 cannot capture those
+        const std::string& right = merges[k].second;
         const int64_t line = firstLine > 0 ? firstLine + static_cast<int64_t>(k) : 0;
         const std::string field = firstLine > 0 ? "" : "model.merges[" + std::to_string(k) + "]";
         auto idOf = [&](const std::string& token, const char* what) {

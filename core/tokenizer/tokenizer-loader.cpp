@@ -30,7 +30,8 @@ std::unique_ptr<Tokenizer> loadTokenizer(const fs::path& modelDir) {
         return withConfig(BpeTokenizer::fromVocabMerges(modelDir / kOpenAiEncoderJson, modelDir / kOpenAiVocabBpe),
                           modelDir);
     if (fs::exists(modelDir / kTokenizerModel))
-        return withConfig(std::make_unique<BpeTokenizer>(convertSentencePieceToBpe(modelDir / kTokenizerModel).spec),
+        return withConfig(BpeTokenizer::fromSpec(convertSentencePieceToBpe(modelDir / kTokenizerModel).spec,
+                                                 modelDir / kTokenizerModel),
                           modelDir);
     throw InputError(modelDir.string(), 0, "",
                      "no tokenizer found: looked for tokenizer.json, vocab.json + merges.txt (or OpenAI's encoder.json "
