@@ -35,16 +35,7 @@ std::unique_ptr<BpeTokenizer> BpeTokenizer::fromVocabMerges(const std::filesyste
     if (!vocab.is_object()) throw InputError(vocabFile.string(), 0, "", "expected a JSON object {token: id}");
     BpeTokenizerSpec spec;
     auto& tokens = spec.model.tokens;
-    tokens.assign(vocab.size(), std::string());
-    for (const auto& [token, id] : vocab.items()) {
-        if (!id.is_number_integer() || id.get<int64_t>() < 0)
-            throw InputError(vocabFile.string(), 0, token, "expected a non-negative integer id");
-        const auto index = id.get<size_t>();
-        if (index >= tokens.size()) tokens.resize(index + 1);
-        if (!tokens[index].empty())
-            throw InputError(vocabFile.string(), 0, token, "id " + std::to_string(index) + " is also '" + tokens[index] + "'");
-        tokens[index] = token;
-    }
+    tokens = vocabularyFromJson(vocab, vocabFile.string(), "");
 
     std::istringstream lines(readTextFile(mergesFile));
     std::vector<std::pair<std::string, std::string>> merges;
