@@ -2,7 +2,11 @@
 # same source tree with clang (SRLLM_FUZZ=ON, see tests/fuzz/CMakeLists.txt) in BUILD/fuzz, built with
 # everything else; each target then runs SRLLM_FUZZ_SECONDS under the ctest label "fuzz" (bench/fuzz runs
 # them for longer). Without a clang that links -fsanitize=fuzzer the targets are left out, with a message.
+option(SRLLM_FUZZ_TARGETS "Build the fuzz targets (a clang sub-build) and run them briefly under ctest" ON)
 set(SRLLM_FUZZ_SECONDS 8 CACHE STRING "Seconds each fuzz target runs under ctest (label fuzz)")
+if(NOT SRLLM_FUZZ_TARGETS)
+  return()
+endif()
 find_program(SRLLM_FUZZ_CXX NAMES clang++-14 clang++)
 if(SRLLM_FUZZ_CXX)
   set(probe ${CMAKE_CURRENT_BINARY_DIR}/fuzz-probe.cpp)
