@@ -107,3 +107,36 @@ TEST(TokenizerLoader, CopyPutsTheTokenizerFilesIntoANewModelFolder) {
     EXPECT_EQ(loadTokenizer(dir / "new-model")->encode("Hello world!").front(), 1);
     EXPECT_THROW(copyTokenizerFiles(dir / "new-model" / "missing", dir / "x"), InputError);
 }
+
+TEST(TokenizerLoader, ErrorsNameTheFileInsideTheModelFolder) {
+    // #12 (found by fuzzing): a tokenizer.model whose control piece is empty, and a generation_config.json id
+    // outside the vocabulary, gave errors naming no file or only "generation_config.json".
+    srllm::test::ScratchDir dir;
+    const std::string piece = std::string("\x0a\x0e\x0a\x05<unk>\x15\0\0\0\0\x18\x02", 16) +  // <unk>, UNKNOWN
+                              std::string("\x0a\x09\x0a\x00\x15\0\0\0\0\x18\x03", 11) +       // "", CONTROL
+                              std::string("\x0a\x0a\x0a\x01" "a\x15\0\0\0\0\x18\x01", 12) +     // "a", NORMAL
+                              std::string("\x12\x02\x18\x02", 4);                              // model_type BPE
+    std::ofstream(dir / "tokenizer.model", std::ios::binary) << piece;
+    try {
+        loadTokenizer(dir.path());
+        FAIL() << "no error";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.diagnostic().file, (dir / "tokenizer.model").string());
+        EXPECT_THAT(e.diagnostic().field, HasSubstr("added_tokens"));
+    }
+    fs::remove(dir / "tokenizer.model");
+    BpeTrainerOptions options;
+    options.vocabSize = 260;
+    BpeTrainer trainer(options);
+    trainer.addText("some text to learn from");
+    saveTrainedTokenizer(*trainer.train(), dir.path());
+    fs::remove(dir / "tokenizer_config.json");  // its eos_token would win over generation_config.json
+    std::ofstream(dir / "generation_config.json") << R"({"eos_token_id": 99999})";
+    try {
+        loadTokenizer(dir.path());
+        FAIL() << "no error";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.diagnostic().file, (dir / "generation_config.json").string());
+        EXPECT_EQ(e.diagnostic().field, "eos_token");
+    }
+}
