@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "core/common/diagnostics.h"
@@ -38,6 +39,26 @@ void checkDepth(std::string_view text, const std::string& file, int64_t firstLin
     }
 }
 
+// The first key that repeats within one object, found by a second, slower parse; called on that error only.
+[[noreturn]] void throwDuplicateKey(std::string_view text, const std::string& file, int64_t firstLine,
+                                    const std::string& field) {
+    std::vector<std::set<std::string>> keys;
+    const auto callback = [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        using Event = nlohmann::json::parse_event_t;
+        if (event == Event::object_start) keys.emplace_back();
+        else if (event == Event::object_end) keys.pop_back();
+        else if (event == Event::key && !keys.back().insert(parsed.get<std::string>()).second) {
+            const std::string key = parsed.get<std::string>(), quoted = '"' + key + '"';
+            const size_t second = text.find(quoted, text.find(quoted) + 1);  // best effort: the parser has no position
+            throw InputError(file, lineAt(text, second, firstLine), field.empty() ? key : field,
+                             "duplicate key '" + key + "' in one JSON object");
+        }
+        return true;
+    };
+    [[maybe_unused]] const auto parsed = nlohmann::json::parse(text, callback);  // throws at the duplicate
+    throw InputError(file, firstLine, field, "duplicate key in one JSON object");
+}
+
 }  // namespace
 
 std::string readTextFile(const std::filesystem::path& file) {
@@ -57,8 +78,21 @@ std::string readTextFile(const std::filesystem::path& file) {
 nlohmann::json parseJsonText(std::string_view text, const std::string& file, int64_t firstLine,
                              const std::string& field) {
     checkDepth(text, file, firstLine, field);
+    // #12: nlohmann keeps the last of duplicate keys silently; {"text": "a", "text": "b"} is ambiguous input.
+    // Counting keys is cheap; only when an object ends up with fewer entries is the key looked for.
+    std::vector<size_t> keyCounts;  // keys seen in each object being parsed
+    const auto callback = [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        using Event = nlohmann::json::parse_event_t;
+        if (event == Event::object_start) keyCounts.push_back(0);
+        else if (event == Event::key) ++keyCounts.back();
+        else if (event == Event::object_end) {
+            if (parsed.size() != keyCounts.back()) throwDuplicateKey(text, file, firstLine, field);
+            keyCounts.pop_back();
+        }
+        return true;
+    };
     try {
-        return nlohmann::json::parse(text);
+        return nlohmann::json::parse(text, callback);
     } catch (const nlohmann::json::parse_error& e) {
         throw InputError(file, lineAt(text, e.byte, firstLine), field, std::string("malformed JSON: ") + e.what());
     } catch (const nlohmann::json::out_of_range& e) {

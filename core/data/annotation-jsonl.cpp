@@ -14,7 +14,7 @@ std::optional<AnnotationImportRecord> AnnotationJsonlReader::next() {
     m_lines.warnUnknownKeys(*o, kKnownKeys, m_warnings);
     AnnotationImportRecord record;
     record.line = o->line;
-    record.item = m_lines.requireString(*o, "item");
+    record.item = m_lines.requireId(*o, "item");
     record.annotator = m_lines.requireString(*o, "annotator");
     record.labels = m_lines.optionalObject(*o, "labels");
     for (const auto& [key, value] : record.labels.items()) {

@@ -33,6 +33,13 @@ std::optional<JsonlObject> JsonlLines::next() {
 }
 
 std::string JsonlLines::requireString(const JsonlObject& o, const std::string& key) const {
+    const auto it = o.value.find(key);
+    if (it != o.value.end() && !it->is_null() && !it->is_string())
+        throw InputError(path(), o.line, key, "expected a string, got " + std::string(it->type_name()));
+    return requireId(o, key);
+}
+
+std::string JsonlLines::requireId(const JsonlObject& o, const std::string& key) const {
     auto value = optionalString(o, key);
     if (!value) throw InputError(path(), o.line, key, "required key is missing");
     if (value->empty()) throw InputError(path(), o.line, key, "must not be empty");

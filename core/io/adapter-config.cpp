@@ -1,5 +1,6 @@
 #include "core/io/adapter-config.h"
 
+#include "core/common/folder-file.h"
 #include "core/common/input-file.h"
 #include "core/io/peft-format.h"
 
@@ -20,7 +21,7 @@ AdapterLoad parseAdapterConfig(const nlohmann::json& json, const std::string& fi
 
 AdapterLoad readAdapterConfig(const std::filesystem::path& dir) {
     const auto file = dir / peft::kAdapterConfigFile;
-    if (!std::filesystem::exists(file)) {
+    if (!folderHas(dir, peft::kAdapterConfigFile)) {
         throw InputError(dir.string(), 0, "", std::string("no ") + peft::kAdapterConfigFile +
                                                   " here (hint: pass the folder a PEFT adapter was saved to)");
     }

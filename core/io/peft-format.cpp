@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "core/common/folder-file.h"
 #include "core/io/durable-file.h"
 #include "core/io/safetensors.h"
 #include "core/lora/apply-lora.h"
@@ -67,7 +68,7 @@ void saveAdapter(CausalLMImpl& model, const LoraConfig& config, const std::files
 AdapterLoad loadAdapter(CausalLMImpl& model, const std::filesystem::path& dir) {
     AdapterLoad out = readAdapterConfig(dir);
     const auto weightsPath = dir / peft::kAdapterWeightsFile;
-    if (!std::filesystem::exists(weightsPath)) {
+    if (!folderHas(dir, peft::kAdapterWeightsFile)) {
         throw InputError(dir.string(), 0, "", std::string("no ") + peft::kAdapterWeightsFile +
                                                   " here (hint: adapter_model.bin is not supported; re-save with "
                                                   "safe_serialization=True)");

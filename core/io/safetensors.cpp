@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/common/diagnostics.h"
+#include "core/common/folder-file.h"
 #include "core/common/input-file.h"
 
 namespace srllm::core {
@@ -101,8 +102,8 @@ SafetensorsStore SafetensorsStore::open(const std::filesystem::path& path) {
     namespace fs = std::filesystem;
     fs::path target = path;
     if (fs::is_directory(path)) {
-        if (fs::exists(path / "model.safetensors.index.json")) target = path / "model.safetensors.index.json";
-        else if (fs::exists(path / "model.safetensors")) target = path / "model.safetensors";
+        if (folderHas(path, "model.safetensors.index.json")) target = path / "model.safetensors.index.json";
+        else if (folderHas(path, "model.safetensors")) target = path / "model.safetensors";
         else
             throw InputError(path.string(), 0, "", "no model.safetensors or model.safetensors.index.json in this folder");
     }
@@ -126,7 +127,8 @@ SafetensorsStore SafetensorsStore::open(const std::filesystem::path& path) {
             throw InputError(target.string(), 0, "weight_map",
                              "entry '" + name + "' names '" + shardName.string() + "', not a file beside the index");
         auto [it, added] = shardIndex.emplace(shardName.string(), store.m_files.size());
-        if (added) store.m_files.push_back(SafetensorsFile::open(target.parent_path() / shardName));
+        const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+        if (added) store.m_files.push_back(SafetensorsFile::open(folderFile(folder, shardName.string())));
         const auto& file = store.m_files[it->second];
         if (!file->find(name))
             throw InputError(file->path().string(), 0, "tensor '" + name + "'",

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "core/common/folder-file.h"
 #include "core/model/model-factory.h"
 
 namespace srllm::core {
@@ -64,6 +65,7 @@ Diagnostics loadModelWeights(CausalLMImpl& model, const SafetensorsStore& store,
 LoadedModel loadModel(const std::filesystem::path& folder, const ModelLoadOptions& options) {
     if (!std::filesystem::is_directory(folder))
         throw InputError(folder.string(), 0, "", "not a folder (hint: pass the model folder holding config.json)");
+    folderHas(folder, "config.json");  // #12: refuses a link out of the folder; loadModelConfig names a missing one
     const ModelConfig config = loadModelConfig(folder / "config.json");
     const SafetensorsStore store = SafetensorsStore::open(folder);
     // #12: checked before buildModel allocates, so absurd sizes in config.json fail here instead of in malloc.

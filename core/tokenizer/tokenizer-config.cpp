@@ -1,6 +1,7 @@
 #include "core/tokenizer/tokenizer-config.h"
 
 #include "core/common/diagnostics.h"
+#include "core/common/folder-file.h"
 #include "core/common/input-file.h"
 #include "core/tokenizer/tokenizer-files.h"
 
@@ -61,7 +62,7 @@ TokenizerConfig readTokenizerConfig(const std::filesystem::path& dir) {
     config.dir = dir;
     for (const char* name : {kTokenizerConfigJson, kSpecialTokensMapJson}) {
         const auto file = dir / name;
-        if (!std::filesystem::exists(file)) continue;
+        if (!folderHas(dir, name)) continue;
         const json doc = readJsonFile(file);
         if (!doc.is_object()) throw InputError(file.string(), 0, "", "expected a JSON object");
         readToken(doc, "bos_token", file.string(), config.bosToken);
@@ -72,7 +73,7 @@ TokenizerConfig readTokenizerConfig(const std::filesystem::path& dir) {
         if (!config.addEos) readBool(doc, "add_eos_token", file.string(), config.addEos);
     }
     const auto gen = dir / kGenerationConfigJson;
-    if (std::filesystem::exists(gen)) {
+    if (folderHas(dir, kGenerationConfigJson)) {
         const json doc = readJsonFile(gen);
         if (!doc.is_object()) throw InputError(gen.string(), 0, "", "expected a JSON object");
         readId(doc, "bos_token_id", gen.string(), config.bosId);

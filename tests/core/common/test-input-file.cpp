@@ -70,3 +70,16 @@ TEST(InputFile, RefusesFoldersAndPipesWithoutBlocking) {
     EXPECT_THROW(readTextFile(dir.path()), InputError);
     EXPECT_THROW(readTextFile(dir / "absent.json"), InputError);
 }
+
+TEST(InputFile, DuplicateKeysAreNamedWithTheirLine) {
+    // #12: nlohmann kept the last of two equal keys silently, so {"text": "a", "text": "b"} imported "b".
+    srllm::test::ScratchDir dir;
+    const auto path = srllm::test::writeFile(dir, "config.json", "{\n \"r\": 8,\n \"nested\": {\"a\": 1, \"b\": 2},\n \"r\": 16\n}");
+    const InputError e = errorOf(path);
+    EXPECT_EQ(e.diagnostic().line, 4);
+    EXPECT_EQ(e.diagnostic().field, "r");
+    EXPECT_THAT(e.diagnostic().message, HasSubstr("duplicate key 'r'"));
+    const auto nested = srllm::test::writeFile(dir, "nested.json", R"({"a": {"x": 1, "x": 1}})");
+    EXPECT_EQ(errorOf(nested).diagnostic().field, "x");
+    EXPECT_NO_THROW(readJsonFile(srllm::test::writeFile(dir, "same-keys-apart.json", R"([{"x": 1}, {"x": 2}])")));
+}

@@ -20,8 +20,8 @@ namespace fs = std::filesystem;
 TEST(TokenizerLoader, Gpt2VocabAndMergesWithEndOfTextAsBosAndEos) {
     SRLLM_REQUIRE_SHARED(encoder, "tokenizers/gpt2/encoder.json");
     srllm::test::ScratchDir dir;
-    fs::create_symlink(encoder, dir / "vocab.json");
-    fs::create_symlink(encoder.parent_path() / "vocab.bpe", dir / "merges.txt");
+    fs::copy_file(encoder, dir / "vocab.json");  // a copy: links out of a model folder are refused (#12)
+    fs::copy_file(encoder.parent_path() / "vocab.bpe", dir / "merges.txt");
     const auto tok = loadTokenizer(dir.path());
     EXPECT_NE(dynamic_cast<BpeTokenizer*>(tok.get()), nullptr);
     EXPECT_EQ(tok->encode("Hello world"), (std::vector<int64_t>{15496, 995}));  // GPT-2 adds no BOS
@@ -42,7 +42,7 @@ TEST(TokenizerLoader, OpenAisGpt2ReleaseFolderLoadsAsIs) {
 TEST(TokenizerLoader, SentencePieceModelFollowsTokenizerConfig) {
     SRLLM_REQUIRE_SHARED(model, "tokenizers/llama2/tokenizer.model");
     srllm::test::ScratchDir dir;
-    fs::create_symlink(model, dir / "tokenizer.model");
+    fs::copy_file(model, dir / "tokenizer.model");
     EXPECT_EQ(loadTokenizer(dir.path())->encode("Hello world!"), (std::vector<int64_t>{1, 15043, 3186, 29991}));
     std::ofstream(dir / "tokenizer_config.json")
         << R"({"add_bos_token": false, "add_eos_token": true, "bos_token": {"content": "<s>", "lstrip": false}})";
@@ -61,7 +61,7 @@ TEST(TokenizerLoader, TokenizerJsonWinsOverOtherFiles) {
     BpeTrainer trainer(options);
     trainer.addText("some text to learn from, some text");
     saveTrainedTokenizer(*trainer.train(), dir.path());
-    fs::create_symlink(model, dir / "tokenizer.model");
+    fs::copy_file(model, dir / "tokenizer.model");
     const auto tok = loadTokenizer(dir.path());
     EXPECT_NE(dynamic_cast<BpeTokenizer*>(tok.get()), nullptr);
     EXPECT_EQ(tok->vocabSize(), 260);
@@ -82,7 +82,7 @@ TEST(TokenizerLoader, EmptyOrMissingFolderSaysWhatWasLookedFor) {
 TEST(TokenizerLoader, ConfiguredTokenMissingFromTheVocabularyIsAnError) {
     SRLLM_REQUIRE_SHARED(model, "tokenizers/llama2/tokenizer.model");
     srllm::test::ScratchDir dir;
-    fs::create_symlink(model, dir / "tokenizer.model");
+    fs::copy_file(model, dir / "tokenizer.model");
     std::ofstream(dir / "special_tokens_map.json") << R"({"pad_token": "<my-pad>"})";
     try {
         loadTokenizer(dir.path());
@@ -99,7 +99,7 @@ TEST(TokenizerLoader, CopyPutsTheTokenizerFilesIntoANewModelFolder) {
     SRLLM_REQUIRE_SHARED(model, "tokenizers/llama2/tokenizer.model");
     srllm::test::ScratchDir dir;
     fs::create_directories(dir / "base");
-    fs::create_symlink(model, dir / "base" / "tokenizer.model");
+    fs::copy_file(model, dir / "base" / "tokenizer.model");
     std::ofstream(dir / "base" / "tokenizer_config.json") << R"({"add_bos_token": true})";
     const auto written = copyTokenizerFiles(dir / "base", dir / "new-model");
     EXPECT_EQ(written.size(), 2u);
