@@ -17,11 +17,15 @@ bool within(const fs::path& path, const fs::path& root) {
 
 }  // namespace
 
-bool folderHas(const fs::path& folder, std::string_view name) {
-    const fs::path entry = folder / name;
+fs::path fileInFolder(const fs::path& folder, std::string_view name) {
     if (name.empty() || name == "." || name == ".." || name.find('/') != std::string_view::npos)
-        throw InputError(entry.string(), 0, "", "'" + std::string(name) + "' is not a file name inside " +
-                                                     folder.string() + " (a model may only read its own folder)");
+        throw InputError((folder / name).string(), 0, "", "'" + std::string(name) + "' is not a file name inside " +
+                                                              folder.string() + " (a name may not leave its folder)");
+    return folder / name;
+}
+
+bool folderHas(const fs::path& folder, std::string_view name) {
+    const fs::path entry = fileInFolder(folder, name);
     std::error_code error;
     const auto link = fs::symlink_status(entry, error);
     if (!fs::exists(link)) return false;

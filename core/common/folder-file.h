@@ -9,6 +9,11 @@
 
 namespace srllm::core {
 
+// folder/name, after checking that `name` is one plain file name (not empty, ".", ".." or with a '/'), so a
+// name taken from a file or typed by a user can neither read nor write outside `folder`; throws InputError.
+// Every reader below checks this first; writers that name files after data (run or job folders) use it too.
+std::filesystem::path fileInFolder(const std::filesystem::path& folder, std::string_view name);
+
 // Whether folder/name exists. Throws InputError naming the entry when the name is not a plain file name,
 // or the entry exists but leads outside the folder or to something that is not a regular file.
 bool folderHas(const std::filesystem::path& folder, std::string_view name);

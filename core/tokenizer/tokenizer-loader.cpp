@@ -56,7 +56,7 @@ std::vector<fs::path> copyTokenizerFiles(const fs::path& sourceDir, const fs::pa
     fs::create_directories(targetDir);
     std::vector<fs::path> written;
     for (const fs::path& file : tokenizerFiles(sourceDir)) {
-        const fs::path target = targetDir / file.filename();
+        const fs::path target = fileInFolder(targetDir, file.filename().string());
         fs::copy_file(file, target, fs::copy_options::overwrite_existing);
         written.push_back(target);
     }
