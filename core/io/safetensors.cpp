@@ -105,7 +105,12 @@ SafetensorsStore SafetensorsStore::open(const std::filesystem::path& path) {
         if (folderHas(path, "model.safetensors.index.json")) target = path / "model.safetensors.index.json";
         else if (folderHas(path, "model.safetensors")) target = path / "model.safetensors";
         else
-            throw InputError(path.string(), 0, "", "no model.safetensors or model.safetensors.index.json in this folder");
+            throw InputError(path.string(), 0, "",
+                             "no model.safetensors or model.safetensors.index.json in this folder" +
+                                 std::string(fs::exists(path / "pytorch_model.bin")
+                                                 ? " (hint: pytorch_model.bin is never loaded: a pickled checkpoint can "
+                                                   "run code; convert it to safetensors where you trust it)"
+                                                 : ""));
     }
     SafetensorsStore store;
     const std::string targetName = target.filename().string();

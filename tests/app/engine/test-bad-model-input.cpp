@@ -88,6 +88,11 @@ TEST(BadModelInput, EachBrokenFolderGetsOneCleanErrorAndStaysUnwritten) {
         {"no config.json", [](auto& m, auto&) { fs::remove(m / "config.json"); }, R"(config\.json: cannot open)"},
         {"no weights", [](auto& m, auto&) { fs::remove(m / "model.safetensors"); },
          R"(model: no model\.safetensors or model\.safetensors\.index\.json in this folder)"},
+        {"pickled weights only",
+         [](auto& m, auto&) {
+             fs::rename(m / "model.safetensors", m / "pytorch_model.bin");
+         },
+         R"(model: no model\.safetensors or model\.safetensors\.index\.json in this folder \(hint: pytorch_model\.bin is never loaded)"},
         {"no tokenizer", [](auto& m, auto&) { fs::remove(m / "tokenizer.json"); }, R"(model: no tokenizer found)"},
         {"tokenizer with a missing merge",
          [](auto& m, auto&) {
