@@ -114,6 +114,9 @@ struct Scenario {
     // folder under Outcome::dir (the newest checkpoint complete or none; job.json resumable or failed), and
     // retryEqualsReference false when the resumed run may differ from the uninterrupted one.
     bool retryEqualsReference = true;  // running again after the kill gives the never-killed state
+    // false: the count drifts by a few writes between runs (the GUI also saves the seconds spent, and a zero is
+    // stored shorter than a fraction), so points are drawn from the first 90% and a run may end unkilled.
+    bool exactPoints = true;
 };
 
 void expectOneOf(const Outcome& o, const std::string& part) {
@@ -215,7 +218,7 @@ std::vector<Scenario> scenarios() {
              expectUnchanged(o, "items");
              expectUnchanged(o, "gold");
          },
-         false},
+         false, false},
     };
 }
 
@@ -246,6 +249,9 @@ void prepare(const fs::path& dir) {
     db::importItems(*project, itemReader, "base", {});
     core::AnnotationJsonlReader voteReader((dir / "earlier-votes.jsonl").string());
     db::importAnnotations(*project, voteReader, {});
+    // Random uids shape the uid index differently on every run, and with it the number of page writes; fixed
+    // uids and a VACUUM make the prepared files, and so every kill point, the same from run to run.
+    project->db().exec("UPDATE items SET uid = printf('%032x', id); VACUUM");
     for (const char* name : {"offline-a", "offline-b"}) {
         const fs::path file = dir / (std::string("package-") + name[8] + ".srllm");
         db::createWorkPackage(*project, name, file.string());
@@ -259,6 +265,7 @@ void prepare(const fs::path& dir) {
             row.status = "done";
             db::saveAnnotation(package->db(), row);
         }
+        package->db().exec("VACUUM");
     }
 }
 
@@ -310,7 +317,7 @@ TEST_P(CrashSafety, KilledAnywhereLosesNothingAcknowledgedAndRecovers) {
     const State after = stateOf(reference / kProject);
 
     const uint64_t seed = crashSeed();
-    const auto points = drawPoints(total, seed, s.name);
+    const auto points = drawPoints(s.exactPoints ? total : total * 9 / 10, seed, s.name);
     std::string drawn;
     for (long k : points) drawn += " " + std::to_string(k);
     std::printf("crash %s: %ld kill points in a full run, seed %llu, killed at%s\n", s.name.c_str(), total,
@@ -321,8 +328,10 @@ TEST_P(CrashSafety, KilledAnywhereLosesNothingAcknowledgedAndRecovers) {
                      std::to_string(seed) + ")");
         const fs::path dir = copyPrepared(s.name + "-" + std::to_string(k));
         const auto killed = test::runShell(commandLine(s, dir, k));
-        ASSERT_TRUE(killed.killed) << "not killed at point " << k << " (exit " << killed.exitCode
-                                   << "): the run made fewer file changes than the counting run\n" << killed.output;
+        if (s.exactPoints || killed.exitCode != 0) {
+            ASSERT_TRUE(killed.killed) << "not killed at point " << k << " (exit " << killed.exitCode
+                                       << "): the run made fewer file changes than the counting run\n" << killed.output;
+        }
         {
             db::Database db((dir / kProject).string(), db::Database::Mode::ReadWrite);  // recovers the journal
             EXPECT_EQ(test::queryText(db, "PRAGMA integrity_check"), "ok");
