@@ -128,33 +128,34 @@ void expectUnchanged(const Outcome& o, const std::string& part) {
     EXPECT_EQ(o.now.at(part), o.before.at(part)) << part << " changed although the operation does not touch it";
 }
 
-// The annotate driver prints "ack ITEM STATUS LABELS" after each committed edit. Every item's stored row must
-// be its last acknowledged state or a later one of the never-killed sequence (the write in flight).
+// The "ack ITEM STATUS LABELS" lines the annotate driver printed, in order, as (item, "STATUS LABELS").
+std::vector<std::pair<std::string, std::string>> acknowledgements(const std::string& output) {
+    std::vector<std::pair<std::string, std::string>> out;
+    std::istringstream lines(output);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("ack ", 0) != 0) continue;
+        std::istringstream fields(line.substr(4));
+        std::string item, rest;
+        fields >> item;
+        std::getline(fields >> std::ws, rest);
+        out.emplace_back(item, rest);
+    }
+    return out;
+}
+
+// Every item's stored row must be its last acknowledged state or a later one of the never-killed sequence
+// (the write that was in flight).
 void expectAcknowledgedEditsKept(const Outcome& o) {
     std::map<std::string, std::vector<std::string>> sequence;  // item -> "status labels" in order
-    std::istringstream reference(o.referenceOutput);
-    for (std::string line; std::getline(reference, line);)
-        if (line.rfind("ack ", 0) == 0) {
-            std::istringstream fields(line.substr(4));
-            std::string item, rest;
-            fields >> item;
-            std::getline(fields >> std::ws, rest);
-            sequence[item].push_back(rest);
-        }
+    for (const auto& [item, state] : acknowledgements(o.referenceOutput)) sequence[item].push_back(state);
     std::map<std::string, size_t> lastAcked;
-    std::istringstream killed(o.output);
-    for (std::string line; std::getline(killed, line);)
-        if (line.rfind("ack ", 0) == 0) {
-            std::istringstream fields(line.substr(4));
-            std::string item, rest;
-            fields >> item;
-            std::getline(fields >> std::ws, rest);
-            auto& steps = sequence[item];
-            const auto at = std::find(steps.begin() + static_cast<long>(lastAcked.count(item) ? lastAcked[item] : 0),
-                                      steps.end(), rest);
-            ASSERT_NE(at, steps.end()) << "acknowledged state not in the reference run: " << line;
-            lastAcked[item] = static_cast<size_t>(at - steps.begin());
-        }
+    for (const auto& [item, state] : acknowledgements(o.output)) {
+        auto& steps = sequence[item];
+        const auto at = std::find(steps.begin() + static_cast<long>(lastAcked.count(item) ? lastAcked[item] : 0),
+                                  steps.end(), state);
+        ASSERT_NE(at, steps.end()) << "acknowledged state of item " << item << " not in the reference run: " << state;
+        lastAcked[item] = static_cast<size_t>(at - steps.begin());
+    }
     db::Database db((o.dir / kProject).string(), db::Database::Mode::ReadOnly);
     const int64_t annotator = test::queryInt(db, "SELECT id FROM annotators WHERE name = 'gui-annotator'");
     for (const auto& [item, steps] : sequence) {
