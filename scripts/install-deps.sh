@@ -10,7 +10,8 @@ core_pkgs=(
   libgtest-dev libgmock-dev
   clang-14 libclang-rt-14-dev
   libopenblas0-openmp
-  python3-torch python3-numpy python3-regex
+  libboost-math-dev libsphinxbase-dev pocketsphinx-en-us libhyphen-dev hyphen-en-us
+  python3-torch python3-numpy python3-regex python3-scipy python3-nltk python3-sphinxbase
 )
 gui_pkgs=(
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n

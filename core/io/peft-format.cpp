@@ -2,8 +2,8 @@
 
 #include <set>
 
+#include "core/common/durable-file.h"
 #include "core/common/folder-file.h"
-#include "core/io/durable-file.h"
 #include "core/io/safetensors.h"
 #include "core/lora/apply-lora.h"
 
