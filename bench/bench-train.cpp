@@ -41,7 +41,7 @@ nlohmann::json run(const Args& a, const std::string& mode, const std::string& dt
     }
     TrainConfig tc;
     tc.method = mode == "full" ? TrainMethod::Full : TrainMethod::Lora;
-    tc.bf16 = dtype == "bf16";
+    tc.precision = dtype == "bf16" ? Precision::Bf16 : Precision::Fp32;
     tc.batchSize = a.batch;
     tc.gradAccumulation = 1;
     tc.maxLength = a.seq;
@@ -67,7 +67,7 @@ nlohmann::json run(const Args& a, const std::string& mode, const std::string& dt
         if (r.step > a.warmup) seconds += r.seconds;
     });
     const double tokensPerS = static_cast<double>(a.batch * a.seq * a.steps) / seconds;
-    const double peak = tc.bf16 ? matmulPeakGflops(torch::kBFloat16, 1024, 3) : matmulPeakGflops(torch::kFloat32);
+    const double peak = tc.precision == Precision::Bf16 ? matmulPeakGflops(torch::kBFloat16, 1024, 3) : matmulPeakGflops(torch::kFloat32);
     const double flopsPerToken = (mode == "full" ? 6.0 : 4.0) * static_cast<double>(matmulWeights);
     return {{"impl", "srllm"}, {"mode", mode}, {"dtype", dtype}, {"tokens_per_s", tokensPerS}, {"peak_gflops", peak},
             {"mfu", tokensPerS * flopsPerToken / (peak * 1e9)}, {"n_matmul", matmulWeights}};

@@ -60,7 +60,8 @@ GenerationResult Generator::generate(const std::vector<std::vector<int64_t>>& pr
                                              : m_model.forward(allIds, nullptr, allMask, 1);
         const auto last = logits.select(1, logits.size(1) - 1);  // [B,V]
         if (options.keepStepLogits) result.stepLogits.push_back(last.to(torch::kFloat32).cpu());
-        const auto next = chooseNextTokens(last, history, options.sampling, rng).cpu();  // [B]
+        // Sampling runs on the CPU with a CPU generator, so a seed gives the same text on every device.
+        const auto next = chooseNextTokens(last.cpu(), history.cpu(), options.sampling, rng);  // [B]
         const auto* nextData = next.data_ptr<int64_t>();
         for (int64_t b = 0; b < batch; ++b) {
             if (finished[b]) continue;

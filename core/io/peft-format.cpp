@@ -65,7 +65,7 @@ void saveAdapter(CausalLMImpl& model, const LoraConfig& config, const std::files
     writeFileDurable(dir / peft::kAdapterConfigFile, adapterConfigJson(written).dump(2) + "\n");
 }
 
-AdapterLoad loadAdapter(CausalLMImpl& model, const std::filesystem::path& dir) {
+AdapterLoad loadAdapter(CausalLMImpl& model, const std::filesystem::path& dir, bool quantizeBase) {
     AdapterLoad out = readAdapterConfig(dir);
     const auto weightsPath = dir / peft::kAdapterWeightsFile;
     if (!folderHas(dir, peft::kAdapterWeightsFile)) {
@@ -74,7 +74,9 @@ AdapterLoad loadAdapter(CausalLMImpl& model, const std::filesystem::path& dir) {
                                                   "safe_serialization=True)");
     }
     const auto file = SafetensorsFile::open(weightsPath);
-    applyLora(model, out.config);
+    LoraApplyOptions options;
+    options.quantizeBase = quantizeBase;
+    applyLora(model, out.config, options);
     std::set<std::string> used;
     for (auto& [name, lora] : loraLayers(model)) {
         for (const auto& [key, target] : {std::pair{peftLoraAKey(name), &lora->loraA}, {peftLoraBKey(name), &lora->loraB}}) {

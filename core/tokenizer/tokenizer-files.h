@@ -1,5 +1,5 @@
 #pragma once
-// File names of the Hugging Face tokenizer layout, and the atomic writer of the tokenizer savers.
+// File names of the Hugging Face tokenizer layout.
 #include <filesystem>
 #include <string>
 
@@ -15,8 +15,5 @@ inline constexpr const char* kTokenizerModel = "tokenizer.model";
 inline constexpr const char* kTokenizerConfigJson = "tokenizer_config.json";
 inline constexpr const char* kSpecialTokensMapJson = "special_tokens_map.json";
 inline constexpr const char* kGenerationConfigJson = "generation_config.json";
-
-// Writes text to file through a temp file and a rename, so a crash never leaves half a tokenizer.
-void writeTextFileAtomic(const std::filesystem::path& file, const std::string& text);
 
 }  // namespace srllm::core
