@@ -7,8 +7,11 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <nlohmann/json.hpp>
+
+#include "core/common/diagnostics.h"
 
 namespace srllm::core {
 
@@ -25,5 +28,16 @@ nlohmann::json parseJsonText(std::string_view text, const std::string& file, int
 
 // readTextFile + parseJsonText.
 nlohmann::json readJsonFile(const std::filesystem::path& file);
+
+// An integer JSON value that fits T; otherwise InputError naming `file` and `field`. #12: nlohmann's get<T>
+// turns 2.5 into 2, 1e300 into undefined behaviour and -1 into 2^64-1 for an unsigned field.
+template <typename T>
+T jsonInteger(const nlohmann::json& value, const std::string& file, const std::string& field) {
+    if (!value.is_number_integer())
+        throw InputError(file, 0, field, "must be an integer, found " + (value.is_number() ? value.dump() : value.type_name()));
+    const bool fits = value.is_number_unsigned() ? std::in_range<T>(value.get<uint64_t>()) : std::in_range<T>(value.get<int64_t>());
+    if (!fits) throw InputError(file, 0, field, "is out of range: " + value.dump());
+    return value.get<T>();
+}
 
 }  // namespace srllm::core
