@@ -4,8 +4,8 @@
 // truncate, rename and unlink calls on the project's folder (tests/crash/kill-point.cpp), drawn from a seed,
 // so a failure replays exactly. After each kill: PRAGMA integrity_check says "ok", everything acknowledged
 // before the kill is there, the operation happened wholly or not at all, the project opens, and running it
-// again ends in the state of a run that was never killed. Another operation (training, evaluation) is one
-// more entry in scenarios().
+// again ends in the state of a run that was never killed. Training (tests/crash/training-scenario.h) is killed
+// the same way; another operation (evaluation) is one more entry in scenarios().
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -27,13 +27,18 @@
 #include "db/items.h"
 #include "db/project.h"
 #include "db/work-package.h"
+#include "crash/crash-scenario.h"
+#include "crash/training-scenario.h"
 #include "support/cli-run.h"
 #include "support/db-query.h"
 #include "support/test-data.h"
 
 using namespace srllm;
 namespace fs = std::filesystem;
+using test::Outcome;
+using test::Scenario;
 using test::shellQuote;
+using test::State;
 
 namespace {
 
@@ -73,7 +78,6 @@ const std::map<std::string, std::string> kStateQueries = {
     {"gold", "SELECT i.text || '|' || g.labels || '|' || g.provenance || '|' || coalesce(g.rewrite, '') FROM gold g"
              " JOIN items i ON i.id = g.item_id ORDER BY 1"},
 };
-using State = std::map<std::string, std::string>;  // query name -> its rows, one per line
 
 State stateOf(const fs::path& project) {
     db::Database db(project.string(), db::Database::Mode::ReadOnly);
@@ -94,30 +98,6 @@ std::string linesStartingWith(const std::string& rows, const std::string& prefix
         if (line.rfind(prefix, 0) == 0) out += line + "\n";
     return out;
 }
-
-// What a killed run left, with the prepared state and the state after a run that was never killed.
-struct Outcome {
-    const fs::path& dir;                 // the killed run's copy of the prepared folder (run folders live here)
-    const State& before;
-    const State& after;
-    const State& now;
-    const std::string& output;           // what the killed process printed before it died
-    const std::string& referenceOutput;  // what the never-killed run printed
-};
-
-struct Scenario {
-    std::string name;
-    std::string program;                                       // "cli" or "gui" (the annotate driver)
-    std::function<std::string(const fs::path& dir)> arguments;  // the command's arguments, for a copy of the folder
-    std::function<void(const Outcome&)> check;                  // invariants beyond integrity and reopening
-    // A training or evaluation scenario: arguments that resume (train --resume), a check that reads the run
-    // folder under Outcome::dir (the newest checkpoint complete or none; job.json resumable or failed), and
-    // retryEqualsReference false when the resumed run may differ from the uninterrupted one.
-    bool retryEqualsReference = true;  // running again after the kill gives the never-killed state
-    // false: the count drifts by a few writes between runs (the GUI also saves the seconds spent, and a zero is
-    // stored shorter than a fraction), so points are drawn from the first 90% and a run may end unkilled.
-    bool exactPoints = true;
-};
 
 void expectOneOf(const Outcome& o, const std::string& part) {
     EXPECT_TRUE(o.now.at(part) == o.before.at(part) || o.now.at(part) == o.after.at(part))
@@ -176,7 +156,7 @@ void expectAcknowledgedEditsKept(const Outcome& o) {
 
 std::vector<Scenario> scenarios() {
     const auto path = [](const fs::path& dir, const char* name) { return shellQuote((dir / name).string()); };
-    return {
+    std::vector<Scenario> list = {
         {"import-items", "cli",
          [=](const fs::path& d) { return "import " + path(d, kProject) + " " + path(d, "new-items.jsonl"); },
          [](const Outcome& o) {
@@ -221,6 +201,10 @@ std::vector<Scenario> scenarios() {
          },
          false, false},
     };
+#if SRLLM_CRASH_TRAINING
+    list.push_back(test::trainingScenario());
+#endif
+    return list;
 }
 
 // 200 items, three annotators' votes on 160 of them, new items and votes to import, and two work packages labelled offline.
@@ -277,14 +261,18 @@ protected:
     static void SetUpTestSuite() {
         s_scratch = new test::ScratchDir();
         prepare(s_scratch->path() / "prepared");
+#if SRLLM_CRASH_TRAINING
+        test::makeTrainingWorkspace(s_scratch->path() / "prepared" / test::kTrainingFolder);
+#endif
     }
     static void TearDownTestSuite() { delete s_scratch; }
 
-    // A fresh copy of the prepared folder.
-    static fs::path copyPrepared(const std::string& name) {
+    // A fresh copy of the prepared folder, set up for the scenario.
+    static fs::path copyPrepared(const Scenario& s, const std::string& name) {
         const fs::path dir = s_scratch->path() / name;
         fs::remove_all(dir);
         fs::copy(s_scratch->path() / "prepared", dir, fs::copy_options::recursive);
+        if (s.setUp) s.setUp(dir);
         return dir;
     }
 
@@ -307,15 +295,15 @@ test::ScratchDir* CrashSafety::s_scratch = nullptr;
 TEST_P(CrashSafety, KilledAnywhereLosesNothingAcknowledgedAndRecovers) {
     const Scenario& s = GetParam();
     if (s.program == "gui" && std::string(SRLLM_ANNOTATE_DRIVER).empty()) GTEST_SKIP() << "built without the GUI";
-    const State before = stateOf(s_scratch->path() / "prepared" / kProject);
+    const State before = stateOf(s_scratch->path() / "prepared" / s.project);
 
-    const fs::path reference = copyPrepared(s.name + "-reference");
+    const fs::path reference = copyPrepared(s, s.name + "-reference");
     const auto counted = test::runShell(commandLine(s, reference, 0));
     ASSERT_EQ(counted.exitCode, 0) << counted.output;
     long total = 0;
     std::ifstream(reference.string() + ".count") >> total;
     ASSERT_GE(total, kPointsPerScenario) << "too few kill points (is the library preloaded?); make the scenario bigger";
-    const State after = stateOf(reference / kProject);
+    const State after = stateOf(reference / s.project);
 
     const uint64_t seed = crashSeed();
     const auto points = drawPoints(s.exactPoints ? total : total * 9 / 10, seed, s.name);
@@ -327,24 +315,27 @@ TEST_P(CrashSafety, KilledAnywhereLosesNothingAcknowledgedAndRecovers) {
     for (const long k : points) {
         SCOPED_TRACE("kill point " + std::to_string(k) + " of " + std::to_string(total) + " (replay: SRLLM_CRASH_SEED=" +
                      std::to_string(seed) + ")");
-        const fs::path dir = copyPrepared(s.name + "-" + std::to_string(k));
+        const fs::path dir = copyPrepared(s, s.name + "-" + std::to_string(k));
         const auto killed = test::runShell(commandLine(s, dir, k));
         if (s.exactPoints || killed.exitCode != 0) {
             ASSERT_TRUE(killed.killed) << "not killed at point " << k << " (exit " << killed.exitCode
                                        << "): the run made fewer file changes than the counting run\n" << killed.output;
         }
         {
-            db::Database db((dir / kProject).string(), db::Database::Mode::ReadWrite);  // recovers the journal
+            db::Database db((dir / s.project).string(), db::Database::Mode::ReadWrite);  // recovers the journal
             EXPECT_EQ(test::queryText(db, "PRAGMA integrity_check"), "ok");
         }
-        EXPECT_NO_THROW(db::Project::open((dir / kProject).string()));
-        const State now = stateOf(dir / kProject);
-        s.check({dir, before, after, now, killed.output, counted.output});
+        EXPECT_NO_THROW(db::Project::open((dir / s.project).string()));
+        const State now = stateOf(dir / s.project);
+        const Outcome outcome{dir, reference, before, after, now, killed.output, counted.output};
+        s.check(outcome);
+        const bool finished = s.finished && s.finished(dir);
         const auto again = test::runShell(commandLine(s, dir, -1));
-        EXPECT_EQ(again.exitCode, 0) << again.output;
+        EXPECT_TRUE(again.exitCode == 0 || finished) << again.output;
         if (s.retryEqualsReference) {
-            EXPECT_EQ(stateOf(dir / kProject), after) << "running again did not recover";
+            EXPECT_EQ(stateOf(dir / s.project), after) << "running again did not recover";
         }
+        if (s.checkAfterRetry) s.checkAfterRetry(outcome);
         fs::remove_all(dir);
     }
 }
