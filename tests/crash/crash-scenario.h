@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <ostream>
 #include <string>
 
 namespace srllm::test {
@@ -35,5 +36,8 @@ struct Scenario {
     std::function<bool(const std::filesystem::path& dir)> finished = nullptr;  // its work was done: a retry may be refused
     std::function<void(const Outcome&)> checkAfterRetry = nullptr;  // invariants once it ran again
 };
+
+// gtest names a parameter by this (found by argument-dependent lookup, so it lives beside Scenario).
+inline void PrintTo(const Scenario& s, std::ostream* out) { *out << s.name; }
 
 }  // namespace srllm::test

@@ -254,8 +254,6 @@ void prepare(const fs::path& dir) {
     }
 }
 
-void PrintTo(const Scenario& s, std::ostream* out) { *out << s.name; }
-
 class CrashSafety : public ::testing::TestWithParam<Scenario> {
 protected:
     static void SetUpTestSuite() {

@@ -49,6 +49,7 @@ std::vector<double> lossesOf(const std::vector<nlohmann::json>& events) {
 struct Workspace {
     srllm::test::ScratchDir dir;
     std::string project = shellQuote((dir / "study.srllm").string());
+    std::string model = shellQuote((dir / "base").string());
 
     Workspace() { srllm::test::makeTrainingWorkspace(dir.path()); }
 
