@@ -1,6 +1,6 @@
 # Warnings shared by every target of ours; -Werror only when SRLLM_WERROR is on (CI).
 function(srllm_warnings target)
-  target_compile_options(${target} PRIVATE -Wall -Wextra -Wno-unused-parameter -Wno-restrict)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wno-unused-parameter $<$<CXX_COMPILER_ID:GNU>:-Wno-restrict>)
   if(SRLLM_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()

@@ -204,7 +204,9 @@ void saveExpertGold(Database& db, int64_t itemId, int64_t expertId, const nlohma
     const auto fields = taxonomyFields(taxonomy.json, taxonomy.version);
     const std::string where = "gold of item " + std::to_string(itemId);
     if (!labels.is_object()) throw core::InputError(where, 0, "labels", "must be a JSON object {field: value}");
-    for (const auto& [key, value] : labels.items()) {
+    for (const auto& entry : labels.items()) {  // not a structured binding: clang 14 cannot capture those
+        const std::string& key = entry.key();
+        const auto& value = entry.value();
         const auto field = std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.key == key; });
         if (field == fields.end())
             throw core::InputError(where, 0, key, "not a field of taxonomy v" + std::to_string(taxonomy.version));

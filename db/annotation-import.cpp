@@ -31,7 +31,9 @@ nlohmann::json checkedLabels(const nlohmann::json& taxonomy, const core::Annotat
                              const std::string& file) {
     nlohmann::json labels = nlohmann::json::object();
     const auto& fields = taxonomy.at("fields");
-    for (const auto& [key, value] : record.labels.items()) {
+    for (const auto& entry : record.labels.items()) {  // not a structured binding: clang 14 cannot capture those
+        const std::string& key = entry.key();
+        const auto& value = entry.value();
         const auto field = std::find_if(fields.begin(), fields.end(),
                                         [&](const nlohmann::json& f) { return f.value("key", "") == key; });
         std::string keys;

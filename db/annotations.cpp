@@ -3,6 +3,7 @@
 #include "db/access.h"
 #include "db/database.h"
 #include "db/span-json.h"
+#include "db/stored-json.h"
 
 namespace srllm::db {
 
@@ -18,8 +19,9 @@ AnnotationRow readAnnotation(const Statement& st) {
     row.itemId = st.columnInt(1);
     row.annotatorId = st.columnInt(2);
     row.taxonomyVersion = static_cast<int>(st.columnInt(3));
-    row.labels = nlohmann::json::parse(st.columnText(4));  // json_valid is a CHECK constraint
-    row.spans = spansFromJson(st.columnText(5), "annotations row " + std::to_string(row.id));
+    const std::string where = "annotations row " + std::to_string(row.id);
+    row.labels = storedJson(st, 4, "labels of " + where);
+    row.spans = spansFromJson(st, 5, "spans of " + where);
     row.rewrite = st.columnOptionalText(6);
     row.seconds = st.columnDouble(7);
     row.status = st.columnText(8);

@@ -27,6 +27,11 @@ Database::Database(const std::string& path, Mode mode) : m_path(path) {
     sqlite3_busy_timeout(m_db, kBusyTimeoutMs);
     try {
         // Reading the schema here turns "file is not a database" into an error at open, not later.
+        // #12: a project may come from anyone (SQLite's "defense against the dark arts"): no SQL that corrupts the
+        // file on purpose, and b-tree pages checked as they are read. trusted_schema stays on: the schema's CHECKs
+        // call json_valid, which SQLite 3.40 does not mark innocuous; no function of ours is registered anyway.
+        sqlite3_db_config(m_db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+        exec("PRAGMA cell_size_check=ON");
         exec("PRAGMA foreign_keys=ON");
         Statement probe(*this, "SELECT count(*) FROM sqlite_schema");
         probe.step();
@@ -85,8 +90,15 @@ int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(m_db);
 int Database::changes() const { return sqlite3_changes(m_db); }
 
 Statement::Statement(Database& db, std::string_view sql) : m_db(&db) {
-    if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK)
+    const char* tail = nullptr;
+    if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &m_stmt, &tail) != SQLITE_OK)
         db.fail("cannot prepare '" + std::string(sql.substr(0, 60)) + "'");
+    // #12: one statement only, so SQL text that reaches here (even read from a project file) cannot smuggle a second.
+    const std::string_view rest = sql.substr(static_cast<size_t>(tail - sql.data()));
+    if (rest.find_first_not_of(" \t\r\n;") != std::string_view::npos) {
+        sqlite3_finalize(m_stmt);
+        throw DbError(db.path() + ": more than one SQL statement in '" + std::string(sql.substr(0, 60)) + "'");
+    }
 }
 
 Statement::~Statement() { sqlite3_finalize(m_stmt); }

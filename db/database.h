@@ -93,6 +93,7 @@ public:
     double columnDouble(int column) const;
     std::string columnText(int column) const;
     bool columnIsNull(int column) const;
+    Database& database() const { return *m_db; }
     std::optional<std::string> columnOptionalText(int column) const;
     std::optional<int64_t> columnOptionalInt(int column) const;
 

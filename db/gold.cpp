@@ -3,6 +3,7 @@
 #include "db/access.h"
 #include "db/database.h"
 #include "db/span-json.h"
+#include "db/stored-json.h"
 
 namespace srllm::db {
 
@@ -14,8 +15,9 @@ constexpr const char* kColumns =
 GoldRow readGold(const Statement& st) {
     GoldRow row;
     row.itemId = st.columnInt(0);
-    row.labels = nlohmann::json::parse(st.columnText(1));  // json_valid is a CHECK constraint
-    row.spans = spansFromJson(st.columnText(2), "gold of item " + std::to_string(row.itemId));
+    const std::string where = "gold of item " + std::to_string(row.itemId);
+    row.labels = storedJson(st, 1, "labels of " + where);
+    row.spans = spansFromJson(st, 2, "spans of " + where);
     row.rewrite = st.columnOptionalText(3);
     row.provenance = st.columnText(4);
     row.decidedBy = st.columnOptionalInt(5);

@@ -115,7 +115,7 @@ public:
             m_db.prepare("INSERT INTO items_fts(rowid, text) SELECT id, text FROM items WHERE id >= ?1")
                 .bind(1, m_firstId)
                 .run();
-        for (const auto& create : m_creates) m_db.exec(create);
+        for (const auto& create : m_creates) m_db.prepare(create).run();  // one statement each, even from a hostile file
     }
 
 private:

@@ -5,6 +5,7 @@
 #include "db/database.h"
 #include "db/item-identity.h"
 #include "db/span-json.h"
+#include "db/stored-json.h"
 
 namespace srllm::db {
 
@@ -19,10 +20,10 @@ ItemRow readItem(const Statement& st) {
     row.datasetId = st.columnInt(2);
     row.externalId = st.columnOptionalText(3);
     row.text = st.columnText(4);
-    row.metadata = nlohmann::json::parse(st.columnText(5), nullptr, false);
-    if (row.metadata.is_discarded()) row.metadata = nlohmann::json::object();
+    const std::string where = "items row " + std::to_string(row.id);
+    row.metadata = storedJson(st, 5, "metadata of " + where);
     row.split = st.columnOptionalText(6);
-    if (!st.columnIsNull(7)) row.spans = spansFromJson(st.columnText(7), "items row " + std::to_string(row.id));
+    if (!st.columnIsNull(7)) row.spans = spansFromJson(st, 7, "spans of " + where);
     return row;
 }
 

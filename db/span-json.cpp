@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "db/database.h"
+#include "db/stored-json.h"
 
 namespace srllm::db {
 
@@ -15,15 +16,21 @@ std::string spansToJson(const std::vector<core::Span>& spans) {
     return out + ']';
 }
 
-std::vector<core::Span> spansFromJson(std::string_view json, const std::string& where) {
+std::vector<core::Span> spansFromJson(const Statement& st, int column, const std::string& where) {
     std::vector<core::Span> spans;
-    if (json.empty()) return spans;
-    const auto parsed = nlohmann::json::parse(json, nullptr, false);
-    if (!parsed.is_array()) throw DbError(where + ": spans are not a JSON array (hint: the file was edited by hand?)");
+    if (st.columnText(column).empty()) return spans;
+    const auto parsed = storedJson(st, column, where);
+    const auto fail = [&](const std::string& what) {
+        return DbError(st.database().path() + ": " + where + ": " + what + " (hint: the file was edited by hand?)");
+    };
+    if (!parsed.is_array()) throw fail("spans are not a JSON array");
     for (const auto& pair : parsed) {
         if (!pair.is_array() || pair.size() != 2 || !pair[0].is_number_integer() || !pair[1].is_number_integer())
-            throw DbError(where + ": span " + pair.dump() + " is not a [start, end] pair of integers");
-        spans.push_back({pair[0].get<int64_t>(), pair[1].get<int64_t>()});
+            throw fail("span " + pair.dump() + " is not a [start, end] pair of integers");
+        const core::Span span{pair[0].get<int64_t>(), pair[1].get<int64_t>()};
+        // #12: views index the text with these; a negative or reversed span from a damaged file must not get there.
+        if (span.start < 0 || span.end <= span.start) throw fail("span " + pair.dump() + " needs 0 <= start < end");
+        spans.push_back(span);
     }
     return spans;
 }

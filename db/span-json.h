@@ -8,8 +8,11 @@
 
 namespace srllm::db {
 
+class Statement;
+
 std::string spansToJson(const std::vector<core::Span>& spans);
-// Throws DbError naming `where` (e.g. "annotations row 12") when the stored text is not such an array.
-std::vector<core::Span> spansFromJson(std::string_view json, const std::string& where);
+// The spans in `column` of the current row; throws DbError naming the project file and `where` (e.g.
+// "spans of annotations row 12") when the stored text is not an array of [start, end] with 0 <= start < end.
+std::vector<core::Span> spansFromJson(const Statement& st, int column, const std::string& where);
 
 }  // namespace srllm::db

@@ -20,11 +20,15 @@ std::vector<TaxonomyField> taxonomyFields(const nlohmann::json& taxonomy, int ve
             throw core::InputError(where, 0, name, "needs a string \"key\" and a \"values\" array");
         TaxonomyField field;
         field.key = f["key"].get<std::string>();
-        const std::string type = f.value("type", "single");
-        if (type != "single" && type != "multi")
-            throw core::InputError(where, 0, name + ".type", "'" + type + "' is not single|multi");
-        field.multi = type == "multi";
-        field.ordered = f.value("ordered", false);
+        // #12: value() threw nlohmann's type_error for a non-string type or a non-boolean ordered.
+        const auto type = f.find("type");
+        if (type != f.end() && !(type->is_string() && (*type == "single" || *type == "multi")))
+            throw core::InputError(where, 0, name + ".type", type->dump() + " is not \"single\" or \"multi\"");
+        field.multi = type != f.end() && *type == "multi";
+        const auto ordered = f.find("ordered");
+        if (ordered != f.end() && !ordered->is_boolean())
+            throw core::InputError(where, 0, name + ".ordered", "must be true or false, found " + ordered->dump());
+        field.ordered = ordered != f.end() && ordered->get<bool>();
         for (const auto& v : f["values"]) {
             if (!v.is_string()) throw core::InputError(where, 0, name + ".values", "values must be strings");
             field.values.push_back(v.get<std::string>());

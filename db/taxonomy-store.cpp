@@ -1,13 +1,24 @@
 #include "db/taxonomy-store.h"
 
+#include "core/common/diagnostics.h"
+
 #include "db/database.h"
+#include "db/stored-json.h"
+#include "db/taxonomy-fields.h"
 
 namespace srllm::db {
 
 namespace {
 
 TaxonomyRow readTaxonomy(const Statement& st) {
-    return {static_cast<int>(st.columnInt(0)), nlohmann::json::parse(st.columnText(1))};  // CHECK json_valid
+    const int version = static_cast<int>(st.columnInt(0));
+    TaxonomyRow row{version, storedJson(st, 1, "taxonomies version " + std::to_string(version))};
+    try {
+        taxonomyFields(row.json, version);  // #12: every reader may then rely on the fields' shape
+    } catch (const core::InputError& e) {
+        throw DbError(st.database().path() + ": " + e.what() + " (hint: the file is damaged or was edited by hand)");
+    }
+    return row;
 }
 
 }  // namespace

@@ -8,6 +8,7 @@ core_pkgs=(
   build-essential cmake ninja-build pkg-config
   libtorch-dev libdnnl-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libsentencepiece-dev libcli11-dev libutf8proc-dev libdtl-dev libssl-dev
   libgtest-dev libgmock-dev
+  clang-14 libclang-rt-14-dev
   libopenblas0-openmp
   libboost-math-dev libsphinxbase-dev pocketsphinx-en-us libhyphen-dev hyphen-en-us
   python3-torch python3-numpy python3-regex python3-scipy python3-nltk python3-sphinxbase

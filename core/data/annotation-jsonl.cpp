@@ -15,7 +15,7 @@ std::optional<AnnotationImportRecord> AnnotationJsonlReader::next() {
     m_lines.warnUnknownKeys(*o, known, m_warnings);
     AnnotationImportRecord record;
     record.line = o->line;
-    record.item = m_lines.requireString(*o, kItemKey);
+    record.item = m_lines.requireId(*o, kItemKey);
     record.annotator = m_lines.requireString(*o, m_whoKey);
     record.labels = m_lines.optionalObject(*o, kLabelsKey);
     for (const auto& [key, value] : record.labels.items()) {

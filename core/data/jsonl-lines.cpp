@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/common/input-file.h"
+
 namespace srllm::core {
 
 JsonlLines::JsonlLines(std::string path) : m_input(std::move(path)) {}
@@ -18,10 +20,11 @@ std::optional<JsonlObject> JsonlLines::next() {
         JsonlObject o;
         o.line = line;
         try {
-            o.value = nlohmann::json::parse(text);
-        } catch (const nlohmann::json::parse_error& e) {
-            throw InputError(path(), line, "",
-                             std::string("invalid JSON: ") + e.what() + " (hint: one complete object per line)");
+            o.value = parseJsonText(text, path(), line);
+        } catch (const InputError& e) {
+            Diagnostic d = e.diagnostic();
+            d.message += " (hint: one complete object per line)";
+            throw InputError(d);
         }
         if (!o.value.is_object()) throw InputError(path(), line, "", "expected a JSON object {...}");
         m_sawObject = true;
@@ -30,6 +33,13 @@ std::optional<JsonlObject> JsonlLines::next() {
 }
 
 std::string JsonlLines::requireString(const JsonlObject& o, const std::string& key) const {
+    const auto it = o.value.find(key);
+    if (it != o.value.end() && !it->is_null() && !it->is_string())
+        throw InputError(path(), o.line, key, "expected a string, got " + std::string(it->type_name()));
+    return requireId(o, key);
+}
+
+std::string JsonlLines::requireId(const JsonlObject& o, const std::string& key) const {
     auto value = optionalString(o, key);
     if (!value) throw InputError(path(), o.line, key, "required key is missing");
     if (value->empty()) throw InputError(path(), o.line, key, "must not be empty");

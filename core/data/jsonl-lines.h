@@ -29,7 +29,10 @@ public:
     int64_t bytesTotal() const { return m_input.bytesTotal(); }
 
     // Checked accessors on a line's object; each throws InputError(file, line, key, ...).
+    // A non-empty JSON string (#12: a number was taken as text, so {"text": 12} imported the item "12").
     std::string requireString(const JsonlObject& o, const std::string& key) const;
+    // A non-empty string, or an integer written as text (ids are often numeric).
+    std::string requireId(const JsonlObject& o, const std::string& key) const;
     // A string, or a number written as text (ids are often numeric); nullopt when absent or null.
     std::optional<std::string> optionalString(const JsonlObject& o, const std::string& key) const;
     std::vector<std::string> optionalStringList(const JsonlObject& o, const std::string& key) const;

@@ -10,9 +10,13 @@ namespace srllm::core {
 namespace {
 constexpr size_t kChunkBytes = 1 << 16;
 
-[[noreturn]] void throwInvalidUtf8(const std::string& path, int64_t line, int64_t column, int byte) {
-    char what[48] = "sequence cut off by the end of the file";
-    if (byte >= 0) std::snprintf(what, sizeof what, "byte 0x%02X", byte);
+// `next`: the byte that broke the sequence `lead` started; -1 when `lead` cannot start one, -2 at the end of
+// the file. #12: the message showed only `next`, so "caf\xE9 au" read "byte 0x20" (the space).
+[[noreturn]] void throwInvalidUtf8(const std::string& path, int64_t line, int64_t column, int lead, int next) {
+    char what[96];
+    if (next == -1) std::snprintf(what, sizeof what, "byte 0x%02X cannot start a character", lead);
+    else if (next == -2) std::snprintf(what, sizeof what, "byte 0x%02X starts a character the end of the file cuts off", lead);
+    else std::snprintf(what, sizeof what, "byte 0x%02X starts a character that byte 0x%02X does not continue", lead, next);
     throw InputError(path, line, "",
                      "invalid UTF-8 at byte column " + std::to_string(column) + " (" + what +
                          ") (hint: re-save the file as UTF-8)");
@@ -24,6 +28,8 @@ Utf8FileInput::Utf8FileInput(std::string path) : m_path(std::move(path)), m_buff
     const auto status = std::filesystem::status(m_path, ec);
     if (!std::filesystem::exists(status)) throw InputError(m_path, 0, "", "file does not exist");
     if (std::filesystem::is_directory(status)) throw InputError(m_path, 0, "", "is a folder, not a file");
+    // #12: opening a FIFO would block forever; devices never end.
+    if (!std::filesystem::is_regular_file(status)) throw InputError(m_path, 0, "", "not a regular file (a device or pipe)");
     m_file.open(m_path, std::ios::binary);
     if (!m_file) throw InputError(m_path, 0, "", "cannot open the file for reading (hint: check permissions)");
     const auto size = std::filesystem::file_size(m_path, ec);
@@ -33,6 +39,9 @@ Utf8FileInput::Utf8FileInput(std::string path) : m_path(std::move(path)), m_buff
         m_pos = 3;
         m_offset = 3;
     }
+    const auto first = [&](size_t i) { return m_end > i ? static_cast<unsigned char>(m_buffer[i]) : 0; };
+    if ((first(0) == 0xFF && first(1) == 0xFE) || (first(0) == 0xFE && first(1) == 0xFF))
+        throw InputError(m_path, 1, "", "the file is UTF-16 (it starts with a UTF-16 byte-order mark) (hint: re-save it as UTF-8)");
 }
 
 bool Utf8FileInput::fill() {
@@ -47,15 +56,19 @@ bool Utf8FileInput::fill() {
 
 void Utf8FileInput::validate(unsigned char byte) {
     if (m_pending > 0) {
-        if (byte < m_low || byte > m_high) throwInvalidUtf8(m_path, m_seqLine, m_seqColumn, byte);
+        if (byte < m_low || byte > m_high) throwInvalidUtf8(m_path, m_seqLine, m_seqColumn, m_seqLead, byte);
         --m_pending;
         m_low = 0x80;
         m_high = 0xBF;
         return;
     }
+    if (byte == 0)  // #12: valid UTF-8, but no text file holds one; it truncates text in C APIs downstream
+        throw InputError(m_path, m_line, "", "NUL byte at byte column " + std::to_string(m_column) +
+                                                 " (hint: a binary or UTF-16 file? re-save it as UTF-8 text)");
     if (byte < 0x80) return;
     m_seqLine = m_line;
     m_seqColumn = m_column;
+    m_seqLead = byte;
     // Ranges from RFC 3629 section 4: no overlong forms, no surrogates, nothing above U+10FFFF.
     if (byte >= 0xC2 && byte <= 0xDF) {
         m_pending = 1;
@@ -68,7 +81,7 @@ void Utf8FileInput::validate(unsigned char byte) {
         if (byte == 0xF0) m_low = 0x90;
         if (byte == 0xF4) m_high = 0x8F;
     } else {
-        throwInvalidUtf8(m_path, m_line, m_column, byte);
+        throwInvalidUtf8(m_path, m_line, m_column, byte, -1);
     }
 }
 
@@ -79,7 +92,7 @@ int Utf8FileInput::peek() {
 
 int Utf8FileInput::get() {
     if (!fill()) {
-        if (m_pending > 0) throwInvalidUtf8(m_path, m_seqLine, m_seqColumn, -1);
+        if (m_pending > 0) throwInvalidUtf8(m_path, m_seqLine, m_seqColumn, m_seqLead, -2);
         return -1;
     }
     const auto byte = static_cast<unsigned char>(m_buffer[m_pos++]);

@@ -44,6 +44,7 @@ private:
     int m_pending = 0;
     unsigned char m_low = 0x80, m_high = 0xBF;
     int64_t m_seqLine = 1, m_seqColumn = 1;
+    unsigned char m_seqLead = 0;
 };
 
 }  // namespace srllm::core

@@ -9,7 +9,7 @@
 #include "core/common/diagnostics.h"
 #include "core/common/durable-file.h"
 #include "core/common/sha256.h"
-#include "core/tokenizer/tokenizer-files.h"
+#include "core/common/input-file.h"
 
 namespace srllm::core {
 
@@ -92,39 +92,55 @@ RiskScorer RiskScorer::load(const std::filesystem::path& folder) {
     if (!std::filesystem::is_regular_file(folder / kConfigFile))
         throw InputError(configPath, 0, "", "no such file (hint: is this a folder written by `srllm scorer train`?)");
     const nlohmann::json config = readJsonFile(folder / kConfigFile);
-    if (config.value("format", "") != kScorerFormatName)
-        throw InputError(configPath, 0, "format", "not a risk scorer folder (expected \"" + std::string(kScorerFormatName) + "\")");
-    const int version = config.value("format_version", 0);
-    if (version != kScorerFormatVersion)
-        throw InputError(configPath, 0, "format_version",
-                         "scorer format " + std::to_string(version) + ", this build reads format " +
-                             std::to_string(kScorerFormatVersion) + " (hint: retrain it with `srllm scorer train`)");
-    const std::string bytes = readTextFile(folder / kWeightsFile);
-    const std::string weightsPath = (folder / kWeightsFile).string();
-    const FeatureOptions features = featureOptionsFromJson(config.value("features", nlohmann::json::object()), configPath);
-    const size_t floats = (size_t{1} << features.hashBits) * kRiskCount + kRiskCount;
-    if (bytes.size() != 20 + floats * 4 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0 ||
-        readU32(bytes, 8) != kScorerFormatVersion || readU32(bytes, 12) != static_cast<uint32_t>(features.hashBits) ||
-        readU32(bytes, 16) != kRiskCount)
-        throw InputError(weightsPath, 0, "", "does not match scorer.json (truncated, or from another scorer)");
-    LinearRiskModel model;
-    model.hashBits = features.hashBits;
-    model.weights.resize(floats - kRiskCount);
-    std::memcpy(model.weights.data(), bytes.data() + 20, model.weights.size() * 4);
-    std::memcpy(model.bias.data(), bytes.data() + 20 + model.weights.size() * 4, kRiskCount * 4);
-    std::array<PlattParameters, kRiskCount> calibration;
-    const auto& risks = config.at("risks");
-    for (size_t r = 0; r < kRiskCount; ++r) {
-        if (r >= risks.size() || risks[r].value("name", "") != kRiskNames[r])
-            throw InputError(configPath, 0, "risks", std::string("expected risk '") + kRiskNames[r] + "' at position " + std::to_string(r));
-        model.trainedOn[r] = risks[r].value("trained_on", int64_t{0});
-        const auto& c = config.at("calibration").at(kRiskNames[r]);
-        calibration[r] = {c.at("a").get<double>(), c.at("b").get<double>()};
+    // #12: every read below names its key; nlohmann's own exceptions (a key missing, a string where a number
+    // belongs) would escape unnamed, and its integer conversions truncate 2.5 and overflow on 1e300.
+    std::string field;
+    try {
+        field = "format";
+        if (!config.is_object() || config.value(field, "") != kScorerFormatName)
+            throw InputError(configPath, 0, field, "not a risk scorer folder (expected \"" + std::string(kScorerFormatName) + "\")");
+        field = "format_version";
+        const int version = jsonInteger<int>(config.value(field, nlohmann::json(0)), configPath, field);
+        if (version != kScorerFormatVersion)
+            throw InputError(configPath, 0, field,
+                             "scorer format " + std::to_string(version) + ", this build reads format " +
+                                 std::to_string(kScorerFormatVersion) + " (hint: retrain it with `srllm scorer train`)");
+        const std::string bytes = readTextFile(folder / kWeightsFile);
+        const std::string weightsPath = (folder / kWeightsFile).string();
+        field = "features";
+        const FeatureOptions features = featureOptionsFromJson(config.value(field, nlohmann::json::object()), configPath);
+        const size_t floats = (size_t{1} << features.hashBits) * kRiskCount + kRiskCount;
+        if (bytes.size() != 20 + floats * 4 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0 ||
+            readU32(bytes, 8) != kScorerFormatVersion || readU32(bytes, 12) != static_cast<uint32_t>(features.hashBits) ||
+            readU32(bytes, 16) != kRiskCount)
+            throw InputError(weightsPath, 0, "", "does not match scorer.json (truncated, or from another scorer)");
+        LinearRiskModel model;
+        model.hashBits = features.hashBits;
+        model.weights.resize(floats - kRiskCount);
+        std::memcpy(model.weights.data(), bytes.data() + 20, model.weights.size() * 4);
+        std::memcpy(model.bias.data(), bytes.data() + 20 + model.weights.size() * 4, kRiskCount * 4);
+        std::array<PlattParameters, kRiskCount> calibration;
+        field = "risks";
+        const auto& risks = config.at(field);
+        for (size_t r = 0; r < kRiskCount; ++r) {
+            field = "risks";
+            if (!risks.is_array() || r >= risks.size() || !risks[r].is_object() || risks[r].value("name", "") != kRiskNames[r])
+                throw InputError(configPath, 0, field, std::string("expected risk '") + kRiskNames[r] + "' at position " + std::to_string(r));
+            field = "risks.trained_on";
+            model.trainedOn[r] = jsonInteger<int64_t>(risks[r].value("trained_on", nlohmann::json(0)), configPath, field);
+            field = std::string("calibration.") + kRiskNames[r];
+            const auto& c = config.at("calibration").at(kRiskNames[r]);
+            calibration[r] = {c.at("a").get<double>(), c.at("b").get<double>()};
+        }
+        field = "card";
+        RiskScorer scorer(features, std::move(model), calibration, config.value(field, nlohmann::json::object()));
+        field = "content_hash";
+        if (scorer.m_contentHash != config.value(field, ""))
+            throw InputError(configPath, 0, field, "does not match the folder's contents (hint: edited or damaged)");
+        return scorer;
+    } catch (const nlohmann::json::exception& e) {
+        throw InputError(configPath, 0, field, std::string("missing or of the wrong type (") + e.what() + ")");
     }
-    RiskScorer scorer(features, std::move(model), calibration, config.value("card", nlohmann::json::object()));
-    if (scorer.m_contentHash != config.value("content_hash", ""))
-        throw InputError(configPath, 0, "content_hash", "does not match the folder's contents (hint: edited or damaged)");
-    return scorer;
 }
 
 RiskScores RiskScorer::score(std::string_view text) const {

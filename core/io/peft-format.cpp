@@ -3,26 +3,20 @@
 #include <set>
 
 #include "core/common/durable-file.h"
+#include "core/common/folder-file.h"
 #include "core/io/safetensors.h"
 #include "core/lora/apply-lora.h"
-#include "core/tokenizer/tokenizer-files.h"
 
 namespace srllm::core {
 
 namespace {
 
-std::string shapeText(at::IntArrayRef shape) {
-    std::string out = "[";
-    for (size_t i = 0; i < shape.size(); ++i) out += (i ? "," : "") + std::to_string(shape[i]);
-    return out + "]";
-}
-
 // Copies `source` into `target` after checking its shape; the error names the tensor and gives a hint.
 void loadChecked(torch::Tensor& target, const torch::Tensor& source, const std::string& key, const std::string& file) {
     if (source.sizes() != target.sizes()) {
         throw InputError(file, 0, key,
-                         "tensor '" + key + "' has shape " + shapeText(source.sizes()) + ", expected " +
-                             shapeText(target.sizes()) +
+                         "tensor '" + key + "' has shape " + formatShape(source.sizes()) + ", expected " +
+                             formatShape(target.sizes()) +
                              " (hint: adapter trained for a different base model, or with a different r?)");
     }
     torch::NoGradGuard noGrad;
@@ -71,28 +65,10 @@ void saveAdapter(CausalLMImpl& model, const LoraConfig& config, const std::files
     writeFileDurable(dir / peft::kAdapterConfigFile, adapterConfigJson(written).dump(2) + "\n");
 }
 
-AdapterLoad readAdapterConfig(const std::filesystem::path& dir) {
-    const auto file = dir / peft::kAdapterConfigFile;
-    if (!std::filesystem::exists(file)) {
-        throw InputError(dir.string(), 0, "", std::string("no ") + peft::kAdapterConfigFile +
-                                                  " here (hint: pass the folder a PEFT adapter was saved to)");
-    }
-    const auto json = readJsonFile(file);
-    AdapterLoad out;
-    if (json.value(peft::kFieldPeftType, std::string(peft::kPeftTypeLora)) != peft::kPeftTypeLora) {
-        throw InputError(file.string(), 0, peft::kFieldPeftType,
-                         "is '" + json[peft::kFieldPeftType].dump() + "'; only LORA adapters are supported");
-    }
-    auto parsed = parseLoraConfig(json, file.string());
-    out.config = std::move(parsed.config);
-    out.warnings = std::move(parsed.warnings);
-    return out;
-}
-
 AdapterLoad loadAdapter(CausalLMImpl& model, const std::filesystem::path& dir, bool quantizeBase) {
     AdapterLoad out = readAdapterConfig(dir);
     const auto weightsPath = dir / peft::kAdapterWeightsFile;
-    if (!std::filesystem::exists(weightsPath)) {
+    if (!folderHas(dir, peft::kAdapterWeightsFile)) {
         throw InputError(dir.string(), 0, "", std::string("no ") + peft::kAdapterWeightsFile +
                                                   " here (hint: adapter_model.bin is not supported; re-save with "
                                                   "safe_serialization=True)");

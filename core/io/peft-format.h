@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/common/diagnostics.h"
+#include "core/io/adapter-config.h"
 #include "core/lora/lora-config.h"
 
 namespace srllm::core {
@@ -43,15 +44,6 @@ nlohmann::json adapterConfigJson(const LoraConfig& config);
 // Writes adapter_model.safetensors + adapter_config.json for every LoraLinear in `model` into `dir`
 // (created if missing). Files are written to temporaries and renamed, so a crash leaves no half adapter.
 void saveAdapter(CausalLMImpl& model, const LoraConfig& config, const std::filesystem::path& dir);
-
-struct AdapterLoad {
-    LoraConfig config;
-    Diagnostics warnings;  // unknown config keys, fan_in_fan_out etc.
-    int64_t tensors = 0;   // lora_A + lora_B tensors loaded
-};
-
-// Reads `dir`'s adapter_config.json only (no tensors).
-AdapterLoad readAdapterConfig(const std::filesystem::path& dir);
 
 // Wraps `model`'s target projections in LoRA per `dir`'s config and loads the A/B weights; with
 // quantizeBase every projection but lm_head becomes NF4 first, as in the QLoRA run that trained the

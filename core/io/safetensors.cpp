@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <bit>
 #include <cstring>
 #include <fstream>
 
@@ -14,18 +13,17 @@
 
 #include "core/common/diagnostics.h"
 #include "core/common/durable-file.h"
-
-static_assert(std::endian::native == std::endian::little, "safetensors stores little-endian bytes");
+#include "core/common/folder-file.h"
+#include "core/common/input-file.h"
 
 namespace srllm::core {
 namespace {
-
-constexpr uint64_t kMaxDim = uint64_t{1} << 48;  // larger than any real tensor dimension; stops overflow early
 
 struct DtypeRow {
     const char* name;
     torch::Dtype dtype;
 };
+// NOTE: the same names as kDtypeSizes in core/io/safetensors-header.cpp.
 const DtypeRow kDtypes[] = {{"F32", torch::kFloat32}, {"F16", torch::kFloat16}, {"BF16", torch::kBFloat16},
                             {"F64", torch::kFloat64}, {"I8", torch::kInt8},     {"U8", torch::kUInt8},
                             {"I16", torch::kInt16},   {"I32", torch::kInt32},   {"I64", torch::kInt64},
@@ -35,54 +33,7 @@ const DtypeRow kDtypes[] = {{"F32", torch::kFloat32}, {"F16", torch::kFloat16}, 
     throw InputError(file.string(), 0, tensor.empty() ? std::string{} : "tensor '" + tensor + "'", message);
 }
 
-// Checks one header entry and returns it; `dataSize` is the byte count after the header.
-SafetensorsEntry parseEntry(const std::filesystem::path& file, const std::string& name, const nlohmann::json& value,
-                            uint64_t dataSize) {
-    if (!value.is_object()) fail(file, name, "header entry is not a JSON object");
-    SafetensorsEntry entry;
-    entry.name = name;
-    const auto dtype = value.find("dtype");
-    if (dtype == value.end() || !dtype->is_string()) fail(file, name, "missing string field 'dtype'");
-    entry.dtype = dtype->get<std::string>();
-    const auto elementSize = c10::elementSize(torchDtypeFromSafetensors(entry.dtype, file.string(), name));
-    const auto shape = value.find("shape");
-    if (shape == value.end() || !shape->is_array()) fail(file, name, "missing array field 'shape'");
-    uint64_t count = 1;
-    for (const auto& dim : *shape) {
-        if (!dim.is_number_unsigned() || dim.get<uint64_t>() > kMaxDim)
-            fail(file, name, "shape " + shape->dump() + " has a dimension that is not a non-negative integer below 2^48");
-        if (__builtin_mul_overflow(count, dim.get<uint64_t>(), &count) || count > kMaxDim)
-            fail(file, name, "shape " + shape->dump() + " holds more than 2^48 elements");
-        entry.shape.push_back(static_cast<int64_t>(dim.get<uint64_t>()));
-    }
-    const auto offsets = value.find("data_offsets");
-    if (offsets == value.end() || !offsets->is_array() || offsets->size() != 2 || !(*offsets)[0].is_number_unsigned() ||
-        !(*offsets)[1].is_number_unsigned())
-        fail(file, name, "'data_offsets' must be two non-negative integers [begin, end]");
-    entry.begin = (*offsets)[0].get<uint64_t>();
-    entry.end = (*offsets)[1].get<uint64_t>();
-    if (entry.begin > entry.end)
-        fail(file, name, "data_offsets " + offsets->dump() + " end before they begin");
-    if (entry.end > dataSize)
-        fail(file, name, "data_offsets " + offsets->dump() + " reach past the data section (" +
-                             std::to_string(dataSize) + " bytes; hint: truncated file?)");
-    const uint64_t expected = count * static_cast<uint64_t>(elementSize);
-    if (entry.end - entry.begin != expected)
-        fail(file, name, "data_offsets span " + std::to_string(entry.end - entry.begin) + " bytes but shape " +
-                             formatShape(entry.shape) + " of " + entry.dtype + " needs " + std::to_string(expected));
-    return entry;
-}
-
 }  // namespace
-
-std::string formatShape(torch::IntArrayRef shape) {
-    std::string text = "[";
-    for (size_t i = 0; i < shape.size(); ++i) {
-        if (i > 0) text += ',';
-        text += std::to_string(shape[i]);
-    }
-    return text + "]";
-}
 
 std::string safetensorsDtypeName(torch::Dtype dtype) {
     for (const auto& row : kDtypes)
@@ -93,14 +44,15 @@ std::string safetensorsDtypeName(torch::Dtype dtype) {
 torch::Dtype torchDtypeFromSafetensors(const std::string& name, const std::string& file, const std::string& tensor) {
     for (const auto& row : kDtypes)
         if (name == row.name) return row.dtype;
-    throw InputError(file, 0, tensor.empty() ? "dtype" : "tensor '" + tensor + "'",
-                     "unsupported dtype '" + name + "' (supported: F32 F16 BF16 F64 I8 U8 I16 I32 I64 BOOL)");
+    safetensorsElementSize(name, file, tensor);  // throws, naming the supported dtypes
+    throw std::logic_error("safetensors dtype " + name + " has a size but no torch type");
 }
 
 std::shared_ptr<SafetensorsFile> SafetensorsFile::open(const std::filesystem::path& path) {
     std::shared_ptr<SafetensorsFile> file(new SafetensorsFile());
     file->m_path = path;
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: a FIFO named like a weights file would otherwise block here forever (#12).
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) fail(path, "", std::string("cannot open: ") + std::strerror(errno));
     struct stat info {};
     if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
@@ -108,9 +60,9 @@ std::shared_ptr<SafetensorsFile> SafetensorsFile::open(const std::filesystem::pa
         fail(path, "", "not a regular file");
     }
     const auto fileSize = static_cast<uint64_t>(info.st_size);
-    if (fileSize < 8) {
+    if (fileSize == 0) {
         ::close(fd);
-        fail(path, "", "file is " + std::to_string(fileSize) + " bytes, too short for the 8-byte header length");
+        parseSafetensorsHeader({}, path.string());  // throws: too short for the header length
     }
     // MAP_PRIVATE + PROT_WRITE: copy-on-write, so in-place ops on returned tensors never reach the file.
     void* mapping = ::mmap(nullptr, fileSize, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
@@ -118,37 +70,10 @@ std::shared_ptr<SafetensorsFile> SafetensorsFile::open(const std::filesystem::pa
     if (mapping == MAP_FAILED) fail(path, "", std::string("cannot memory-map: ") + std::strerror(errno));
     file->m_mapping = mapping;
     file->m_mappingSize = fileSize;
-    const auto* bytes = static_cast<const uint8_t*>(mapping);
-
-    uint64_t headerSize = 0;
-    std::memcpy(&headerSize, bytes, 8);
-    if (headerSize > fileSize - 8)
-        fail(path, "", "header length " + std::to_string(headerSize) + " exceeds the file size " +
-                           std::to_string(fileSize) + " (hint: not a safetensors file, or truncated)");
-    const char* headerBegin = reinterpret_cast<const char*>(bytes + 8);
-    const auto header = nlohmann::json::parse(headerBegin, headerBegin + headerSize, nullptr, false);
-    if (header.is_discarded() || !header.is_object()) fail(path, "", "header is not a valid JSON object");
-    const uint64_t dataSize = fileSize - 8 - headerSize;
-    file->m_data = bytes + 8 + headerSize;
-
-    for (const auto& [name, value] : header.items()) {
-        if (name == "__metadata__") {
-            if (!value.is_object()) fail(path, "", "'__metadata__' is not a JSON object");
-            for (const auto& [key, text] : value.items()) {
-                if (!text.is_string()) fail(path, "", "'__metadata__' value of '" + key + "' is not a string");
-                file->m_metadata[key] = text.get<std::string>();
-            }
-            continue;
-        }
-        file->m_entries.push_back(parseEntry(path, name, value, dataSize));
-    }
-    std::vector<const SafetensorsEntry*> byOffset;
-    for (const auto& entry : file->m_entries) byOffset.push_back(&entry);
-    std::sort(byOffset.begin(), byOffset.end(), [](auto* a, auto* b) { return a->begin < b->begin; });
-    for (size_t i = 1; i < byOffset.size(); ++i)
-        if (byOffset[i]->begin < byOffset[i - 1]->end && byOffset[i]->begin != byOffset[i]->end)
-            fail(path, byOffset[i]->name, "bytes overlap those of tensor '" + byOffset[i - 1]->name + "'");
-    // nlohmann's object is a std::map, so entries already come sorted by name.
+    SafetensorsHeader header = parseSafetensorsHeader({static_cast<const char*>(mapping), fileSize}, path.string());
+    file->m_entries = std::move(header.entries);
+    file->m_metadata = std::move(header.metadata);
+    file->m_data = static_cast<const uint8_t*>(mapping) + header.dataOffset;
     return file;
 }
 
@@ -178,10 +103,15 @@ SafetensorsStore SafetensorsStore::open(const std::filesystem::path& path) {
     namespace fs = std::filesystem;
     fs::path target = path;
     if (fs::is_directory(path)) {
-        if (fs::exists(path / "model.safetensors.index.json")) target = path / "model.safetensors.index.json";
-        else if (fs::exists(path / "model.safetensors")) target = path / "model.safetensors";
+        if (folderHas(path, "model.safetensors.index.json")) target = path / "model.safetensors.index.json";
+        else if (folderHas(path, "model.safetensors")) target = path / "model.safetensors";
         else
-            throw InputError(path.string(), 0, "", "no model.safetensors or model.safetensors.index.json in this folder");
+            throw InputError(path.string(), 0, "",
+                             "no model.safetensors or model.safetensors.index.json in this folder" +
+                                 std::string(fs::exists(path / "pytorch_model.bin")
+                                                 ? " (hint: pytorch_model.bin is never loaded: a pickled checkpoint can "
+                                                   "run code; convert it to safetensors where you trust it)"
+                                                 : ""));
     }
     SafetensorsStore store;
     const std::string targetName = target.filename().string();
@@ -190,10 +120,8 @@ SafetensorsStore SafetensorsStore::open(const std::filesystem::path& path) {
         for (const auto& entry : store.m_files[0]->entries()) store.m_owner[entry.name] = 0;
         return store;
     }
-    std::ifstream in(target);
-    if (!in) throw InputError(target.string(), 0, "", "cannot open the shard index");
-    const auto index = nlohmann::json::parse(in, nullptr, false);
-    if (index.is_discarded() || !index.is_object()) throw InputError(target.string(), 0, "", "not a valid JSON object");
+    const auto index = readJsonFile(target);
+    if (!index.is_object()) throw InputError(target.string(), 0, "", "not a valid JSON object");
     const auto map = index.find("weight_map");
     if (map == index.end() || !map->is_object())
         throw InputError(target.string(), 0, "weight_map", "missing, or not an object {tensor: shard file}");
@@ -205,7 +133,8 @@ SafetensorsStore SafetensorsStore::open(const std::filesystem::path& path) {
             throw InputError(target.string(), 0, "weight_map",
                              "entry '" + name + "' names '" + shardName.string() + "', not a file beside the index");
         auto [it, added] = shardIndex.emplace(shardName.string(), store.m_files.size());
-        if (added) store.m_files.push_back(SafetensorsFile::open(target.parent_path() / shardName));
+        const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+        if (added) store.m_files.push_back(SafetensorsFile::open(folderFile(folder, shardName.string())));
         const auto& file = store.m_files[it->second];
         if (!file->find(name))
             throw InputError(file->path().string(), 0, "tensor '" + name + "'",

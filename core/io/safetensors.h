@@ -1,9 +1,7 @@
 #pragma once
-// Reading and writing the safetensors format (an 8-byte little-endian header length, a JSON header
-// {name: {dtype, shape, data_offsets}, "__metadata__": {str: str}}, then the raw tensor bytes).
-// Reading memory-maps the file: tensors are zero-copy views over a private copy-on-write mapping that each
-// tensor keeps alive, so in-place edits never reach the file. Every header field is bound-checked before
-// use; a malformed file raises InputError naming the file and the tensor, never a crash or a huge allocation.
+// Reading and writing the safetensors format (the header: core/io/safetensors-header.h). Reading
+// memory-maps the file: tensors are zero-copy views over a private copy-on-write mapping that each tensor
+// keeps alive, so in-place edits never reach the file.
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -13,19 +11,9 @@
 
 #include <torch/torch.h>
 
+#include "core/io/safetensors-header.h"
+
 namespace srllm::core {
-
-// One tensor's header entry; offsets are relative to the start of the data section.
-struct SafetensorsEntry {
-    std::string name;
-    std::string dtype;            // "F32", "F16", "BF16", "F64", "I8", "U8", "I16", "I32", "I64", "BOOL"
-    std::vector<int64_t> shape;
-    uint64_t begin = 0;
-    uint64_t end = 0;
-};
-
-// "[8,4096]": how errors about tensors print a shape.
-std::string formatShape(torch::IntArrayRef shape);
 
 // The safetensors dtype name for a torch dtype, and back; both throw InputError for unsupported ones.
 std::string safetensorsDtypeName(torch::Dtype dtype);

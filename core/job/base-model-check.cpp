@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/common/input-file.h"
 #include "core/tokenizer/tokenizer-files.h"
 #include "core/tokenizer/tokenizer-loader.h"
 

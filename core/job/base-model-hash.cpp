@@ -7,7 +7,7 @@
 
 #include "core/common/sha256.h"
 #include "core/common/durable-file.h"
-#include "core/tokenizer/tokenizer-files.h"
+#include "core/common/input-file.h"
 
 namespace srllm::core {
 

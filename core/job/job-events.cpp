@@ -1,7 +1,8 @@
 #include "core/job/job-events.h"
 
-#include <fstream>
+#include <algorithm>
 
+#include "core/common/input-file.h"
 #include "core/job/job-layout.h"
 #include "core/job/job-spec.h"
 #include "core/job/json-fields.h"
@@ -115,11 +116,21 @@ std::optional<JobEvent> parseEvent(const json& value) {
 }
 
 std::vector<JobEvent> readJobLog(const std::filesystem::path& jobDir) {
+    const auto file = jobDir / kJobLogFile;
+    if (!std::filesystem::exists(file)) return {};
+    // #12: read like any input (a FIFO is refused, not waited on); an error names the file and its line.
+    const std::string text = readTextFile(file);
     std::vector<JobEvent> events;
-    std::ifstream in(jobDir / kJobLogFile);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (auto e = parseEventLine(line)) events.push_back(std::move(*e));
+    int64_t lineNumber = 0;
+    for (size_t start = 0; start < text.size();) {
+        const size_t end = std::min(text.find('\n', start), text.size());
+        ++lineNumber;
+        try {
+            if (auto e = parseEventLine(std::string_view(text).substr(start, end - start))) events.push_back(std::move(*e));
+        } catch (const InputError& e) {
+            throw InputError(file.string(), lineNumber, e.diagnostic().field, e.diagnostic().message);
+        }
+        start = end + 1;
     }
     return events;
 }

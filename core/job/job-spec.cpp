@@ -10,7 +10,7 @@
 #include "core/job/job-device.h"
 #include "core/job/job-layout.h"
 #include "core/job/json-fields.h"
-#include "core/tokenizer/tokenizer-files.h"
+#include "core/common/input-file.h"
 
 #ifndef SRLLM_VERSION
 #define SRLLM_VERSION "0.0.0"

@@ -26,7 +26,8 @@ JsonFields JsonFields::object(const char* key) const {
 }
 
 void JsonFields::warnUnknown(std::initializer_list<const char*> known, Diagnostics& warnings) const {
-    for (const auto& [key, value] : m_object.items()) {
+    for (const auto& item : m_object.items()) {  // no structured binding: clang 14 cannot capture one
+        const std::string& key = item.key();
         const bool isKnown = std::any_of(known.begin(), known.end(), [&](const char* k) { return key == k; });
         if (!isKnown) warnings.push_back({m_file, 0, m_prefix + key, "unknown key ignored"});
     }

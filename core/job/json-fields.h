@@ -4,10 +4,13 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <type_traits>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/common/diagnostics.h"
+#include "core/common/input-file.h"
 
 namespace srllm::core {
 
@@ -46,11 +49,23 @@ public:
 private:
     template <typename T>
     T get(const nlohmann::json& value, const char* key) const {
-        try {
-            return value.get<T>();
-        } catch (const nlohmann::json::exception&) {
-            fail(key, std::string("has the wrong type (") + value.type_name() + ")");
+        if constexpr (std::is_same_v<T, int64_t>) {
+            return integer(value, key);
+        } else if constexpr (std::is_same_v<T, std::vector<int64_t>>) {
+            if (!value.is_array()) fail(key, std::string("has the wrong type (") + value.type_name() + ")");
+            std::vector<int64_t> out;
+            for (const auto& element : value) out.push_back(integer(element, key));
+            return out;
+        } else {
+            try {
+                return value.get<T>();
+            } catch (const nlohmann::json::exception&) {
+                fail(key, std::string("has the wrong type (") + value.type_name() + ")");
+            }
         }
+    }
+    int64_t integer(const nlohmann::json& value, const char* key) const {
+        return jsonInteger<int64_t>(value, m_file, m_prefix + key);
     }
 
     const nlohmann::json& m_object;

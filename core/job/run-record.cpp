@@ -4,7 +4,7 @@
 #include "core/common/durable-file.h"
 #include "core/job/job-layout.h"
 #include "core/job/json-fields.h"
-#include "core/tokenizer/tokenizer-files.h"
+#include "core/common/input-file.h"
 
 namespace srllm::core {
 

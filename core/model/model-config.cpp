@@ -1,9 +1,11 @@
 #include "core/model/model-config.h"
 
 #include <fstream>
+#include <limits>
 
 #include "core/common/diagnostics.h"
 #include "core/common/durable-file.h"
+#include "core/common/input-file.h"
 
 namespace srllm::core {
 namespace {
@@ -110,7 +112,9 @@ void parseGpt2Fields(const Json& json, const std::string& file, ModelConfig& c) 
     c.numLayers = readInt(json, "n_layer", file, std::nullopt);
     c.numHeads = readInt(json, "n_head", file, std::nullopt);
     c.numKvHeads = c.numHeads;
-    c.intermediateSize = readInt(json, "n_inner", file, 4 * c.hiddenSize);
+    // HF GPT2Config: n_inner null means 4 * n_embd; a huge n_embd saturates (#12: it overflowed) and validate() refuses it.
+    const auto inner = readOptionalInt(json, "n_inner", file);
+    c.intermediateSize = inner ? *inner : c.hiddenSize > kMaxModelSize ? c.hiddenSize : 4 * c.hiddenSize;
     c.maxPositions = readInt(json, "n_positions", file, std::nullopt);
     c.normEps = readDouble(json, "layer_norm_epsilon", file, 1e-5);
     c.tieWordEmbeddings = true;
@@ -151,8 +155,12 @@ void ModelConfig::validate(const std::string& file) const {
                                                      {"num_key_value_heads", numKvHeads},
                                                      {"intermediate_size", intermediateSize},
                                                      {"max_position_embeddings", maxPositions}};
-    for (const auto& [key, value] : sizes)
+    for (const auto& [key, value] : sizes) {
         if (value <= 0) throw InputError(file, 0, key, "must be positive, found " + std::to_string(value));
+        if (value > kMaxModelSize)
+            throw InputError(file, 0, key, "is " + std::to_string(value) + ", more than any model has (limit " +
+                                               std::to_string(kMaxModelSize) + ")");
+    }
     if (hiddenSize % numHeads != 0)
         throw InputError(file, 0, "num_attention_heads",
                          "hidden size " + std::to_string(hiddenSize) + " is not divisible by " + std::to_string(numHeads) + " heads");
@@ -165,6 +173,17 @@ void ModelConfig::validate(const std::string& file) const {
     if (!(ropeTheta > 0)) throw InputError(file, 0, "rope_theta", "must be positive");
     for (const auto id : eosTokenIds)
         if (id < 0 || id >= vocabSize) throw InputError(file, 0, "eos_token_id", "token id " + std::to_string(id) + " is outside the vocabulary");
+}
+
+uint64_t minimumParameterCount(const ModelConfig& c) {
+    const auto h = static_cast<uint64_t>(c.hiddenSize);
+    // Every architecture has at least: the embedding, and per layer two [h,h] attention projections and two
+    // MLP projections of h x intermediate. Saturates instead of overflowing.
+    uint64_t perLayer = 0, total = 0;
+    const bool overflow = __builtin_mul_overflow(2 * h, h + static_cast<uint64_t>(c.intermediateSize), &perLayer) ||
+                          __builtin_mul_overflow(perLayer, static_cast<uint64_t>(c.numLayers), &total) ||
+                          __builtin_add_overflow(total, static_cast<uint64_t>(c.vocabSize) * h, &total);
+    return overflow ? std::numeric_limits<uint64_t>::max() : total;
 }
 
 ModelConfig parseModelConfig(const Json& json, const std::string& file) {
@@ -200,11 +219,9 @@ ModelConfig parseModelConfig(const Json& json, const std::string& file) {
 }
 
 ModelConfig loadModelConfig(const std::filesystem::path& configJson) {
-    std::ifstream in(configJson);
-    if (!in) throw InputError(configJson.string(), 0, "", "cannot open (hint: a model folder needs a config.json)");
-    const auto json = Json::parse(in, nullptr, false);
-    if (json.is_discarded()) throw InputError(configJson.string(), 0, "", "not valid JSON");
-    return parseModelConfig(json, configJson.string());
+    if (!std::filesystem::exists(configJson))
+        throw InputError(configJson.string(), 0, "", "cannot open (hint: a model folder needs a config.json)");
+    return parseModelConfig(readJsonFile(configJson), configJson.string());
 }
 
 Json modelConfigToJson(const ModelConfig& c) {

@@ -25,6 +25,9 @@ const std::vector<ArchitectureInfo>& architectureTable();
 // The row for an HF class name; throws InputError naming it and listing the supported ones.
 const ArchitectureInfo& architectureInfo(const std::string& hfClass, const std::string& file = {});
 
+// No dimension of a real model comes near this; it keeps every product of two sizes inside 64 bits.
+inline constexpr int64_t kMaxModelSize = int64_t{1} << 31;
+
 // Llama 3.1/3.2's scaled RoPE (config.json rope_scaling with rope_type "llama3"): low frequencies are
 // divided by `factor`, high ones kept, the band between blended (HF _compute_llama3_parameters).
 struct RopeScaling {
@@ -64,6 +67,10 @@ struct ModelConfig {
     // Throws InputError (field named, hint given) when sizes are not positive or do not divide.
     void validate(const std::string& file = {}) const;
 };
+
+// A lower bound on the number of weights `config` describes (validated sizes). loadModel compares it with the
+// weights on disk before allocating anything, so a config.json with absurd sizes cannot demand terabytes (#12).
+uint64_t minimumParameterCount(const ModelConfig& config);
 
 // Parses a config.json document; `file` names it in errors. Unsupported architectures, rope_scaling
 // types other than llama3, or activations throw InputError; unknown keys are ignored (HF configs carry many).

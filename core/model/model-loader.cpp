@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "core/common/folder-file.h"
 #include "core/model/model-factory.h"
 
 namespace srllm::core {
@@ -64,10 +65,24 @@ Diagnostics loadModelWeights(CausalLMImpl& model, const SafetensorsStore& store,
 LoadedModel loadModel(const std::filesystem::path& folder, const ModelLoadOptions& options) {
     if (!std::filesystem::is_directory(folder))
         throw InputError(folder.string(), 0, "", "not a folder (hint: pass the model folder holding config.json)");
+    folderHas(folder, "config.json");  // #12: refuses a link out of the folder; loadModelConfig names a missing one
     const ModelConfig config = loadModelConfig(folder / "config.json");
+    const SafetensorsStore store = SafetensorsStore::open(folder);
+    // #12: checked before buildModel allocates, so absurd sizes in config.json fail here instead of in malloc.
+    uint64_t stored = 0;
+    for (const auto& name : store.names()) {
+        uint64_t count = 1;
+        for (const int64_t dim : store.entry(name).shape) count *= static_cast<uint64_t>(dim);
+        stored += count;  // tensors lie in their files without overlap: the sum is below the files' size
+    }
+    if (minimumParameterCount(config) > stored)
+        throw InputError((folder / "config.json").string(), 0, "",
+                         "describes a model of at least " + std::to_string(minimumParameterCount(config)) +
+                             " weights, but the safetensors files hold " + std::to_string(stored) +
+                             " (hint: config.json belongs to another model?)");
     LoadedModel loaded;
     loaded.model = buildModel(config);
-    loaded.warnings = loadModelWeights(*loaded.model, SafetensorsStore::open(folder), folder.string());
+    loaded.warnings = loadModelWeights(*loaded.model, store, folder.string());
     loaded.model->to(options.dtype);
     loaded.model->eval();
     return loaded;

@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "core/common/diagnostics.h"
+#include "core/common/input-file.h"
 #include "core/tokenizer/bpe-tokenizer.h"
 #include "core/tokenizer/tokenizer-files.h"
 #include "core/tokenizer/tokenizer-json.h"
@@ -11,8 +12,10 @@ namespace {
 
 constexpr const char* kGpt2EndOfText = "<|endoftext|>";
 
+}  // namespace
+
 // Errors from the spec itself (added-token clashes) carry no file; give them the file they came from.
-std::unique_ptr<BpeTokenizer> build(BpeTokenizerSpec spec, const std::filesystem::path& file) {
+std::unique_ptr<BpeTokenizer> BpeTokenizer::fromSpec(BpeTokenizerSpec spec, const std::filesystem::path& file) {
     try {
         return std::make_unique<BpeTokenizer>(std::move(spec));
     } catch (const InputError& e) {
@@ -22,10 +25,8 @@ std::unique_ptr<BpeTokenizer> build(BpeTokenizerSpec spec, const std::filesystem
     }
 }
 
-}  // namespace
-
 std::unique_ptr<BpeTokenizer> BpeTokenizer::fromTokenizerJson(const std::filesystem::path& file) {
-    return build(parseTokenizerJson(readJsonFile(file), file.string()), file);
+    return fromSpec(parseTokenizerJson(readJsonFile(file), file.string()), file);
 }
 
 std::unique_ptr<BpeTokenizer> BpeTokenizer::fromVocabMerges(const std::filesystem::path& vocabFile,
@@ -34,16 +35,7 @@ std::unique_ptr<BpeTokenizer> BpeTokenizer::fromVocabMerges(const std::filesyste
     if (!vocab.is_object()) throw InputError(vocabFile.string(), 0, "", "expected a JSON object {token: id}");
     BpeTokenizerSpec spec;
     auto& tokens = spec.model.tokens;
-    tokens.assign(vocab.size(), std::string());
-    for (const auto& [token, id] : vocab.items()) {
-        if (!id.is_number_integer() || id.get<int64_t>() < 0)
-            throw InputError(vocabFile.string(), 0, token, "expected a non-negative integer id");
-        const auto index = id.get<size_t>();
-        if (index >= tokens.size()) tokens.resize(index + 1);
-        if (!tokens[index].empty())
-            throw InputError(vocabFile.string(), 0, token, "id " + std::to_string(index) + " is also '" + tokens[index] + "'");
-        tokens[index] = token;
-    }
+    tokens = vocabularyFromJson(vocab, vocabFile.string(), "");
 
     std::istringstream lines(readTextFile(mergesFile));
     std::vector<std::pair<std::string, std::string>> merges;
@@ -78,7 +70,7 @@ std::unique_ptr<BpeTokenizer> BpeTokenizer::fromVocabMerges(const std::filesyste
         endOfText.content = kGpt2EndOfText;
         spec.addedTokens.push_back(endOfText);
     }
-    return build(std::move(spec), vocabFile);
+    return fromSpec(std::move(spec), vocabFile);
 }
 
 }  // namespace srllm::core

@@ -14,6 +14,10 @@ namespace srllm::core {
 
 inline constexpr const char* kMetaspace = "\xE2\x96\x81";  // "▁" U+2581, SentencePiece's space
 
+// How far past the vocabulary's entries an id may lie (added tokens fill such holes). Ids index dense
+// tables, so a stray id of 4e9 would otherwise demand gigabytes (#12); real files have no holes at all.
+inline constexpr int64_t kMaxVocabularyGap = 1 << 20;
+
 struct AddedToken {
     int64_t id = 0;
     std::string content;

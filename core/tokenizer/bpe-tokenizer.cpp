@@ -83,6 +83,11 @@ BpeTokenizer::BpeTokenizer(BpeTokenizerSpec spec)
         if (t.content.empty() || t.id < 0) {
             throw InputError("", 0, "added_tokens[" + std::to_string(k) + "]", "empty content or negative id");
         }
+        if (t.id >= m_model.size() + static_cast<int64_t>(m_spec.addedTokens.size()) + kMaxVocabularyGap) {
+            throw InputError("", 0, "added_tokens[" + std::to_string(k) + "]",
+                             "id " + std::to_string(t.id) + " lies far beyond the " + std::to_string(m_model.size()) +
+                                 " tokens of the vocabulary (hint: ids run from 0 without large gaps)");
+        }
         if (t.id < m_model.size() && m_model.idToToken(static_cast<int32_t>(t.id)) != t.content &&
             !m_model.idToToken(static_cast<int32_t>(t.id)).empty()) {
             throw InputError("", 0, "added_tokens[" + std::to_string(k) + "]",

@@ -16,6 +16,8 @@ public:
     // Throws InputError when the spec is inconsistent (an added token id clashing with another token).
     explicit BpeTokenizer(BpeTokenizerSpec spec);
 
+    // A spec read from `file` (e.g. a converted tokenizer.model); spec errors name that file.
+    static std::unique_ptr<BpeTokenizer> fromSpec(BpeTokenizerSpec spec, const std::filesystem::path& file);
     // tokenizer.json; throws InputError naming the file and the JSON entry that is wrong.
     static std::unique_ptr<BpeTokenizer> fromTokenizerJson(const std::filesystem::path& file);
     // GPT-2 style vocab.json + merges.txt (byte-level); throws InputError naming the file and line.

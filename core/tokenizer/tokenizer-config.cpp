@@ -1,6 +1,8 @@
 #include "core/tokenizer/tokenizer-config.h"
 
 #include "core/common/diagnostics.h"
+#include "core/common/folder-file.h"
+#include "core/common/input-file.h"
 #include "core/tokenizer/tokenizer-files.h"
 
 namespace srllm::core {
@@ -40,14 +42,14 @@ std::optional<int64_t> firstKnown(const Tokenizer& tok, std::initializer_list<co
 }
 
 void resolve(std::optional<int64_t>& slot, const std::optional<ConfigValue>& token, std::optional<int64_t> genId,
-             const Tokenizer& tok, const char* field) {
+             const Tokenizer& tok, const char* field, const std::string& genFile) {
     if (token) {
         const auto id = tok.tokenToId(token->value);
         if (!id) throw InputError(token->file, 0, field, "token '" + token->value + "' is not in the vocabulary");
         slot = id;
     } else if (genId) {
         if (*genId < 0 || *genId >= tok.vocabSize())
-            throw InputError(kGenerationConfigJson, 0, field,
+            throw InputError(genFile, 0, field,
                              std::to_string(*genId) + " is outside the vocabulary of " + std::to_string(tok.vocabSize()));
         slot = genId;
     }
@@ -57,9 +59,10 @@ void resolve(std::optional<int64_t>& slot, const std::optional<ConfigValue>& tok
 
 TokenizerConfig readTokenizerConfig(const std::filesystem::path& dir) {
     TokenizerConfig config;
+    config.dir = dir;
     for (const char* name : {kTokenizerConfigJson, kSpecialTokensMapJson}) {
         const auto file = dir / name;
-        if (!std::filesystem::exists(file)) continue;
+        if (!folderHas(dir, name)) continue;
         const json doc = readJsonFile(file);
         if (!doc.is_object()) throw InputError(file.string(), 0, "", "expected a JSON object");
         readToken(doc, "bos_token", file.string(), config.bosToken);
@@ -70,7 +73,7 @@ TokenizerConfig readTokenizerConfig(const std::filesystem::path& dir) {
         if (!config.addEos) readBool(doc, "add_eos_token", file.string(), config.addEos);
     }
     const auto gen = dir / kGenerationConfigJson;
-    if (std::filesystem::exists(gen)) {
+    if (folderHas(dir, kGenerationConfigJson)) {
         const json doc = readJsonFile(gen);
         if (!doc.is_object()) throw InputError(gen.string(), 0, "", "expected a JSON object");
         readId(doc, "bos_token_id", gen.string(), config.bosId);
@@ -81,10 +84,12 @@ TokenizerConfig readTokenizerConfig(const std::filesystem::path& dir) {
 }
 
 void applyTokenizerConfig(const TokenizerConfig& config, const Tokenizer& tok, SpecialTokens& specials) {
-    resolve(specials.bos, config.bosToken, config.bosId, tok, "bos_token");
-    resolve(specials.eos, config.eosToken, config.eosId, tok, "eos_token");
-    resolve(specials.pad, config.padToken, config.padId, tok, "pad_token");
-    resolve(specials.unk, config.unkToken, std::nullopt, tok, "unk_token");
+    // #12: errors named the bare file name, not the model folder it is in.
+    const std::string genFile = (config.dir / kGenerationConfigJson).string();
+    resolve(specials.bos, config.bosToken, config.bosId, tok, "bos_token", genFile);
+    resolve(specials.eos, config.eosToken, config.eosId, tok, "eos_token", genFile);
+    resolve(specials.pad, config.padToken, config.padId, tok, "pad_token", genFile);
+    resolve(specials.unk, config.unkToken, std::nullopt, tok, "unk_token", genFile);
     if (!specials.bos && !specials.prefix.empty()) specials.bos = specials.prefix.front();
     if (!specials.eos && !specials.suffix.empty()) specials.eos = specials.suffix.back();
     if (!specials.bos) specials.bos = firstKnown(tok, {"<s>", "<|begin_of_text|>", "<|startoftext|>", "<bos>", "<|endoftext|>"});
@@ -93,7 +98,9 @@ void applyTokenizerConfig(const TokenizerConfig& config, const Tokenizer& tok, S
     if (!specials.unk) specials.unk = firstKnown(tok, {"<unk>", "[UNK]", "<|unk|>"});
     auto setEdge = [&](std::optional<bool> add, std::optional<int64_t> id, std::vector<int64_t>& edge, const char* field) {
         if (!add) return;
-        if (*add && !id) throw InputError(kTokenizerConfigJson, 0, field, "is true but the tokenizer has no such token");
+        if (*add && !id)
+            throw InputError((config.dir / kTokenizerConfigJson).string(), 0, field,
+                             "is true but the tokenizer has no such token");
         edge = *add ? std::vector<int64_t>{*id} : std::vector<int64_t>{};
     };
     setEdge(config.addBos, specials.bos, specials.prefix, "add_bos_token");

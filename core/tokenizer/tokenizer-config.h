@@ -19,6 +19,7 @@ struct TokenizerConfig {
     std::optional<ConfigValue> bosToken, eosToken, padToken, unkToken;  // token strings
     std::optional<int64_t> bosId, eosId, padId;                          // generation_config.json
     std::optional<bool> addBos, addEos;                                  // add_bos_token / add_eos_token
+    std::filesystem::path dir;  // the folder the files were read from, named in errors
 };
 
 // Reads the config files present in dir (tokenizer_config.json wins over special_tokens_map.json);

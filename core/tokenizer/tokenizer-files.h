@@ -1,9 +1,7 @@
 #pragma once
-// File names of the Hugging Face tokenizer layout and the JSON reader shared by the tokenizer loaders.
+// File names of the Hugging Face tokenizer layout.
 #include <filesystem>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 namespace srllm::core {
 
@@ -17,11 +15,5 @@ inline constexpr const char* kTokenizerModel = "tokenizer.model";
 inline constexpr const char* kTokenizerConfigJson = "tokenizer_config.json";
 inline constexpr const char* kSpecialTokensMapJson = "special_tokens_map.json";
 inline constexpr const char* kGenerationConfigJson = "generation_config.json";
-
-// Reads a whole file; throws InputError naming it when it cannot be opened.
-std::string readTextFile(const std::filesystem::path& file);
-
-// Parses a JSON file; throws InputError with the file and the line of the syntax error.
-nlohmann::json readJsonFile(const std::filesystem::path& file);
 
 }  // namespace srllm::core

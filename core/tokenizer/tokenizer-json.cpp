@@ -159,13 +159,25 @@ void parseDecoder(const json& node, const std::string& file, BpeTokenizerSpec& s
     });
 }
 
+// node[key] when it is present and of the expected kind, else `fallback`; a present value of another kind
+// is an error (#12: indexing a string as an array threw nlohmann's type_error instead of naming the entry).
+const json& member(const json& node, const char* key, json::value_t kind, const json& fallback, const std::string& file,
+                   const std::string& path) {
+    const auto it = node.find(key);
+    if (it == node.end() || it->is_null()) return fallback;
+    if (it->type() != kind)
+        fail(file, path + "." + key, std::string("expected ") + (kind == json::value_t::array ? "an array" : "an object"));
+    return *it;
+}
+
 // The ids a post-processor puts before and after a single sequence.
 void parsePostProcessor(const json& node, const std::string& file, const std::string& path, BpeTokenizerSpec& spec) {
     if (node.is_null()) return;
     const std::string type = typeOf(node, file, path);
     if (type == "ByteLevel") return;
     if (type == "Sequence") {
-        const auto& list = node.value("processors", json::array());
+        static const json kNone = json::array();
+        const json& list = member(node, "processors", json::value_t::array, kNone, file, path);
         for (size_t k = 0; k < list.size(); ++k) {
             parsePostProcessor(list[k], file, path + ".processors[" + std::to_string(k) + "]", spec);
         }
@@ -186,13 +198,15 @@ void parsePostProcessor(const json& node, const std::string& file, const std::st
         fail(file, path + ".type", "unsupported post-processor '" + type +
                                        "' (supported: TemplateProcessing, ByteLevel, BertProcessing, RobertaProcessing, Sequence)");
     }
-    const json& single = node.value("single", json::array());
-    const json& specials = node.value("special_tokens", json::object());
+    static const json kNoItems = json::array(), kNoSpecials = json::object();
+    const json& single = member(node, "single", json::value_t::array, kNoItems, file, path);
+    const json& specials = member(node, "special_tokens", json::value_t::object, kNoSpecials, file, path);
     bool afterSequence = false;
     spec.specials.prefix.clear();
     spec.specials.suffix.clear();
     for (size_t k = 0; k < single.size(); ++k) {
         const std::string itemPath = path + ".single[" + std::to_string(k) + "]";
+        if (!single[k].is_object()) fail(file, itemPath, "expected {\"SpecialToken\": …} or {\"Sequence\": …}");
         if (single[k].contains("Sequence")) {
             afterSequence = true;
             continue;
@@ -244,15 +258,7 @@ void parseModel(const json& model, const std::string& file, BpeTokenizerSpec& sp
     const auto vocab = model.find("vocab");
     if (vocab == model.end() || !vocab->is_object()) fail(file, "model.vocab", "missing or not an object");
     auto& tokens = spec.model.tokens;
-    tokens.assign(vocab->size(), std::string());
-    for (const auto& [token, idJson] : vocab->items()) {
-        if (!idJson.is_number_integer() || idJson.get<int64_t>() < 0)
-            fail(file, "model.vocab." + token, "expected a non-negative integer id");
-        const auto id = idJson.get<size_t>();
-        if (id >= tokens.size()) tokens.resize(id + 1);
-        if (!tokens[id].empty()) fail(file, "model.vocab." + token, "id " + std::to_string(id) + " is also '" + tokens[id] + "'");
-        tokens[id] = token;
-    }
+    tokens = vocabularyFromJson(*vocab, file, "model.vocab.");
     const auto mergesIt = model.find("merges");
     if (mergesIt == model.end() || !mergesIt->is_array()) fail(file, "model.merges", "missing or not an array");
     std::vector<std::pair<std::string, std::string>> merges;
@@ -285,6 +291,25 @@ void parseModel(const json& model, const std::string& file, BpeTokenizerSpec& sp
 
 }  // namespace
 
+std::vector<std::string> vocabularyFromJson(const nlohmann::json& vocab, const std::string& file,
+                                            const std::string& fieldPrefix) {
+    std::vector<std::string> tokens(vocab.size());
+    const uint64_t limit = vocab.size() + kMaxVocabularyGap;
+    for (const auto& [token, idJson] : vocab.items()) {
+        if (!idJson.is_number_integer() || idJson.get<int64_t>() < 0)
+            fail(file, fieldPrefix + token, "expected a non-negative integer id");
+        const auto id = idJson.get<uint64_t>();
+        if (id >= limit)
+            fail(file, fieldPrefix + token,
+                 "id " + std::to_string(id) + " lies far beyond the " + std::to_string(vocab.size()) +
+                     " entries of the vocabulary (hint: ids run from 0 without large gaps)");
+        if (id >= tokens.size()) tokens.resize(id + 1);
+        if (!tokens[id].empty()) fail(file, fieldPrefix + token, "id " + std::to_string(id) + " is also '" + tokens[id] + "'");
+        tokens[id] = token;
+    }
+    return tokens;
+}
+
 std::vector<std::pair<int32_t, int32_t>> resolveMerges(const std::vector<std::string>& tokens,
                                                        const std::vector<std::pair<std::string, std::string>>& merges,
                                                        const std::string& file, int64_t firstLine) {
@@ -296,7 +321,8 @@ std::vector<std::pair<int32_t, int32_t>> resolveMerges(const std::vector<std::st
     std::vector<std::pair<int32_t, int32_t>> out;
     out.reserve(merges.size());
     for (size_t k = 0; k < merges.size(); ++k) {
-        const auto& [left, right] = merges[k];
+        const std::string& left = merges[k].first;  // not a structured binding: clang 14 cannot capture those
+        const std::string& right = merges[k].second;
         const int64_t line = firstLine > 0 ? firstLine + static_cast<int64_t>(k) : 0;
         const std::string field = firstLine > 0 ? "" : "model.merges[" + std::to_string(k) + "]";
         auto idOf = [&](const std::string& token, const char* what) {

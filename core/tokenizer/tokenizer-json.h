@@ -14,6 +14,12 @@ namespace srllm::core {
 // and merges that reference tokens missing from the vocabulary.
 BpeTokenizerSpec parseTokenizerJson(const nlohmann::json& doc, const std::string& file);
 
+// The tokens of a {token: id} object (model.vocab, vocab.json) by id; `fieldPrefix` ("model.vocab.") and the
+// token name the field in errors. Throws InputError for a non-integer or negative id, an id used twice, or
+// an id more than kMaxVocabularyGap past the number of entries.
+std::vector<std::string> vocabularyFromJson(const nlohmann::json& vocab, const std::string& file,
+                                            const std::string& fieldPrefix);
+
 // Resolves "a b" merge strings against a vocabulary into id pairs; problems are reported against
 // file with line = firstLine + index (merges.txt) or field "model.merges[index]" (firstLine = 0).
 std::vector<std::pair<int32_t, int32_t>> resolveMerges(const std::vector<std::string>& tokens,

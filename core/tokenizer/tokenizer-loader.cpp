@@ -2,6 +2,8 @@
 
 #include "core/common/diagnostics.h"
 #include "core/common/durable-file.h"
+#include "core/common/folder-file.h"
+#include "core/common/input-file.h"
 #include "core/tokenizer/bpe-tokenizer.h"
 #include "core/tokenizer/sentencepiece-to-bpe.h"
 #include "core/tokenizer/tokenizer-config.h"
@@ -23,15 +25,17 @@ std::unique_ptr<Tokenizer> withConfig(std::unique_ptr<T> tokenizer, const fs::pa
 std::unique_ptr<Tokenizer> loadTokenizer(const fs::path& modelDir) {
     if (!fs::is_directory(modelDir))
         throw InputError(modelDir.string(), 0, "", "not a folder (hint: pass the model folder that holds the tokenizer)");
-    if (fs::exists(modelDir / kTokenizerJson))
+    // folderHas (#12): a tokenizer file may not be a link out of the model folder.
+    if (folderHas(modelDir, kTokenizerJson))
         return withConfig(BpeTokenizer::fromTokenizerJson(modelDir / kTokenizerJson), modelDir);
-    if (fs::exists(modelDir / kVocabJson) && fs::exists(modelDir / kMergesTxt))
+    if (folderHas(modelDir, kVocabJson) && folderHas(modelDir, kMergesTxt))
         return withConfig(BpeTokenizer::fromVocabMerges(modelDir / kVocabJson, modelDir / kMergesTxt), modelDir);
-    if (fs::exists(modelDir / kOpenAiEncoderJson) && fs::exists(modelDir / kOpenAiVocabBpe))
+    if (folderHas(modelDir, kOpenAiEncoderJson) && folderHas(modelDir, kOpenAiVocabBpe))
         return withConfig(BpeTokenizer::fromVocabMerges(modelDir / kOpenAiEncoderJson, modelDir / kOpenAiVocabBpe),
                           modelDir);
-    if (fs::exists(modelDir / kTokenizerModel))
-        return withConfig(std::make_unique<BpeTokenizer>(convertSentencePieceToBpe(modelDir / kTokenizerModel).spec),
+    if (folderHas(modelDir, kTokenizerModel))
+        return withConfig(BpeTokenizer::fromSpec(convertSentencePieceToBpe(modelDir / kTokenizerModel).spec,
+                                                 modelDir / kTokenizerModel),
                           modelDir);
     throw InputError(modelDir.string(), 0, "",
                      "no tokenizer found: looked for tokenizer.json, vocab.json + merges.txt (or OpenAI's encoder.json "
@@ -43,7 +47,7 @@ std::vector<fs::path> tokenizerFiles(const fs::path& modelDir) {
     std::vector<fs::path> files;
     for (const char* name : {kTokenizerJson, kVocabJson, kMergesTxt, kOpenAiEncoderJson, kOpenAiVocabBpe, kTokenizerModel,
                              kTokenizerConfigJson, kSpecialTokensMapJson, kGenerationConfigJson}) {
-        if (fs::is_regular_file(modelDir / name)) files.push_back(modelDir / name);
+        if (folderHas(modelDir, name)) files.push_back(modelDir / name);
     }
     return files;
 }
@@ -54,7 +58,7 @@ std::vector<fs::path> copyTokenizerFiles(const fs::path& sourceDir, const fs::pa
     fs::create_directories(targetDir);
     std::vector<fs::path> written;
     for (const fs::path& file : tokenizerFiles(sourceDir)) {
-        const fs::path target = targetDir / file.filename();
+        const fs::path target = fileInFolder(targetDir, file.filename().string());
         writeFileDurable(target, readTextFile(file));
         written.push_back(target);
     }

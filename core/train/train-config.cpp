@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <variant>
 
+#include "core/common/input-file.h"
 #include "core/io/peft-format.h"
 
 namespace srllm::core {
@@ -76,7 +77,7 @@ Precision parsePrecision(const std::string& name, const std::string& file) {
 nlohmann::json TrainConfig::toJson() const {
     nlohmann::json json;
     for (const auto& [key, ref] : fieldTable()) {
-        std::visit([&](auto member) { json[key] = this->*member; }, ref);
+        std::visit([&json, key = key, this](auto member) { json[key] = this->*member; }, ref);  // clang 14: no binding captures
     }
     json["method"] = trainMethodName(method);
     json["precision"] = precisionName(precision);
@@ -91,13 +92,20 @@ TrainConfigParse parseTrainConfig(const nlohmann::json& json, const std::string&
     if (!json.is_object()) throw InputError(file, 0, "", "a training config must be a JSON object");
     TrainConfigParse out;
     TrainConfig& c = out.config;
-    for (const auto& [key, value] : json.items()) {
+    for (const auto& item : json.items()) {  // no structured binding: clang 14 cannot capture one
+        const std::string& key = item.key();
+        const nlohmann::json& value = item.value();
         const auto row = std::find_if(fieldTable().begin(), fieldTable().end(),
                                       [&](const auto& r) { return key == r.first; });
         try {
             if (row != fieldTable().end()) {
-                std::visit([&](auto member) { c.*member = value.get<std::remove_reference_t<decltype(c.*member)>>(); },
-                           row->second);
+                std::visit(
+                    [&](auto member) {
+                        using T = std::remove_reference_t<decltype(c.*member)>;
+                        if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) c.*member = jsonInteger<T>(value, file, key);
+                        else c.*member = value.get<T>();
+                    },
+                    row->second);
             } else if (key == "method") {
                 c.method = parseTrainMethod(value.get<std::string>(), file);
             } else if (key == "precision") {

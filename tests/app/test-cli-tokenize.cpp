@@ -19,8 +19,8 @@ namespace {
 
 // A model folder with GPT-2's files under their Hugging Face names.
 void linkGpt2(const std::filesystem::path& encoder, const std::filesystem::path& dir) {
-    std::filesystem::create_symlink(encoder, dir / "vocab.json");
-    std::filesystem::create_symlink(encoder.parent_path() / "vocab.bpe", dir / "merges.txt");
+    std::filesystem::copy_file(encoder, dir / "vocab.json");  // links out of a model folder are refused (#12)
+    std::filesystem::copy_file(encoder.parent_path() / "vocab.bpe", dir / "merges.txt");
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 
 #include "support/cli-run.h"
 #include "support/test-data.h"
+#include "support/training-workspace.h"
 
 namespace srllm::test {
 
@@ -35,37 +36,13 @@ inline std::vector<double> lossesOf(const std::vector<nlohmann::json>& events) {
     return out;
 }
 
-// A project with gold rewrites for twelve items, a tiny Llama with its own tokenizer, and a snapshot.
+// The training workspace (support/training-workspace.h) in a scratch folder.
 struct Workspace {
     srllm::test::ScratchDir dir;
     std::string project = shellQuote((dir / "study.srllm").string());
     std::string model = shellQuote((dir / "base").string());
 
-    Workspace() {
-        std::ofstream corpus(dir / "corpus.txt");
-        for (int i = 0; i < 40; ++i) corpus << "old people are slow and young people are lazy; people differ in pace\n";
-        corpus.close();
-        check(runCli("tokenizer train --corpus " + shellQuote((dir / "corpus.txt").string()) + " --vocab-size 300 --out " +
-                     shellQuote((dir / "tok").string())));
-        check(runCli("model new " + model + " --arch llama --layers 2 --dim 32 --heads 4 --kv-heads 2 --positions 128 "
-                     "--tokenizer " + shellQuote((dir / "tok").string())));
-        check(runCli("init " + project));
-        std::ofstream items(dir / "items.jsonl"), annotations(dir / "annotations.jsonl");
-        for (int i = 0; i < 12; ++i) {
-            items << R"({"id": "i)" << i << R"(", "text": "old people are slow )" << i << R"(", "split": ")"
-                  << (i < 10 ? "train" : "val") << "\"}\n";
-            for (const char* annotator : {"ann-1", "ann-2"})
-                annotations << R"({"item": "i)" << i << R"(", "annotator": ")" << annotator
-                            << R"(", "labels": {"annotation": "Unsafe", "bias": "Yes"}, "rewrite": "people differ in pace )"
-                            << i << "\"}\n";
-        }
-        items.close();
-        annotations.close();
-        check(runCli("import " + project + " " + shellQuote((dir / "items.jsonl").string())));
-        check(runCli("import " + project + " " + shellQuote((dir / "annotations.jsonl").string()) + " --format annotations"));
-        check(runCli("adjudicate " + project + " --auto majority"));
-        check(runCli("snapshot create " + project + " gold-1"));
-    }
+    Workspace() { makeTrainingWorkspace(dir.path()); }
 
     static void check(const srllm::test::CliRun& run) { ASSERT_EQ(run.exitCode, 0) << run.output; }
 
@@ -73,9 +50,7 @@ struct Workspace {
     // `batching` holds the settings a test may want other values of.
     srllm::test::CliRun newJob(const std::string& name, const std::string& options,
                                const std::string& batching = "--lora-dropout 0.1 --batch-size 2 --grad-accum 2 ") {
-        return runCli("job new " + project + " " + shellQuote((dir / name).string()) + " --model " + model +
-                      " --snapshot gold-1 --template custom --custom-template 'Fix: {text}\n{rewrite}' " + batching +
-                      options);
+        return runCli(jobNewCommand(dir.path(), dir / name, options, batching));
     }
 
     // Starts `srllm train` in the background with stdout and stderr in files; returns its pid.

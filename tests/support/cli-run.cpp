@@ -2,6 +2,7 @@
 
 #include <sys/wait.h>
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -20,14 +21,17 @@ std::string cliBinary() {
     return "srllm";
 }
 
-CliRun runCli(const std::string& arguments) {
-    FILE* pipe = popen((shellQuote(cliBinary()) + " " + arguments + " 2>&1").c_str(), "r");
+CliRun runCli(const std::string& arguments) { return runShell(shellQuote(cliBinary()) + " " + arguments); }
+
+CliRun runShell(const std::string& command) {
+    FILE* pipe = popen(("exec " + command + " 2>&1").c_str(), "r");
     if (!pipe) return {};
     CliRun run;
     char buffer[4096];
     for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) run.output.append(buffer, n);
     const int status = pclose(pipe);
     run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.killed = WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
     return run;
 }
 

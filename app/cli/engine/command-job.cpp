@@ -18,7 +18,7 @@
 #include "core/job/job-folder.h"
 #include "core/job/slurm-script.h"
 #include "core/job/warning-summary.h"
-#include "core/tokenizer/tokenizer-files.h"
+#include "core/common/input-file.h"
 #include "core/train/train-device.h"
 #include "db/job-create.h"
 #include "db/project.h"

@@ -124,6 +124,24 @@ TEST(RiskScorer, FolderFromAnotherVersionOrEditedIsRefusedWithTheField) {
     other["calibration"]["toxicity"]["b"] = 3.0;
     write(other);
     expectField("content_hash");
+    // #12 (fuzzing): a missing key, a string where a number belongs and a fractional or absurd count were
+    // nlohmann exceptions or undefined behaviour instead of an error naming the key.
+    other = json;
+    other["calibration"].erase("toxicity");
+    write(other);
+    expectField("calibration.toxicity");
+    other = json;
+    other["calibration"]["bias"]["a"] = "1";
+    write(other);
+    expectField("calibration.bias");
+    for (const auto& count : {nlohmann::json(2.5), nlohmann::json(1e300), nlohmann::json("7")}) {
+        other = json;
+        other["risks"][0]["trained_on"] = count;
+        write(other);
+        expectField("risks.trained_on");
+    }
+    write(nlohmann::json::array({1, 2}));
+    expectField("format");
     write(json);
     std::filesystem::resize_file(dir / "scorer" / "weights.bin", 100);
     expectField("");

@@ -80,10 +80,15 @@ TEST(Safetensors, RejectsHostileFilesWithTheFileAndTensorNamed) {
         const char* expected;
     };
     const std::vector<Case> cases = {
-        {"bad-json", "{not json", "", "not a valid JSON"},
+        {"bad-json", "{not json", "", "malformed JSON"},
         {"past-end", R"({"w":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}})", "1234", "reach past the data section"},
         {"size-mismatch", R"({"w":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}})", "12345678", "needs 12"},
         {"overlap", R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})",
+         "12345678", "overlap"},
+        // #12: an empty tensor between two overlapping ones hid the overlap.
+        {"overlap-past-empty",
+         R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[0],"data_offsets":[4,4]},)"
+         R"("c":{"dtype":"U8","shape":[2],"data_offsets":[6,8]}})",
          "12345678", "overlap"},
         {"reversed", R"({"w":{"dtype":"F32","shape":[0],"data_offsets":[8,0]}})", "12345678", "end before they begin"},
         {"huge-shape", R"({"w":{"dtype":"F32","shape":[4294967296,4294967296],"data_offsets":[0,8]}})", "12345678", "2^48"},

@@ -6,7 +6,7 @@
 
 #include "core/job/base-model-check.h"
 #include "core/job/base-model-hash.h"
-#include "core/tokenizer/tokenizer-files.h"
+#include "core/common/input-file.h"
 #include "support/test-data.h"
 
 using namespace srllm::core;

@@ -1,5 +1,7 @@
 // The event lines of `srllm train`: every event round-trips through one header's keys; a reader skips
 // what it cannot know (a newer event, the half line of a killed writer) and keeps the rest.
+#include <sys/stat.h>
+
 #include <fstream>
 
 #include <gtest/gtest.h>
@@ -64,6 +66,34 @@ TEST(JobEvents, TheLogReaderSkipsUnknownEventsAndAHalfWrittenLastLine) {
     EXPECT_EQ(std::get<EvalEvent>(events[1].body).step, 5);
     EXPECT_TRUE(readJobLog(dir / "none").empty());
     EXPECT_THROW(parseEventLine(R"({"event":"eval","time":"t","step":1})"), InputError);  // loss_eval missing
+}
+
+// #12: an event with a bad key is reported at its file and line, integers are integers (nlohmann turned 2.5
+// into 2 and 1e300 into undefined behaviour), and a FIFO named log.jsonl is refused instead of blocking.
+TEST(JobEvents, ABadEventNamesTheLogFileLineAndKey) {
+    srllm::test::ScratchDir dir;
+    const auto file = (dir / kJobLogFile).string();
+    const auto errorOf = [&](const std::string& second) {
+        std::ofstream(file) << eventLine({"", EvalEvent{5, 2.0, std::nullopt}}) << "\n" << second << "\n";
+        try {
+            readJobLog(dir.path());
+        } catch (const InputError& e) {
+            return e.diagnostic().file + ":" + std::to_string(e.diagnostic().line) + ": " + e.diagnostic().field +
+                   ": " + e.diagnostic().message;
+        }
+        return std::string("(no error)");
+    };
+    EXPECT_EQ(errorOf(R"({"event":"eval","time":"t","step":2.5,"loss_eval":1})"),
+              file + ":2: step: must be an integer, found 2.5");
+    EXPECT_EQ(errorOf(R"({"event":"checkpoint","time":"t","step":1e300,"path":"p"})"),
+              file + ":2: step: must be an integer, found 1e+300");
+    EXPECT_EQ(errorOf(R"({"event":"failed","time":"t","step":18446744073709551615,"reason":"x"})"),
+              file + ":2: step: is out of range: 18446744073709551615");
+    EXPECT_EQ(errorOf(R"({"event":"warning","time":"t","kind":"k","message":"m","count":1,"first_lines":[1,"2"]})"),
+              file + ":2: first_lines: must be an integer, found string");
+    std::filesystem::remove(file);
+    ASSERT_EQ(mkfifo(file.c_str(), 0600), 0);
+    EXPECT_THROW(readJobLog(dir.path()), InputError);
 }
 
 TEST(WarningSummary, SumsRepeatedWarningsByKindWithTheFirstLines) {

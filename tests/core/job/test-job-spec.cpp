@@ -5,7 +5,7 @@
 #include "core/common/durable-file.h"
 #include "core/job/job-layout.h"
 #include "core/job/job-spec.h"
-#include "core/tokenizer/tokenizer-files.h"
+#include "core/common/input-file.h"
 #include "support/test-data.h"
 
 using namespace srllm::core;

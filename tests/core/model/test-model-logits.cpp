@@ -139,6 +139,49 @@ TEST(ModelConfig, SlidingWindowIsMistralsAndRefusedForQwen2) {
     }
 }
 
+TEST(ModelConfig, AbsurdSizesAreRefusedNamingTheField) {
+    // #12: a GPT-2 n_embd of 2^62 without n_inner overflowed 4 * n_embd (undefined behaviour) before any check.
+    const nlohmann::json gpt2 = {{"model_type", "gpt2"}, {"vocab_size", 1}, {"n_embd", int64_t{1} << 62},
+                                 {"n_layer", 1}, {"n_head", 1}, {"n_positions", 1}};
+    try {
+        parseModelConfig(gpt2, "config.json");
+        FAIL() << "no error";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.diagnostic().field, "hidden_size");
+        EXPECT_NE(std::string(e.what()).find("more than any model has"), std::string::npos) << e.what();
+    }
+    auto llama = modelConfigToJson(loadModelConfig(modelDir("tiny-llama-gqa") / "config.json"));
+    llama["max_position_embeddings"] = kMaxModelSize + 1;
+    EXPECT_THROW(parseModelConfig(llama), InputError);
+}
+
+TEST(ModelConfig, MinimumParameterCountIsALowerBoundOfTheBuiltModels) {
+    for (const char* name : {"tiny-gpt2", "tiny-llama-gqa", "tiny-qwen2-bias"}) {
+        const auto config = loadModelConfig(modelDir(name) / "config.json");
+        int64_t built = 0;
+        for (const auto& p : buildModel(config)->parameters()) built += p.numel();
+        EXPECT_GT(minimumParameterCount(config), 0u) << name;
+        EXPECT_LE(minimumParameterCount(config), static_cast<uint64_t>(built)) << name;
+    }
+}
+
+TEST(ModelLoader, ConfigLargerThanItsWeightsIsRefusedBeforeAllocating) {
+    // #12: vocab_size 2^30 x hidden 32 asked buildModel for 128 GiB before the weights were even looked at.
+    srllm::test::ScratchDir dir;
+    std::filesystem::create_directories(dir / "m");
+    std::filesystem::copy_file(modelDir("tiny-llama-gqa") / "model.safetensors", dir / "m" / "model.safetensors");
+    auto config = loadModelConfig(modelDir("tiny-llama-gqa") / "config.json");
+    config.vocabSize = int64_t{1} << 30;
+    saveModelConfig(config, dir / "m" / "config.json");
+    try {
+        loadModel(dir / "m");
+        FAIL() << "no error";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.diagnostic().file, (dir / "m" / "config.json").string());
+        EXPECT_NE(std::string(e.what()).find("describes a model of at least"), std::string::npos) << e.what();
+    }
+}
+
 TEST(ModelFactory, ProjectionsAreVisitedWithHfNames) {
     const auto model = buildModel(loadModelConfig(modelDir("tiny-gpt2") / "config.json"), 7);
     std::vector<std::string> names;

@@ -140,3 +140,45 @@ TEST(TokenizerJson, MergesTxtErrorsCarryTheLineNumber) {
     EXPECT_THROW(BpeTokenizer::fromVocabMerges(vocab, writeFile(dir, "m2.txt", "h i j\n")), InputError);
     EXPECT_THROW(BpeTokenizer::fromVocabMerges(writeFile(dir, "v2.json", "[1, 2]"), dir / "merges.txt"), InputError);
 }
+
+TEST(TokenizerJson, IdsFarPastTheVocabularyAreRefusedNotAllocated) {
+    // #12: an id of 4e9 resized the token table to 4e9 strings (an out-of-memory crash) before any check.
+    srllm::test::ScratchDir dir;
+    auto doc = llama3Shaped(false);
+    doc["model"]["vocab"]["h"] = 4000000000LL;
+    const auto vocabError = loadError(writeFile(dir, "a.json", doc.dump()));
+    EXPECT_EQ(vocabError.field, "model.vocab.h");
+    EXPECT_THAT(vocabError.message, HasSubstr("far beyond the 6 entries"));
+    doc = llama3Shaped(false);
+    doc["added_tokens"][0]["id"] = 1000000000000LL;
+    const auto addedError = loadError(writeFile(dir, "b.json", doc.dump()));
+    EXPECT_EQ(addedError.field, "added_tokens[0]");
+    EXPECT_THAT(addedError.file, HasSubstr("b.json"));
+    doc["added_tokens"][0]["id"] = 6 + kMaxVocabularyGap - 1;  // a hole below the limit is still allowed
+    EXPECT_NO_THROW(BpeTokenizer::fromTokenizerJson(writeFile(dir, "c.json", doc.dump())));
+    try {
+        BpeTokenizer::fromVocabMerges(writeFile(dir, "vocab.json", R"({"h": 0, "i": 4000000000})"),
+                                      writeFile(dir, "merges.txt", "h i\n"));
+        ADD_FAILURE() << "no error";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.diagnostic().field, "i");
+        EXPECT_THAT(e.diagnostic().file, HasSubstr("vocab.json"));
+    }
+}
+
+TEST(TokenizerJson, PostProcessorPartsOfTheWrongKindAreNamed) {
+    // #12: found by fuzzing: a string where an array belongs escaped as nlohmann's type_error.
+    srllm::test::ScratchDir dir;
+    const std::vector<std::pair<nlohmann::json, std::string>> cases = {
+        {{{"type", "Sequence"}, {"processors", "abc"}}, "post_processor.processors"},
+        {{{"type", "TemplateProcessing"}, {"single", "xy"}}, "post_processor.single"},
+        {{{"type", "TemplateProcessing"}, {"single", {1}}}, "post_processor.single[0]"},
+        {{{"type", "TemplateProcessing"}, {"single", nlohmann::json::array()}, {"special_tokens", {1}}},
+         "post_processor.special_tokens"},
+    };
+    for (const auto& [processor, field] : cases) {
+        auto doc = llama3Shaped(false);
+        doc["post_processor"] = processor;
+        EXPECT_EQ(loadError(writeFile(dir, "tokenizer.json", doc.dump())).field, field) << processor.dump();
+    }
+}

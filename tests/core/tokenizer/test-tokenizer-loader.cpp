@@ -20,8 +20,8 @@ namespace fs = std::filesystem;
 TEST(TokenizerLoader, Gpt2VocabAndMergesWithEndOfTextAsBosAndEos) {
     SRLLM_REQUIRE_SHARED(encoder, "tokenizers/gpt2/encoder.json");
     srllm::test::ScratchDir dir;
-    fs::create_symlink(encoder, dir / "vocab.json");
-    fs::create_symlink(encoder.parent_path() / "vocab.bpe", dir / "merges.txt");
+    fs::copy_file(encoder, dir / "vocab.json");  // a copy: links out of a model folder are refused (#12)
+    fs::copy_file(encoder.parent_path() / "vocab.bpe", dir / "merges.txt");
     const auto tok = loadTokenizer(dir.path());
     EXPECT_NE(dynamic_cast<BpeTokenizer*>(tok.get()), nullptr);
     EXPECT_EQ(tok->encode("Hello world"), (std::vector<int64_t>{15496, 995}));  // GPT-2 adds no BOS
@@ -42,7 +42,7 @@ TEST(TokenizerLoader, OpenAisGpt2ReleaseFolderLoadsAsIs) {
 TEST(TokenizerLoader, SentencePieceModelFollowsTokenizerConfig) {
     SRLLM_REQUIRE_SHARED(model, "tokenizers/llama2/tokenizer.model");
     srllm::test::ScratchDir dir;
-    fs::create_symlink(model, dir / "tokenizer.model");
+    fs::copy_file(model, dir / "tokenizer.model");
     EXPECT_EQ(loadTokenizer(dir.path())->encode("Hello world!"), (std::vector<int64_t>{1, 15043, 3186, 29991}));
     std::ofstream(dir / "tokenizer_config.json")
         << R"({"add_bos_token": false, "add_eos_token": true, "bos_token": {"content": "<s>", "lstrip": false}})";
@@ -61,7 +61,7 @@ TEST(TokenizerLoader, TokenizerJsonWinsOverOtherFiles) {
     BpeTrainer trainer(options);
     trainer.addText("some text to learn from, some text");
     saveTrainedTokenizer(*trainer.train(), dir.path());
-    fs::create_symlink(model, dir / "tokenizer.model");
+    fs::copy_file(model, dir / "tokenizer.model");
     const auto tok = loadTokenizer(dir.path());
     EXPECT_NE(dynamic_cast<BpeTokenizer*>(tok.get()), nullptr);
     EXPECT_EQ(tok->vocabSize(), 260);
@@ -82,7 +82,7 @@ TEST(TokenizerLoader, EmptyOrMissingFolderSaysWhatWasLookedFor) {
 TEST(TokenizerLoader, ConfiguredTokenMissingFromTheVocabularyIsAnError) {
     SRLLM_REQUIRE_SHARED(model, "tokenizers/llama2/tokenizer.model");
     srllm::test::ScratchDir dir;
-    fs::create_symlink(model, dir / "tokenizer.model");
+    fs::copy_file(model, dir / "tokenizer.model");
     std::ofstream(dir / "special_tokens_map.json") << R"({"pad_token": "<my-pad>"})";
     try {
         loadTokenizer(dir.path());
@@ -99,11 +99,44 @@ TEST(TokenizerLoader, CopyPutsTheTokenizerFilesIntoANewModelFolder) {
     SRLLM_REQUIRE_SHARED(model, "tokenizers/llama2/tokenizer.model");
     srllm::test::ScratchDir dir;
     fs::create_directories(dir / "base");
-    fs::create_symlink(model, dir / "base" / "tokenizer.model");
+    fs::copy_file(model, dir / "base" / "tokenizer.model");
     std::ofstream(dir / "base" / "tokenizer_config.json") << R"({"add_bos_token": true})";
     const auto written = copyTokenizerFiles(dir / "base", dir / "new-model");
     EXPECT_EQ(written.size(), 2u);
     EXPECT_TRUE(fs::is_regular_file(dir / "new-model" / "tokenizer.model"));
     EXPECT_EQ(loadTokenizer(dir / "new-model")->encode("Hello world!").front(), 1);
     EXPECT_THROW(copyTokenizerFiles(dir / "new-model" / "missing", dir / "x"), InputError);
+}
+
+TEST(TokenizerLoader, ErrorsNameTheFileInsideTheModelFolder) {
+    // #12 (found by fuzzing): a tokenizer.model whose control piece is empty, and a generation_config.json id
+    // outside the vocabulary, gave errors naming no file or only "generation_config.json".
+    srllm::test::ScratchDir dir;
+    const std::string piece = std::string("\x0a\x0e\x0a\x05<unk>\x15\0\0\0\0\x18\x02", 16) +  // <unk>, UNKNOWN
+                              std::string("\x0a\x09\x0a\x00\x15\0\0\0\0\x18\x03", 11) +       // "", CONTROL
+                              std::string("\x0a\x0a\x0a\x01" "a\x15\0\0\0\0\x18\x01", 12) +     // "a", NORMAL
+                              std::string("\x12\x02\x18\x02", 4);                              // model_type BPE
+    std::ofstream(dir / "tokenizer.model", std::ios::binary) << piece;
+    try {
+        loadTokenizer(dir.path());
+        FAIL() << "no error";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.diagnostic().file, (dir / "tokenizer.model").string());
+        EXPECT_THAT(e.diagnostic().field, HasSubstr("added_tokens"));
+    }
+    fs::remove(dir / "tokenizer.model");
+    BpeTrainerOptions options;
+    options.vocabSize = 260;
+    BpeTrainer trainer(options);
+    trainer.addText("some text to learn from");
+    saveTrainedTokenizer(*trainer.train(), dir.path());
+    fs::remove(dir / "tokenizer_config.json");  // its eos_token would win over generation_config.json
+    std::ofstream(dir / "generation_config.json") << R"({"eos_token_id": 99999})";
+    try {
+        loadTokenizer(dir.path());
+        FAIL() << "no error";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.diagnostic().file, (dir / "generation_config.json").string());
+        EXPECT_EQ(e.diagnostic().field, "eos_token");
+    }
 }

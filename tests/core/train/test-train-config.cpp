@@ -53,6 +53,15 @@ TEST(TrainConfig, BadValuesNameTheFileAndField) {
     EXPECT_THROW(parseTrainConfig(nlohmann::json::parse(R"({"lora": {"r": 0}})"), "t.json"), InputError);
     EXPECT_THROW(parseTrainConfig(nlohmann::json::parse(R"({"lora": {"lora_dropout": 1.0}})"), "t.json"), InputError);
     EXPECT_THROW(parseTrainConfig(nlohmann::json::parse(R"({"lora": {"bias": "all"}})"), "t.json"), InputError);
+    // #12 (fuzzing job.json): nlohmann truncated 2.5 steps to 2, overflowed on 1e300 and wrapped a negative seed.
+    for (const char* bad : {R"({"max_steps": 2.5})", R"({"max_steps": 1e300})", R"({"seed": -1})"}) {
+        try {
+            parseTrainConfig(nlohmann::json::parse(bad), "t.json");
+            ADD_FAILURE() << bad;
+        } catch (const InputError& e) {
+            EXPECT_EQ(e.diagnostic().field, nlohmann::json::parse(bad).begin().key());
+        }
+    }
 }
 
 TEST(TrainConfig, UnknownKeysAreWarnedNotFatal) {

@@ -1,0 +1,139 @@
+// Fuzz target: a project file from an untrusted source (a work package sent back by an annotator, a file
+// from a colleague). Each input is a whole SQLite file: open it (refuse, migrate or accept), read everything
+// the CLI and the GUI read, run the majority adjudication, and merge it into a clean project when it claims
+// to be a work package. Seeds are made by LLVMFuzzerInitialize into $SRLLM_FUZZ_SEED_DIR (see run-fuzz.sh).
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+
+#include "core/data/jsonl-items.h"
+#include "db/adjudication.h"
+#include "db/agreement-report.h"
+#include "db/annotation-import.h"
+#include "db/annotations.h"
+#include "db/annotators.h"
+#include "db/database.h"
+#include "db/gold.h"
+#include "db/item-browse-query.h"
+#include "db/item-import.h"
+#include "db/items.h"
+#include "db/project-stats.h"
+#include "db/project.h"
+#include "db/references.h"
+#include "db/snapshots.h"
+#include "db/taxonomy-fields.h"
+#include "db/taxonomy-store.h"
+#include "db/work-package.h"
+#include "fuzz/fuzz-support.h"
+
+using namespace srllm;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A project with items, two annotators' annotations, gold and a snapshot: the merge target and a seed.
+const fs::path& sourceProject() {
+    static const fs::path path = [] {
+        const fs::path file = fuzz::scratchDir() / "source.srllm";
+        auto project = db::Project::create(file.string());
+        const auto items = fuzz::writeInput("items.jsonl", R"({"id":"1","text":"Women are bad at maths.","references":["People differ in maths."]}
+{"id":"2","text":"Old people can't learn new things.","spans":[[0,3]]}
+{"id":"3","text":"Ünïcödé text 日本語 🙂","metadata":{"source":"fuzz"}}
+)");
+        core::JsonlItemReader itemReader(items.string());
+        db::importItems(*project, itemReader, "seed", {});
+        const auto votes = fuzz::writeInput("votes.jsonl", R"({"item":"1","annotator":"ann1","labels":{"bias":"Yes","toxicity":"Mild"},"spans":[[0,5]],"rewrite":"People differ."}
+{"item":"1","annotator":"ann2","labels":{"bias":"Yes","toxicity":"High"}}
+{"item":"2","annotator":"ann1","labels":{"bias":"No"}}
+{"item":"2","annotator":"ann2","labels":{"bias":"No"}}
+)");
+        core::AnnotationJsonlReader voteReader(votes.string());
+        db::importAnnotations(*project, voteReader, {});
+        db::adjudicateMajority(project->db());
+        db::createSnapshot(project->db(), "v1", std::nullopt);
+        return file;
+    }();
+    return path;
+}
+
+// Small pages and no WAL keep a seed near 20 KB, so mutations reach every page.
+void writeCompactCopy(db::Database& from, const fs::path& to) {
+    fs::remove(to);
+    from.prepare("VACUUM INTO ?1").bind(1, to.string()).run();
+    db::Database copy(to.string(), db::Database::Mode::ReadWrite);
+    copy.exec("PRAGMA journal_mode=DELETE; PRAGMA page_size=512; VACUUM");
+}
+
+void removeProjectFiles(const fs::path& file) {
+    for (const auto& entry : fs::directory_iterator(file.parent_path()))
+        if (entry.path().filename().string().starts_with(file.filename().string())) fs::remove(entry.path());
+}
+
+void readEverything(db::Project& project) {
+    db::Database& db = project.db();
+    db::projectStats(db);
+    const auto taxonomy = db::currentTaxonomy(db);
+    db::taxonomyFields(taxonomy.json, taxonomy.version);
+    db::listAnnotators(db);
+    db::allAnnotations(db);
+    db::allGold(db);
+    db::ItemQuery query;
+    db::countItems(db, query);
+    for (const auto& item : db::queryItems(db, query)) db::referencesFor(db, item.id);
+    db::browseDatasets(db);
+    db::browseRows(db, db::browseItemIds(db, {}));
+    db::agreementReport(db, {.resamples = 5, .seed = 1});
+    db::itemsWithDisagreement(db);
+    for (const auto& snapshot : db::listSnapshots(db)) {
+        db::snapshotItems(db, snapshot.id);
+        db::snapshotContentHash(db, snapshot.id);
+    }
+    db::adjudicateMajority(db);
+}
+
+template <typename Body>
+void expectRejections(const std::string& file, Body&& body) {
+    try {
+        body();
+    } catch (const db::DbError& e) {
+        fuzz::requireNamesFile(e.what(), file);
+    } catch (const core::InputError& e) {
+        fuzz::requireNamesFile(e.what(), file);
+    }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    const char* seeds = std::getenv("SRLLM_FUZZ_SEED_DIR");
+    if (!seeds) return 0;
+    fs::create_directories(seeds);
+    auto source = db::Project::open(sourceProject().string());
+    writeCompactCopy(source->db(), fs::path(seeds) / "project.srllm");
+    const fs::path package = fuzz::scratchDir() / "package.srllm";
+    removeProjectFiles(package);
+    db::createWorkPackage(*source, "ann1", package.string());
+    writeCompactCopy(db::Project::open(package.string())->db(), fs::path(seeds) / "package.srllm");
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    const fs::path input = fuzz::scratchDir() / "input.srllm";
+    removeProjectFiles(input);
+    fuzz::writeInput(input.filename().string(), {reinterpret_cast<const char*>(data), size});
+    bool package = false;
+    expectRejections(input.string(), [&] {
+        auto project = db::Project::open(input.string());
+        readEverything(*project);
+        package = db::readPackageManifest(project->db()).has_value();
+    });
+    if (!package) return 0;
+    const fs::path target = fuzz::scratchDir() / "target.srllm";
+    removeProjectFiles(target);
+    fs::copy_file(sourceProject(), target);
+    expectRejections(input.string(), [&] {
+        auto project = db::Project::open(target.string());
+        db::mergeWorkPackage(*project, input.string());
+    });
+    return 0;
+}
