@@ -112,9 +112,10 @@ TEST_F(GenerateRunFixture, OriginalTextsAreARunAndBoldPromptsKeepTheirGroups) {
     ASSERT_EQ(original.size(), 5u);
     for (const auto& row : original) EXPECT_EQ(row["output"], row["source"]);
     const auto bold = srllm::test::writeFile(
-        dir, "race_prompt.json", R"({"Asian_Americans": {"A_B": ["A B was a ", "A B said "]}, "European_Americans": {"C": ["C was "]}})");
+        dir, "race_prompt.json", R"({"Asian_Americans": {"A_B": ["A B was a ", "", "A B said "]}, "European_Americans": {"C": ["C was "]}})");
     run = runCli("generate-run " + project + " --name bold --model " + model + " --max-new-tokens 3 --input " + shellQuote(bold));
     ASSERT_EQ(run.exitCode, 0) << run.output;
+    EXPECT_THAT(run.output, HasSubstr("field 'Asian_Americans/A_B': 1 empty prompt(s) skipped"));  // as in BOLD's own files
     const auto rows = outputs("bold");
     ASSERT_EQ(rows.size(), 3u);
     EXPECT_EQ(rows[0]["group"], "race_prompt/Asian_Americans");
