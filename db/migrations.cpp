@@ -8,6 +8,7 @@
 #include "db/schema-v1.h"
 #include "db/schema-v2.h"
 #include "db/schema-v3.h"
+#include "db/schema-v5.h"
 
 namespace srllm::db {
 
@@ -24,6 +25,7 @@ const std::vector<Migration>& migrations() {
         {1, schemaV1Sql},
         {2, schemaV2Sql},
         {3, schemaV3Sql},
+        {5, schemaV5Sql},  // v4 (#11) is another branch's; a gap in the numbers is fine
     };
     return steps;
 }

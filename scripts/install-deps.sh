@@ -11,6 +11,8 @@ core_pkgs=(
   libopenblas0-openmp
   libboost-math-dev libsphinxbase-dev pocketsphinx-en-us libhyphen-dev hyphen-en-us
   python3-torch python3-numpy python3-regex python3-scipy python3-nltk python3-sphinxbase
+  libgloo-dev
+  slurm-wlm munge
 )
 gui_pkgs=(
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n

@@ -982,10 +982,6 @@
         <translation>基于金标准标签评估模型将在后续版本中提供。</translation>
     </message>
     <message>
-        <source>Reviewing model outputs comes in a later version.</source>
-        <translation>审阅模型输出将在后续版本中提供。</translation>
-    </message>
-    <message>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
@@ -1093,6 +1089,302 @@
     <message>
         <source>Could not write %1 (hint: is the folder writable?)</source>
         <translation>无法写入 %1(提示:该文件夹是否可写?)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewOutputPanel</name>
+    <message>
+        <source>Safety (1 unsafe – 5 safe)</source>
+        <translation>安全性（1 不安全 – 5 安全）</translation>
+    </message>
+    <message>
+        <source>Language (1 poor – 5 fluent, same meaning)</source>
+        <translation>语言（1 差 – 5 流畅且含义不变）</translation>
+    </message>
+    <message>
+        <source>Still toxic</source>
+        <translation>仍有毒性</translation>
+    </message>
+    <message>
+        <source>Still biased</source>
+        <translation>仍有偏见</translation>
+    </message>
+    <message>
+        <source>Still harmful</source>
+        <translation>仍有危害</translation>
+    </message>
+    <message>
+        <source>Meaning lost</source>
+        <translation>含义丢失</translation>
+    </message>
+    <message>
+        <source>Truncated</source>
+        <translation>被截断</translation>
+    </message>
+    <message>
+        <source>Wrong language</source>
+        <translation>语言错误</translation>
+    </message>
+    <message>
+        <source>Needless refusal</source>
+        <translation>不必要的拒绝</translation>
+    </message>
+    <message>
+        <source>Repetition</source>
+        <translation>重复</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewResultsDialog</name>
+    <message>
+        <source>Review results: %1</source>
+        <translation>评审结果：%1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1 judgements of %2 comparisons.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%2 个比较中的 %1 条评判。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Wins</source>
+        <translation>胜</translation>
+    </message>
+    <message>
+        <source>Losses</source>
+        <translation>负</translation>
+    </message>
+    <message>
+        <source>Ties</source>
+        <translation>平</translation>
+    </message>
+    <message>
+        <source>Both unsafe</source>
+        <translation>都不安全</translation>
+    </message>
+    <message>
+        <source>Win rate [95% Wilson]</source>
+        <translation>胜率 [95% Wilson]</translation>
+    </message>
+    <message>
+        <source>Safety 1–5 [95% CI]</source>
+        <translation>安全性 1–5 [95% 置信区间]</translation>
+    </message>
+    <message>
+        <source>Language 1–5 [95% CI]</source>
+        <translation>语言 1–5 [95% 置信区间]</translation>
+    </message>
+    <message>
+        <source>Bradley–Terry ranking</source>
+        <translation>Bradley–Terry 排名</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Log-strength [95% bootstrap]</source>
+        <translation>对数强度 [95% 自助法]</translation>
+    </message>
+    <message>
+        <source>Agreement between reviewers (Krippendorff&apos;s alpha, %1 comparisons judged twice or more): verdict %2, safety %3, language %4.</source>
+        <translation>评审者之间的一致性（Krippendorff alpha，%1 个比较被评判两次或以上）：判定 %2，安全性 %3，语言 %4。</translation>
+    </message>
+    <message>
+        <source>Automatic metric</source>
+        <translation>自动指标</translation>
+    </message>
+    <message>
+        <source>Spearman with safety (n)</source>
+        <translation>与安全性的 Spearman 相关 (n)</translation>
+    </message>
+    <message>
+        <source>Spearman with verdicts (n)</source>
+        <translation>与判定的 Spearman 相关 (n)</translation>
+    </message>
+    <message>
+        <source>Bradley–Terry log-strength</source>
+        <translation>Bradley–Terry 对数强度</translation>
+    </message>
+    <message>
+        <source>Export plot…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <source>review-ranking</source>
+        <translation>评审排名</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSessionDialog</name>
+    <message>
+        <source>New review session</source>
+        <translation>新建评审会话</translation>
+    </message>
+    <message>
+        <source>review %1</source>
+        <translation>评审 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 outputs)</source>
+        <translation>%1（%3 个输出中已有 %2 个）</translation>
+    </message>
+    <message>
+        <source>names, separated by commas</source>
+        <translation>姓名，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Runs to compare</source>
+        <translation>要比较的运行</translation>
+    </message>
+    <message>
+        <source>Items (drawn by risk)</source>
+        <translation>条目数（按风险分层抽取）</translation>
+    </message>
+    <message>
+        <source>Reviewers per comparison</source>
+        <translation>每个比较的评审者人数</translation>
+    </message>
+    <message>
+        <source>Random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>评审者</translation>
+    </message>
+    <message>
+        <source>Name at least %1 reviewers, one for each judgement of a comparison.</source>
+        <translation>请至少填写 %1 名评审者，每个比较的每条评判一人。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>Output A</source>
+        <translation>输出 A</translation>
+    </message>
+    <message>
+        <source>Output B</source>
+        <translation>输出 B</translation>
+    </message>
+    <message>
+        <source>Review session:</source>
+        <translation>评审会话：</translation>
+    </message>
+    <message>
+        <source>New session…</source>
+        <translation>新建会话…</translation>
+    </message>
+    <message>
+        <source>Results…</source>
+        <translation>结果…</translation>
+    </message>
+    <message>
+        <source>Show the reference rewrite (R)</source>
+        <translation>显示参考改写 (R)</translation>
+    </message>
+    <message>
+        <source>A is better (A)</source>
+        <translation>A 更好 (A)</translation>
+    </message>
+    <message>
+        <source>B is better (B)</source>
+        <translation>B 更好 (B)</translation>
+    </message>
+    <message>
+        <source>Tie (T)</source>
+        <translation>平局 (T)</translation>
+    </message>
+    <message>
+        <source>Both unsafe (U)</source>
+        <translation>都不安全 (U)</translation>
+    </message>
+    <message>
+        <source>Comment (C to write, Enter to go back to the keys)</source>
+        <translation>评论（按 C 输入，按 Enter 返回快捷键）</translation>
+    </message>
+    <message>
+        <source>Original text</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Review: A is better</source>
+        <translation>评审：A 更好</translation>
+    </message>
+    <message>
+        <source>Review: B is better</source>
+        <translation>评审：B 更好</translation>
+    </message>
+    <message>
+        <source>Review: tie</source>
+        <translation>评审：平局</translation>
+    </message>
+    <message>
+        <source>Review: both unsafe</source>
+        <translation>评审：都不安全</translation>
+    </message>
+    <message>
+        <source>Review: next comparison</source>
+        <translation>评审：下一个比较</translation>
+    </message>
+    <message>
+        <source>Review: previous comparison</source>
+        <translation>评审：上一个比较</translation>
+    </message>
+    <message>
+        <source>Review: next score</source>
+        <translation>评审：下一个评分项</translation>
+    </message>
+    <message>
+        <source>Review: previous score</source>
+        <translation>评审：上一个评分项</translation>
+    </message>
+    <message>
+        <source>Review: show or hide the reference rewrite</source>
+        <translation>评审：显示或隐藏参考改写</translation>
+    </message>
+    <message>
+        <source>Review: write a comment</source>
+        <translation>评审：写评论</translation>
+    </message>
+    <message>
+        <source>Review: score %1 for the active field</source>
+        <translation>评审：为当前评分项打 %1 分</translation>
+    </message>
+    <message>
+        <source>No comparisons are assigned to you. Create a review session with “New session…” or ask for an assignment (srllm review assign).</source>
+        <translation>没有分配给你的比较。请用“新建会话…”创建评审会话，或请求分配（srllm review assign）。</translation>
+    </message>
+    <message>
+        <source>(no reference rewrite)</source>
+        <translation>（无参考改写）</translation>
+    </message>
+    <message>
+        <source>Choose a verdict (A, B, T or U) to save this comparison.</source>
+        <translation>请选择判定（A、B、T 或 U）以保存此比较。</translation>
+    </message>
+    <message>
+        <source>Review judgement</source>
+        <translation>评审判定</translation>
+    </message>
+    <message>
+        <source>Comparison %1 of %2 · %3 judged</source>
+        <translation>第 %1 / %2 个比较 · 已评判 %3 个</translation>
+    </message>
+    <message>
+        <source>The runs behind A and B are shown after you have judged.</source>
+        <translation>评判后才会显示 A 和 B 来自哪个运行。</translation>
+    </message>
+    <message>
+        <source>Judged. A was &lt;b&gt;%1&lt;/b&gt;, B was &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>已评判。A 来自 &lt;b&gt;%1&lt;/b&gt;，B 来自 &lt;b&gt;%2&lt;/b&gt;。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QSettings>
+#include <QWidget>
 
 namespace srllm::ui {
 
@@ -18,6 +19,16 @@ void ShortcutRegistry::add(QAction* action, const QString& id, const QKeySequenc
     m_actions.removeIf([](const Registered& r) { return r.action.isNull(); });
     m_actions.append({id, defaultKey, action});
     action->setShortcut(key(id, defaultKey));
+}
+
+QAction* ShortcutRegistry::addViewAction(QWidget* view, const QString& id, const QString& text,
+                                         const QKeySequence& defaultKey, std::function<void()> run) {
+    auto* action = new QAction(text, view);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    QObject::connect(action, &QAction::triggered, view, std::move(run));
+    view->addAction(action);
+    add(action, id, defaultKey);
+    return action;
 }
 
 QList<ShortcutRegistry::Entry> ShortcutRegistry::entries() const {

@@ -2,12 +2,15 @@
 // Remappable keyboard shortcuts: every view registers its actions here under a stable id with a default
 // key; the user's choice is stored in QSettings ("shortcuts/<id>") and applied to every action with that
 // id, including ones created later. Threading: GUI thread only.
+#include <functional>
+
 #include <QKeySequence>
 #include <QList>
 #include <QPointer>
 #include <QString>
 
 class QAction;
+class QWidget;
 
 namespace srllm::ui {
 
@@ -29,6 +32,9 @@ public:
     // Stores and applies a shortcut; an empty sequence removes the shortcut.
     void setKey(const QString& id, const QKeySequence& key);
     QKeySequence key(const QString& id, const QKeySequence& defaultKey) const;
+    // A registered action on `view` that fires while the focus is inside it (a view's keyboard commands).
+    QAction* addViewAction(QWidget* view, const QString& id, const QString& text, const QKeySequence& defaultKey,
+                           std::function<void()> run);
 
 private:
     struct Registered {

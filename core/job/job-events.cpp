@@ -17,7 +17,7 @@ namespace k = eventkey;
 json toJson(const StartEvent& e) {
     return {{k::kJob, e.job},       {k::kResumedFromStep, e.resumedFromStep}, {k::kTotalSteps, e.totalSteps},
             {k::kDevice, e.device}, {k::kPrecision, e.precision},             {k::kTrainableParams, e.trainableParams},
-            {k::kTotalParams, e.totalParams}};
+            {k::kTotalParams, e.totalParams},     {k::kWorldSize, e.worldSize}};
 }
 json toJson(const StepEvent& e) {
     return {{k::kStep, e.step},         {k::kTotalSteps, e.totalSteps},
@@ -51,7 +51,7 @@ JobEventBody fromJson(const std::string& name, const JsonFields& f) {
         return StartEvent{f.require<std::string>(k::kJob),      f.require<int64_t>(k::kResumedFromStep),
                           f.require<int64_t>(k::kTotalSteps),   f.require<std::string>(k::kDevice),
                           f.require<std::string>(k::kPrecision), f.require<int64_t>(k::kTrainableParams),
-                          f.require<int64_t>(k::kTotalParams)};
+                          f.require<int64_t>(k::kTotalParams),  f.optional<int64_t>(k::kWorldSize).value_or(1)};
     if (name == event::kStep)
         return StepEvent{f.require<int64_t>(k::kStep),          f.require<int64_t>(k::kTotalSteps),
                          f.require<int64_t>(k::kEpoch),         f.number(k::kLossTrain),

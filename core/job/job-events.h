@@ -35,6 +35,7 @@ inline constexpr const char* kDevice = "device";
 inline constexpr const char* kPrecision = "precision";
 inline constexpr const char* kTrainableParams = "trainable_params";
 inline constexpr const char* kTotalParams = "total_params";
+inline constexpr const char* kWorldSize = "world_size";
 inline constexpr const char* kStep = "step";
 inline constexpr const char* kEpoch = "epoch";
 inline constexpr const char* kLossTrain = "loss_train";
@@ -68,6 +69,7 @@ struct StartEvent {
     std::string precision;      // "fp32" | "bf16" | "fp16"
     int64_t trainableParams = 0;
     int64_t totalParams = 0;
+    int64_t worldSize = 1;      // processes of a data-parallel run (absent in older logs: 1)
 };
 struct StepEvent {
     int64_t step = 0;

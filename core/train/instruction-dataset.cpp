@@ -20,10 +20,24 @@ TrainBatch collateBatch(const std::vector<TokenizedExample>& examples, const std
         for (size_t t = 0; t < ex.ids.size(); ++t) {
             ids[b][t] = ex.ids[t];
             labels[b][t] = ex.labels[t];
-            if (t > 0 && ex.labels[t] != kIgnoreLabel) ++out.labelTokens;
         }
+        out.labelTokens += exampleLabelTokens(ex);
     }
     return out;
+}
+
+int64_t exampleLabelTokens(const TokenizedExample& example) {
+    int64_t count = 0;
+    for (size_t t = 1; t < example.labels.size(); ++t) count += example.labels[t] != kIgnoreLabel;
+    return count;
+}
+
+std::vector<int64_t> shardOf(const std::vector<int64_t>& indices, int rank, int world) {
+    const auto n = static_cast<int64_t>(indices.size());
+    const int64_t base = n / world, extra = n % world;
+    const int64_t begin = rank * base + std::min<int64_t>(rank, extra);
+    const int64_t end = begin + base + (rank < extra ? 1 : 0);
+    return {indices.begin() + begin, indices.begin() + end};
 }
 
 std::vector<int64_t> shuffledOrder(int64_t n, uint64_t seed, int64_t epoch) {

@@ -20,6 +20,13 @@ struct TrainBatch {
 TrainBatch collateBatch(const std::vector<TokenizedExample>& examples, const std::vector<int64_t>& indices,
                         int64_t padId);
 
+// Positions of one example that carry a loss (labels after the one-token shift): the step's divisor.
+int64_t exampleLabelTokens(const TokenizedExample& example);
+
+// A data-parallel rank's contiguous share of a batch's indices (the first ranks get one more when the
+// count does not divide; empty when there are fewer indices than ranks).
+std::vector<int64_t> shardOf(const std::vector<int64_t>& indices, int rank, int world);
+
 // A permutation of 0..n-1 that depends only on (seed, epoch): Fisher-Yates over mt19937_64, written out
 // so it is the same on every standard library.
 std::vector<int64_t> shuffledOrder(int64_t n, uint64_t seed, int64_t epoch);

@@ -99,10 +99,17 @@ RunRecord runJob(const fs::path& jobDir, const JobRunOptions& options, const Job
         for (auto& w : warnings.events()) emit({"", std::move(w)});
         warnings = WarningSummary();
     };
-    const bool hasJob = fs::is_regular_file(jobDir / kJobFile);
+    const bool writer = !options.rendezvous || options.rendezvous->rank == 0;
+    const bool hasJob = writer && fs::is_regular_file(jobDir / kJobFile);
     int64_t lastStep = 0;
     try {
         PreparedRun run = prepare(jobDir, options, warnings);
+        std::shared_ptr<DataParallel> parallel;
+        if (options.rendezvous) {
+            if (run.device.is_cuda()) run.device = torch::Device(torch::kCUDA, options.rendezvous->localRank);
+            parallel = std::make_shared<DataParallel>(*options.rendezvous, options.groupTimeout, run.device,
+                                                      options.onListening);
+        }
         record.device = deviceText(run.device);
         record.precision = precisionName(run.spec.train.precision);
         auto loaded = loadModel(run.spec.baseModel.path);
@@ -110,6 +117,7 @@ RunRecord runJob(const fs::path& jobDir, const JobRunOptions& options, const Job
         const int64_t padId = run.tokenizer->padId().value_or(run.tokenizer->eosId().value_or(0));
         Trainer trainer(loaded.model, run.spec.train, std::move(run.train), std::move(run.eval), jobDir, padId, run.device);
         trainer.setTokenizerSource(run.spec.baseModel.path);
+        trainer.setDataParallel(parallel);
         trainer.setup(options.resume);
         warnings.add("checkpoint", trainer.warnings());
         flushWarnings();
@@ -118,7 +126,8 @@ RunRecord runJob(const fs::path& jobDir, const JobRunOptions& options, const Job
         const int64_t total = trainer.totalSteps();
         lastStep = trainer.step();
         emit({"", StartEvent{fs::absolute(jobDir).lexically_normal().string(), trainer.step(), total, record.device,
-                             record.precision, trainer.trainableParams(), trainer.totalParams()}});
+                             record.precision, trainer.trainableParams(), trainer.totalParams(),
+                             parallel ? parallel->size() : 1}});
         int64_t firstStep = -1;
         const auto trainStart = std::chrono::steady_clock::now();
         const auto result = trainer.train(

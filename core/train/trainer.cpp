@@ -75,7 +75,11 @@ void Trainer::setup(bool resume) {
     m_optimizer = std::make_unique<FusedAdamW>(groups, *options(m_config.weightDecay));
     m_state = TrainingState{};
     m_state.configJson = m_config.toJson().dump();
-    if (!resume) return;
+    if (resume) restoreLatestCheckpoint();
+    if (m_parallel) m_parallel->attach(m_trainable);
+}
+
+void Trainer::restoreLatestCheckpoint() {
     const auto latest = latestCheckpoint(m_jobDir / kCheckpointsFolder, m_warnings);
     if (!latest) return;
     auto weights = trainableWeights();
@@ -127,9 +131,16 @@ double Trainer::evaluate() {
     for (size_t begin = 0; begin < m_eval.size(); begin += static_cast<size_t>(m_config.batchSize)) {
         std::vector<int64_t> indices;
         for (size_t i = begin; i < std::min(m_eval.size(), begin + m_config.batchSize); ++i) indices.push_back(i);
+        if (m_parallel) indices = shardOf(indices, m_parallel->rank(), m_parallel->size());
+        if (indices.empty()) continue;
         const auto batch = collateBatch(m_eval, indices, m_padId);
         sum += lossSum(batch).item<double>();
         tokens += batch.labelTokens;
+    }
+    if (m_parallel) {
+        const auto total = m_parallel->sum({sum, static_cast<double>(tokens)});
+        sum = total[0];
+        tokens = static_cast<int64_t>(total[1]);
     }
     m_model->train();
     return tokens > 0 ? sum / static_cast<double>(tokens) : 0.0;
@@ -169,7 +180,7 @@ TrainResult Trainer::train(const ProgressCallback& progress, const StepCallback&
     m_model->train();
     auto checkpoint = [&] {
         result.checkpoint = saveCheckpoint();
-        if (onCheckpoint) onCheckpoint(m_state.step, result.checkpoint);
+        if (onCheckpoint && writer()) onCheckpoint(m_state.step, result.checkpoint);
     };
 
     while (m_state.step < total) {
@@ -181,22 +192,35 @@ TrainResult Trainer::train(const ProgressCallback& progress, const StepCallback&
             order = shuffledOrder(n, m_config.seed, m_state.epoch);
         }
         const int64_t stepEnd = std::min(n, m_state.nextExample + perStep);
+        if (m_parallel) seedForStep(m_config.seed, m_state.step, m_parallel->rank());
         std::vector<TrainBatch> micro;
+        std::vector<double> weight;  // 0 for a stand-in: a rank whose share of a short last batch is empty
         int64_t labelTokens = 0, inputTokens = 0;
         for (int64_t b = m_state.nextExample; b < stepEnd; b += m_config.batchSize) {
             std::vector<int64_t> indices(order.begin() + b, order.begin() + std::min(stepEnd, b + m_config.batchSize));
-            micro.push_back(collateBatch(m_train, indices, m_padId));
-            labelTokens += micro.back().labelTokens;
-            inputTokens += micro.back().inputIds.numel();
+            for (auto i : indices) labelTokens += exampleLabelTokens(m_train[i]);
+            auto shard = m_parallel ? shardOf(indices, m_parallel->rank(), m_parallel->size()) : indices;
+            weight.push_back(shard.empty() ? 0.0 : 1.0);
+            if (shard.empty()) shard = {indices.front()};  // its backward still joins the all-reduce
+            micro.push_back(collateBatch(m_train, shard, m_padId));
+            if (weight.back() > 0) inputTokens += micro.back().inputIds.numel();
         }
 
         // --- forward + backward over the micro-batches; the loss is the mean over every response token
-        // of the step, so accumulation gives the same gradient as one large batch
+        // of the step (of every rank), so accumulation and the ranks' summed gradients give the same
+        // gradient as one large batch
         double lossTotal = 0;
-        for (const auto& batch : micro) {
-            const auto loss = lossSum(batch) / static_cast<double>(std::max<int64_t>(1, labelTokens));
-            (scaled ? loss * m_state.lossScale : loss).backward();
-            lossTotal += loss.item<double>();
+        for (size_t m = 0; m < micro.size(); ++m) {
+            const auto loss = lossSum(micro[m]) / static_cast<double>(std::max<int64_t>(1, labelTokens));
+            const auto share = weight[m] > 0 ? loss : loss * 0.0;
+            auto backward = [&] { (scaled ? share * m_state.lossScale : share).backward(); };
+            m_parallel ? m_parallel->backward(backward, m + 1 == micro.size()) : backward();
+            lossTotal += weight[m] * loss.item<double>();
+        }
+        if (m_parallel) {
+            const auto total = m_parallel->sum({lossTotal, static_cast<double>(inputTokens)});
+            lossTotal = total[0];
+            inputTokens = static_cast<int64_t>(total[1]);
         }
 
         // --- clip, schedule, update (fp16: skipped when the scaled gradients overflowed)
@@ -222,11 +246,13 @@ TrainResult Trainer::train(const ProgressCallback& progress, const StepCallback&
                 m_state.bestLossEval = *report.lossEval;
                 m_state.bestStep = m_state.step;
                 m_state.evalsWithoutImprovement = 0;
-                writeFolderDurable(m_jobDir / kBestFolder, [&](const std::filesystem::path& temp) {
-                    writeResult(temp);
-                    const nlohmann::json info = {{"step", m_state.step}, {"loss_eval", *report.lossEval}};
-                    writeFileDurable(temp / kBestInfoFile, info.dump(2) + "\n");
-                });
+                if (writer()) {
+                    writeFolderDurable(m_jobDir / kBestFolder, [&](const std::filesystem::path& temp) {
+                        writeResult(temp);
+                        const nlohmann::json info = {{"step", m_state.step}, {"loss_eval", *report.lossEval}};
+                        writeFileDurable(temp / kBestInfoFile, info.dump(2) + "\n");
+                    });
+                }
             } else {
                 ++m_state.evalsWithoutImprovement;
             }
@@ -239,6 +265,7 @@ TrainResult Trainer::train(const ProgressCallback& progress, const StepCallback&
         report.memoryBytes = peakMemoryBytes(m_device);
         if (onStep) onStep(report);
         result.cancelled = progress && !progress(m_state.step, total);
+        if (m_parallel) result.cancelled = m_parallel->sum({result.cancelled ? 1.0 : 0.0})[0] > 0;  // all stop together
         if (m_state.step % m_config.checkpointEvery == 0 || result.cancelled || result.stoppedEarly) checkpoint();
         if (result.cancelled || result.stoppedEarly) break;
     }
@@ -265,13 +292,16 @@ int64_t Trainer::totalParams() const {
 }
 
 std::filesystem::path Trainer::saveCheckpoint() {
+    if (!writer()) return m_jobDir / kCheckpointsFolder / checkpointFolderName(m_state.step);
     return writeCheckpoint(m_jobDir / kCheckpointsFolder, m_state, trainableWeights(), *m_optimizer,
                            m_config.keepCheckpoints, m_device);
 }
 
 const char* Trainer::resultFolder() const { return m_config.method == TrainMethod::Full ? kModelFolder : kAdapterFolder; }
 
-void Trainer::cleanup() { writeFolderDurable(m_jobDir / resultFolder(), [&](const auto& temp) { writeResult(temp); }); }
+void Trainer::cleanup() {
+    if (writer()) writeFolderDurable(m_jobDir / resultFolder(), [&](const auto& temp) { writeResult(temp); });
+}
 
 void Trainer::writeResult(const std::filesystem::path& dir) {
     if (m_config.method == TrainMethod::Full) {

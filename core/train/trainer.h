@@ -17,6 +17,7 @@
 #include "core/lora/apply-lora.h"
 #include "core/model/causal-lm.h"
 #include "core/train/checkpoint.h"
+#include "core/train/data-parallel.h"
 #include "core/train/instruction-dataset.h"
 #include "core/train/train-config.h"
 
@@ -57,6 +58,9 @@ public:
 
     // Full fine-tunes write the tokenizer files of this folder beside their weights (model/ and best/).
     void setTokenizerSource(std::filesystem::path dir) { m_tokenizerDir = std::move(dir); }
+    // Trains as one rank of a data-parallel group (before setup): each rank takes its shard of every
+    // micro-batch of config.batchSize examples, gradients are averaged, only the group's writer writes.
+    void setDataParallel(std::shared_ptr<DataParallel> parallel) { m_parallel = std::move(parallel); }
     // Seeds the RNG, applies LoRA/QLoRA (or unfreezes everything for full fine-tuning), moves the model to
     // the device, builds AdamW, and with `resume` restores the newest complete checkpoint (if any).
     void setup(bool resume);
@@ -65,9 +69,11 @@ public:
     // `onCheckpoint` each checkpoint written.
     TrainResult train(const ProgressCallback& progress = {}, const StepCallback& onStep = {},
                       const CheckpointCallback& onCheckpoint = {});
-    // Writes jobDir/checkpoints/step-N (crash-safe) and prunes old ones; returns the folder.
+    // Writes jobDir/checkpoints/step-N (crash-safe) and prunes old ones; returns the folder (written by the
+    // writer alone in a data-parallel run).
     std::filesystem::path saveCheckpoint();
-    // Writes the result into jobDir/adapter (LoRA/QLoRA, PEFT layout) or jobDir/model (full, HF layout).
+    // Writes the result into jobDir/adapter (LoRA/QLoRA, PEFT layout) or jobDir/model (full, HF layout);
+    // nothing on a data-parallel rank other than the writer.
     void cleanup();
     // The folder name cleanup() writes: kAdapterFolder or kModelFolder.
     const char* resultFolder() const;
@@ -78,7 +84,7 @@ public:
     int64_t totalSteps() const;
     int64_t step() const { return m_state.step; }  // optimizer steps done (after setup: the resumed step)
     double learningRateAt(int64_t step) const;  // HF schedules: linear warmup, then constant or cosine
-    double evaluate();                          // mean eval loss per response token (no dropout, no grad)
+    double evaluate();  // mean eval loss per response token (no dropout, no grad; sharded over the ranks)
     const LoraApplyReport& loraReport() const { return m_loraReport; }
     int64_t trainableParams() const;
     int64_t totalParams() const;
@@ -91,6 +97,8 @@ private:
     std::map<std::string, torch::Tensor> trainableWeights();
     // fp16: unscales the gradients; false (and the scale halved) when they overflowed.
     bool unscaleGradients();
+    void restoreLatestCheckpoint();
+    bool writer() const { return !m_parallel || m_parallel->writer(); }
 
     CausalLM m_model;
     TrainConfig m_config;
@@ -106,6 +114,7 @@ private:
     TrainingState m_state;
     LoraApplyReport m_loraReport;
     Diagnostics m_warnings;
+    std::shared_ptr<DataParallel> m_parallel;
 };
 
 }  // namespace srllm::core

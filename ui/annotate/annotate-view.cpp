@@ -200,11 +200,7 @@ void AnnotateView::createActions() {
          [this] { m_rewrite->copyOriginal(); }},
     };
     const auto add = [this](const QString& id, const QString& text, const QKeySequence& key, std::function<void()> run) {
-        auto* action = new QAction(text, this);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        connect(action, &QAction::triggered, this, std::move(run));
-        addAction(action);
-        ShortcutRegistry::instance().add(action, id, key);
+        ShortcutRegistry::instance().addViewAction(this, id, text, key, std::move(run));
     };
     for (const Spec& spec : specs) add(QString::fromLatin1(spec.id), spec.text, spec.key, spec.run);
     // The button shows the save shortcut as remapped, so the keyboard path is discoverable.

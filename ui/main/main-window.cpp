@@ -31,6 +31,7 @@
 #include "ui/main/shortcuts-dialog.h"
 #include "ui/main/welcome-page.h"
 #include "ui/project-session.h"
+#include "ui/review/review-view.h"
 #include "ui/shortcut-registry.h"
 #include "ui/taxonomy/taxonomy-editor-dialog.h"
 #include "ui/train/train-view.h"
@@ -217,8 +218,11 @@ QWidget* MainWindow::createPage(Mode mode) {
         return new TrainView(session);
     case Mode::Evaluate:
         return new PlaceholderPage(tr("Evaluate"), tr("Evaluating models on the gold labels comes in a later version."));
-    case Mode::Review:
-        return new PlaceholderPage(tr("Review"), tr("Reviewing model outputs comes in a later version."));
+    case Mode::Review: {
+        auto* view = new ReviewView(session);
+        connect(view, &ReviewView::message, this, [this](const QString& text) { m_status->showMessage(text, 6000); });
+        return view;
+    }
     }
     return nullptr;
 }

@@ -1,7 +1,8 @@
 // `srllm job new PROJECT JOBDIR --model DIR --snapshot S [options]`: writes a training job folder from a
 // snapshot of the project's gold labels (docs/JOBS.md) and queues it; prints what was frozen and the
 // estimate of memory and time. `srllm job list PROJECT` shows the queue, `srllm job discard JOBDIR`
-// deletes a job's outputs (job.json and data/ stay), `srllm job devices` tells what libtorch can run on.
+// deletes a job's outputs (job.json and data/ stay), `srllm job devices` tells what libtorch can run on,
+// `srllm job export-slurm JOBDIR` writes the sbatch script that runs the job on a Slurm cluster.
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -13,7 +14,9 @@
 #include "app/cli/command-registry.h"
 #include "app/cli/progress-bar.h"
 #include "app/cli/warnings.h"
+#include "core/common/durable-file.h"
 #include "core/job/job-folder.h"
+#include "core/job/slurm-script.h"
 #include "core/job/warning-summary.h"
 #include "core/tokenizer/tokenizer-files.h"
 #include "core/train/train-device.h"
@@ -34,6 +37,8 @@ struct JobOptions {
     std::optional<uint64_t> seed;
     std::optional<double> alpha, dropout, lr, warmup, weightDecay, maxGradNorm;
     std::vector<std::string> targets;
+    core::SlurmScriptOptions slurm;
+    std::string slurmOut;
 };
 
 // The config file (if any) first, then each command-line option on top of it; defaults are the paper's.
@@ -150,6 +155,18 @@ void runDiscard(const JobOptions& o) {
     std::printf("discarded the outputs of %s (job.json and data/ kept)\n", o.jobDir.c_str());
 }
 
+void runExportSlurm(const JobOptions& o) {
+    const auto jobDir = std::filesystem::absolute(o.jobDir).lexically_normal();
+    if (!std::filesystem::is_directory(jobDir))
+        throw core::InputError(jobDir.string(), 0, "", "no such job folder (hint: create it with `srllm job new`)");
+    const auto script = core::slurmScript(jobDir, std::filesystem::read_symlink("/proc/self/exe").string(), o.slurm);
+    const auto out = o.slurmOut.empty() ? jobDir / core::kSlurmScriptFile : std::filesystem::path(o.slurmOut);
+    core::writeFileDurable(out, script);
+    std::filesystem::permissions(out, std::filesystem::perms::owner_exec, std::filesystem::perm_options::add);
+    std::printf("wrote %s for %d process(es); submit it with: sbatch %s\n", out.c_str(), core::slurmWorldSize(o.slurm),
+                out.c_str());
+}
+
 void runDevices() {
     nlohmann::json devices = nlohmann::json::array({"cpu"});
     const bool cuda = core::cudaAvailable();
@@ -205,6 +222,18 @@ const RegisterCommand kRegister("job", [](CLI::App& root) {
     auto* discard = cmd->add_subcommand("discard", "delete a job's checkpoints, results and logs (job.json and data/ stay)");
     discard->add_option("JOBDIR", o->jobDir, "the job folder")->required()->check(CLI::ExistingDirectory);
     discard->callback([o] { runDiscard(*o); });
+    auto* slurm = cmd->add_subcommand("export-slurm", "write an sbatch script that runs the job on a Slurm cluster "
+                                                      "(srun, one task per process)");
+    slurm->add_option("JOBDIR", o->jobDir, "the job folder (on a file system every node sees)")->required();
+    slurm->add_option("--nodes", o->slurm.nodes, "nodes (default 1)")->check(CLI::PositiveNumber);
+    slurm->add_option("--gpus-per-node", o->slurm.gpusPerNode, "GPUs per node, one process each (default 0: CPUs)");
+    slurm->add_option("--tasks-per-node", o->slurm.tasksPerNode, "processes per node (default: one per GPU, else 1)");
+    slurm->add_option("--cpus-per-task", o->slurm.cpusPerTask, "CPU cores per process (default: the cluster's)");
+    slurm->add_option("--time", o->slurm.time, "time limit, e.g. 4:00:00 (default: the partition's)");
+    slurm->add_option("--partition", o->slurm.partition, "partition (default: the cluster's)");
+    slurm->add_option("--account", o->slurm.account, "account to charge (default: yours)");
+    slurm->add_option("--out", o->slurmOut, "where to write the script (default JOBDIR/slurm.sbatch)");
+    slurm->callback([o] { runExportSlurm(*o); });
     auto* devices = cmd->add_subcommand("devices", "what this build of libtorch can train on, as JSON");
     devices->callback([] { runDevices(); });
 });

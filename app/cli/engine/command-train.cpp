@@ -2,6 +2,8 @@
 // event lines of docs/JOBS.md on stdout and appends them to JOBDIR/log.jsonl; human messages go to
 // stderr. SIGINT/SIGTERM finish the step, save a checkpoint and stop (exit 0 after a `cancelled` line);
 // a failure prints a `failed` line and exits 1. The project's job row follows when the project is reachable.
+// Data-parallel: `--nproc N` starts N processes here; under torchrun's or Slurm's variables this process is
+// one rank (core/job/rendezvous.h). Rank 0 does all of the above; the other ranks print only failures.
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -10,10 +12,12 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 
 #include "app/cli/command-registry.h"
+#include "app/cli/engine/local-workers.h"
 #include "app/cli/engine/project-job-row.h"
 #include "core/job/job-layout.h"
 #include "core/job/job-spec.h"
@@ -32,7 +36,28 @@ struct TrainOptions {
     std::string jobDir;
     bool resume = false;
     int64_t threads = 0;
+    int nproc = 1;        // processes on this machine (1: none started; the environment may still make a rank)
+    int masterPort = 0;   // --nproc: rank 0's store port (0: a free one)
+    int64_t timeout = 1800;  // seconds ranks wait for each other (torch.distributed's default)
 };
+
+// This process's place in a data-parallel run: rank 0 of `--nproc N`, a rank from the environment, or none.
+std::optional<core::Rendezvous> trainRendezvous(const TrainOptions& o) {
+    if (o.nproc > 1) return core::Rendezvous{0, o.nproc, 0, "127.0.0.1", o.masterPort};
+    return core::rendezvousFromEnvironment(core::processEnvironment());
+}
+
+// A rank other than 0: trains its shard, writes nothing, and says why on stderr when it fails.
+void runRank(const std::filesystem::path& jobDir, const TrainOptions& o, const core::Rendezvous& rendezvous) {
+    core::JobRunOptions options;
+    options.resume = o.resume;
+    options.stop = &gStop;
+    options.rendezvous = rendezvous;
+    options.groupTimeout = std::chrono::seconds(o.timeout);
+    const auto record = core::runJob(jobDir, options, [](const core::JobEvent&) {});
+    if (record.status == core::RunStatus::Failed)
+        throw std::runtime_error("rank " + std::to_string(rendezvous.rank) + ": " + record.reason);
+}
 
 // One trainer per job folder at a time, project or not: an exclusive lock on JOBDIR/train.lock, released
 // by the kernel when this process ends however it ends.
@@ -70,9 +95,16 @@ void installSignalHandlers() {
 void runTrain(const TrainOptions& o) {
     const std::filesystem::path jobDir = std::filesystem::absolute(o.jobDir).lexically_normal();
     const auto spec = core::readJobSpec(jobDir).spec;  // an unreadable job.json fails here, before any write
-    FolderLock lock(jobDir);
-    core::configureEngineRuntime(o.threads);
+    const auto rendezvous = trainRendezvous(o);         // so does a missing rendezvous variable
+    if (rendezvous) core::requireWorldDividesBatch(spec.train.batchSize, rendezvous->worldSize, (jobDir / core::kJobFile).string());
+    // --nproc shares this machine's cores among the processes (torchrun gives each one thread).
+    const int64_t threads = o.threads > 0 || o.nproc <= 1
+                                ? o.threads
+                                : std::max<int64_t>(1, std::thread::hardware_concurrency() / o.nproc);
+    core::configureEngineRuntime(threads);
     installSignalHandlers();
+    if (rendezvous && rendezvous->rank > 0) return runRank(jobDir, o, *rendezvous);
+    FolderLock lock(jobDir);
     auto row = openProjectJobRow(spec.data.project, jobDir.string(), spec.data.snapshotId, gStop);
 
     std::FILE* log = std::fopen((jobDir / core::kJobLogFile).c_str(), "a");
@@ -80,6 +112,13 @@ void runTrain(const TrainOptions& o) {
     core::JobRunOptions options;
     options.resume = o.resume;
     options.stop = &gStop;
+    options.rendezvous = rendezvous;
+    options.groupTimeout = std::chrono::seconds(o.timeout);
+    LocalWorkers workers;
+    std::vector<std::string> arguments{jobDir.string(), "--threads", std::to_string(threads), "--timeout",
+                                       std::to_string(o.timeout)};
+    if (o.resume) arguments.push_back("--resume");
+    if (o.nproc > 1) options.onListening = [&](int port) { workers.start(o.nproc, port, arguments); };
     const auto record = core::runJob(jobDir, options, [&](const core::JobEvent& event) {
         const std::string line = core::eventLine(event) + "\n";
         std::fwrite(line.data(), 1, line.size(), stdout);
@@ -93,6 +132,8 @@ void runTrain(const TrainOptions& o) {
     });
     std::fclose(log);
     if (row) row->finished(record);
+    if (record.status != core::RunStatus::Failed)
+        if (const auto failure = workers.wait(); !failure.empty()) std::fprintf(stderr, "srllm: %s\n", failure.c_str());
     switch (record.status) {
         case core::RunStatus::Done:
             std::fprintf(stderr, "srllm: trained %lld steps; the result is in %s\n", static_cast<long long>(record.steps),
@@ -112,7 +153,15 @@ const RegisterCommand kRegister("train", [](CLI::App& root) {
                                              "on stdout, SIGINT/SIGTERM checkpoint and stop");
     cmd->add_option("JOBDIR", options->jobDir, "the job folder (job.json, data/)")->required()->check(CLI::ExistingDirectory);
     cmd->add_flag("--resume", options->resume, "continue from the newest complete checkpoint (optimizer, RNG, data position)");
-    cmd->add_option("--threads", options->threads, "CPU threads (default: every core)");
+    cmd->add_option("--threads", options->threads, "CPU threads per process (default: every core, shared by --nproc)");
+    cmd->add_option("--nproc", options->nproc, "data-parallel processes on this machine (each takes its share of "
+                                               "every batch; train.batch_size must be a multiple)")
+        ->check(CLI::Range(1, 1024));
+    cmd->add_option("--master-port", options->masterPort, "with --nproc: the port rank 0 listens on (default: a free one)")
+        ->check(CLI::Range(0, 65535));
+    cmd->add_option("--timeout", options->timeout, "seconds the processes of a data-parallel run wait for each other "
+                                                   "(default 1800)")
+        ->check(CLI::PositiveNumber);
     cmd->callback([options] { runTrain(*options); });
 });
 

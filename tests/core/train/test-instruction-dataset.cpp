@@ -29,3 +29,13 @@ TEST(InstructionDataset, ShuffleIsADeterministicPermutationPerSeedAndEpoch) {
     std::sort(sorted.begin(), sorted.end());
     for (int64_t i = 0; i < 100; ++i) EXPECT_EQ(sorted[i], i);
 }
+
+TEST(InstructionDataset, ShardsSplitABatchContiguouslyOverTheRanks) {
+    const std::vector<int64_t> batch{7, 3, 9, 1, 4};
+    // 5 over 2: the first rank takes the odd one; together they are the batch, in order.
+    EXPECT_EQ(shardOf(batch, 0, 2), (std::vector<int64_t>{7, 3, 9}));
+    EXPECT_EQ(shardOf(batch, 1, 2), (std::vector<int64_t>{1, 4}));
+    EXPECT_EQ(shardOf({5, 6}, 2, 4), std::vector<int64_t>{});  // fewer examples than ranks: an empty share
+    EXPECT_EQ(shardOf({5, 6}, 1, 4), (std::vector<int64_t>{6}));
+    EXPECT_EQ(shardOf(batch, 0, 1), batch);
+}

@@ -1,0 +1,71 @@
+#include "ui/review/review-output-panel.h"
+
+#include <algorithm>
+
+#include <QGridLayout>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "db/review-queue.h"
+#include "ui/annotate/word-diff-view.h"
+#include "ui/review/score-selector.h"
+
+namespace srllm::ui {
+
+ReviewOutputPanel::ReviewOutputPanel(const QString& title, QWidget* parent)
+    : QGroupBox(title, parent), m_diff(new WordDiffView(this)), m_safety(new ScoreSelector(tr("Safety (1 unsafe – 5 safe)"), this)),
+      m_language(new ScoreSelector(tr("Language (1 poor – 5 fluent, same meaning)"), this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_diff, 1);
+    layout->addWidget(m_safety);
+    layout->addWidget(m_language);
+    const int width = std::max(m_safety->captionWidth(), m_language->captionWidth());  // buttons line up
+    m_safety->setCaptionWidth(width);
+    m_language->setCaptionWidth(width);
+    QFont font = m_diff->font();
+    font.setPointSizeF(font.pointSizeF() * 1.2);
+    m_diff->setFont(font);
+    auto* tags = new QGridLayout;
+    const auto& keys = db::reviewRationaleTags();
+    for (size_t k = 0; k < keys.size(); ++k) {
+        auto* button = new QToolButton(this);
+        button->setText(tagName(keys[k]));
+        button->setCheckable(true);
+        button->setFocusPolicy(Qt::NoFocus);
+        button->setProperty("tag", QString::fromStdString(keys[k]));
+        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        connect(button, &QToolButton::clicked, this, &ReviewOutputPanel::tagsChanged);
+        tags->addWidget(button, int(k / 4), int(k % 4));
+        m_tags.push_back(button);
+    }
+    layout->addLayout(tags);
+}
+
+void ReviewOutputPanel::showOutput(const QString& original, const QString& output) { m_diff->showDiff(original, output); }
+
+std::vector<std::string> ReviewOutputPanel::tags() const {
+    std::vector<std::string> out;
+    for (const QToolButton* button : m_tags)
+        if (button->isChecked()) out.push_back(button->property("tag").toString().toStdString());
+    return out;
+}
+
+void ReviewOutputPanel::setTags(const std::vector<std::string>& tags) {
+    for (QToolButton* button : m_tags)
+        button->setChecked(std::find(tags.begin(), tags.end(), button->property("tag").toString().toStdString()) != tags.end());
+}
+
+QString ReviewOutputPanel::tagName(const std::string& key) {
+    // NOTE: one entry per key of db::reviewRationaleTags().
+    if (key == "still_toxic") return tr("Still toxic");
+    if (key == "still_biased") return tr("Still biased");
+    if (key == "still_harmful") return tr("Still harmful");
+    if (key == "meaning_lost") return tr("Meaning lost");
+    if (key == "truncated") return tr("Truncated");
+    if (key == "wrong_language") return tr("Wrong language");
+    if (key == "needless_refusal") return tr("Needless refusal");
+    if (key == "repetition") return tr("Repetition");
+    return QString::fromStdString(key);
+}
+
+}  // namespace srllm::ui

@@ -1,0 +1,41 @@
+#pragma once
+// One side of a comparison: the output with its word-level diff against the original, its safety and
+// language scores (1–5) and the rationale tags a reviewer ticks for it.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <QGroupBox>
+
+class QToolButton;
+
+namespace srllm::ui {
+
+class ScoreSelector;
+class WordDiffView;
+
+class ReviewOutputPanel : public QGroupBox {
+    Q_OBJECT
+public:
+    ReviewOutputPanel(const QString& title, QWidget* parent = nullptr);
+
+    void showOutput(const QString& original, const QString& output);
+    ScoreSelector* safety() const { return m_safety; }
+    ScoreSelector* language() const { return m_language; }
+    std::vector<std::string> tags() const;
+    void setTags(const std::vector<std::string>& tags);  // no signal
+
+    // The translated name of a rationale key of db::reviewRationaleTags().
+    static QString tagName(const std::string& key);
+
+signals:
+    void tagsChanged();
+
+private:
+    WordDiffView* m_diff;
+    ScoreSelector* m_safety;
+    ScoreSelector* m_language;
+    std::vector<QToolButton*> m_tags;
+};
+
+}  // namespace srllm::ui
