@@ -47,6 +47,13 @@ void insertOutputValues(Database& db, int64_t runId, const MetricKey& key, const
     }
 }
 
+void insertRunValues(Database& db, const std::vector<RunValues>& runs) {
+    for (const auto& run : runs) {
+        for (const auto& [key, values] : run.outputs) insertOutputValues(db, run.runId, key, values);
+        for (const auto& value : run.summary) storeRunSummary(db, run.runId, value);
+    }
+}
+
 }  // namespace
 
 void storeOutputMetric(Database& db, int64_t runId, const MetricKey& key, const std::vector<PositionValue>& values) {
@@ -101,15 +108,18 @@ std::vector<SummaryValue> runSummaryValues(Database& db, int64_t runId) {
     return values;
 }
 
+void storeValues(Database& db, const std::vector<RunValues>& runs) {
+    Transaction tx(db);
+    insertRunValues(db, runs);
+    tx.commit();
+}
+
 int64_t storeEvaluation(Database& db, const std::vector<RunValues>& runs, const std::string& scorerHash,
                         const nlohmann::json& result) {
     Transaction tx(db);
+    insertRunValues(db, runs);
     std::vector<int64_t> ids;
-    for (const auto& run : runs) {
-        for (const auto& [key, values] : run.outputs) insertOutputValues(db, run.runId, key, values);
-        for (const auto& value : run.summary) storeRunSummary(db, run.runId, value);
-        ids.push_back(run.runId);
-    }
+    for (const auto& run : runs) ids.push_back(run.runId);
     auto st = db.prepare("INSERT INTO evaluations(run_ids, scorer_hash, result) VALUES (?1, ?2, ?3)");
     st.bind(1, nlohmann::json(ids).dump()).bind(2, scorerHash).bind(3, result.dump()).run();
     const int64_t id = db.lastInsertId();

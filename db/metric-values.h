@@ -17,6 +17,9 @@ namespace srllm::db {
 
 class Database;
 
+// Perplexity under a language model (`srllm fluency`), keyed by that model's hash in the scorer-hash column.
+inline constexpr const char* kBasePerplexityMetric = "base-perplexity";
+
 struct MetricKey {
     std::string metric;
     int version = 1;
@@ -52,6 +55,8 @@ struct RunValues {
     std::vector<SummaryValue> summary;
 };
 
+// Stores every run's values in one transaction.
+void storeValues(Database& db, const std::vector<RunValues>& runs);
 // Stores every run's values and the table `srllm eval` printed (with the runs and the scorer) in one
 // transaction: all of it or, on an error, nothing. Returns the evaluation's id (latest = highest).
 int64_t storeEvaluation(Database& db, const std::vector<RunValues>& runs, const std::string& scorerHash,

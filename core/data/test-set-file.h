@@ -17,7 +17,7 @@ struct TestSetEntry {
 
 struct TestSetFile {
     std::vector<TestSetEntry> entries;
-    Diagnostics warnings;  // unknown keys
+    Diagnostics warnings;  // unknown keys, skipped empty prompts
 };
 
 // A ".json" file is read as BOLD's format, anything else as JSON Lines. Throws InputError naming the

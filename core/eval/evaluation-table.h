@@ -1,0 +1,33 @@
+#pragma once
+// The paper-style before/after table of `srllm eval`: one row per generation run (the first is the
+// baseline, usually the original texts), columns toxic % and each risk's flagged % (Wilson intervals),
+// content preservation (chrF and BLEU against source and references: mean of sentence scores with a
+// bootstrap interval, and corpus scores), fluency, complexity and style; then each later row tested
+// against the baseline, paired by item (McNemar for flag rates, Wilcoxon signed-rank for the rest, Holm
+// across the metrics of one comparison), and toxic % per group. Every figure carries its n.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/eval/output-metrics.h"
+#include "core/stats/bootstrap-interval.h"
+
+namespace srllm::core {
+
+struct EvaluatedRun {
+    std::string name;
+    OutputSet set;
+    std::vector<MetricColumn> columns;  // outputMetrics(set, ...)
+    std::vector<std::string> groups;    // aligned with the outputs ("" for none)
+};
+
+// Runs must hold the same number of outputs (paired by position). Throws std::invalid_argument otherwise.
+// {"baseline", "n", "rows": [{"run", "cells": {key: {"value", "lo", "hi", "n"}}, "groups": {...}}],
+//  "tests": [{"run", "versus", "metric", "test": {...}, "p_holm"}]}
+nlohmann::json evaluationTable(const std::vector<EvaluatedRun>& runs, const BootstrapOptions& bootstrap = {});
+
+// The table as people read it: one line per row, then the tests.
+std::string formatEvaluationTable(const nlohmann::json& table);
+
+}  // namespace srllm::core
