@@ -1,14 +1,22 @@
-// Generation throughput (issue #4): greedy decoding of N new tokens after a short prompt on the
-// Llama-shaped benchmark model, with the KV cache and without it (the whole sequence recomputed each
-// step). bench/run-generate-bench.sh runs it beside bench/peer-generate.py. One JSON line per configuration.
+// Generation throughput (issues #4, #14): greedy decoding of N new tokens after a short prompt on the
+// Llama-shaped benchmark model, batch 1 or more, and the bound batch-1 decoding cannot beat: one pass of
+// matrix-vector products over the same weights (torch::mv, i.e. the BLAS, and the engine's own kernel;
+// the faster of the two is the bound). Configurations: cpu (the CPU decoder, core/generate/cpu-decoder.h),
+// int8 (the same over weight-only int8 copies), cache (the model's forward with a KV cache), no-cache.
+// bench/run-generate-bench.sh runs it beside bench/peer-generate.py. One JSON line per configuration.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <string>
 
+#include <ATen/Parallel.h>
 #include <nlohmann/json.hpp>
 
 #include "bench/bench-model.h"
+#include "core/generate/decoder-weights.h"
 #include "core/generate/generator.h"
+#include "core/kernels/cpu-kernels.h"
 #include "core/model/engine-runtime.h"
 #include "core/model/model-factory.h"
 
@@ -18,9 +26,52 @@ namespace {
 
 struct Args {
     srllm::bench::ModelShape shape;
-    int64_t prompt = 16, newTokens = 256, batch = 1, threads = 0;
-    std::string configs = "cache,no-cache";
+    int64_t prompt = 16, newTokens = 256, batch = 1, threads = 0, reps = 20;
+    std::string configs = "gemv,cpu,cache,no-cache";
 };
+
+// Seconds of one pass of `pass`, best and median of `reps` after one warm-up.
+std::pair<double, double> timed(const std::function<void()>& pass, int64_t reps) {
+    pass();
+    std::vector<double> seconds;
+    for (int64_t i = 0; i < reps; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        pass();
+        seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    std::sort(seconds.begin(), seconds.end());
+    return {seconds.front(), seconds[seconds.size() / 2]};
+}
+
+// The decoding bound: every weight matrix a token step reads (projections and lm_head), times one vector.
+nlohmann::json gemvBound(CausalLMImpl& model, int64_t reps) {
+    const auto weights = decoderWeights(model, DecoderWeightFormat::Model);
+    const auto matrices = decoderMatrices(*weights);
+    double bytes = 0;
+    std::vector<torch::Tensor> inputs, outputs;
+    for (const auto* m : matrices) {
+        bytes += static_cast<double>(m->weight.numel() * m->weight.element_size());
+        inputs.push_back(torch::randn({m->cols()}));
+        outputs.push_back(torch::empty({m->rows()}));
+    }
+    const auto blas = timed(
+        [&] {
+            for (size_t i = 0; i < matrices.size(); ++i) torch::mv_out(outputs[i], matrices[i]->weight, inputs[i]);
+        },
+        reps);
+    const auto own = timed(
+        [&] {
+            for (size_t i = 0; i < matrices.size(); ++i)
+                at::parallel_for(0, matrices[i]->rows(), 64, [&](int64_t begin, int64_t end) {
+                    matrices[i]->multiply(inputs[i].data_ptr<float>(), 0, 1, outputs[i].data_ptr<float>(), 0, begin, end);
+                });
+        },
+        reps);
+    const double best = std::min(blas.first, own.first);
+    return {{"impl", "bound"}, {"config", "gemv"}, {"batch", 1}, {"weight_mb", bytes / 1e6},
+            {"blas_ms", 1e3 * blas.first}, {"blas_ms_median", 1e3 * blas.second}, {"kernel_ms", 1e3 * own.first},
+            {"kernel_ms_median", 1e3 * own.second}, {"gbps", bytes / best / 1e9}, {"tokens_per_s", 1.0 / best}};
+}
 
 }  // namespace
 
@@ -28,29 +79,38 @@ int main(int argc, char** argv) {
     Args a;
     if (!srllm::bench::parseOptions(argc, argv,
                                     {{"--new-tokens", &a.newTokens}, {"--batch", &a.batch}, {"--threads", &a.threads},
-                                     {"--layers", &a.shape.layers}},
+                                     {"--layers", &a.shape.layers}, {"--reps", &a.reps}},
                                     {{"--configs", &a.configs}}))
         return 2;
     configureEngineRuntime(a.threads);
     auto model = buildModel(srllm::bench::benchLlamaConfig(a.shape, a.prompt + a.newTokens), 0);
     model->eval();
+    torch::NoGradGuard noGrad;
     std::vector<std::vector<int64_t>> prompts;
     for (int64_t b = 0; b < a.batch; ++b) {
         const auto ids = torch::randint(0, a.shape.vocab, {a.prompt}, torch::kLong);
         prompts.emplace_back(ids.data_ptr<int64_t>(), ids.data_ptr<int64_t>() + a.prompt);
     }
     Generator generator(*model);
-    GenerationOptions warmup;
-    warmup.maxNewTokens = 4;
-    generator.generate(prompts, warmup);
     for (const auto& config : srllm::bench::splitList(a.configs)) {
+        if (config == "gemv") {
+            std::printf("%s\n", gemvBound(*model, a.reps).dump().c_str());
+            std::fflush(stdout);
+            continue;
+        }
         GenerationOptions options;  // greedy, no EOS: exactly newTokens per row
+        options.useCache = config != "no-cache";
+        options.decoder = config == "cpu"    ? DecoderChoice::Auto
+                          : config == "int8" ? DecoderChoice::CpuInt8
+                                             : DecoderChoice::Tensor;
+        options.maxNewTokens = 4;
+        generator.generate(prompts, options);  // warm-up
         options.maxNewTokens = a.newTokens;
-        options.useCache = config == "cache";
         const auto start = std::chrono::steady_clock::now();
         generator.generate(prompts, options);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         const nlohmann::json row = {{"impl", "srllm"}, {"config", config}, {"batch", a.batch},
+                                    {"kernels", cpuIsaName(activeCpuIsa())},
                                     {"tokens_per_s", static_cast<double>(a.batch * a.newTokens) / seconds}};
         std::printf("%s\n", row.dump().c_str());
         std::fflush(stdout);
