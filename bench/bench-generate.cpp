@@ -1,5 +1,5 @@
-// Generation throughput (issues #4, #14): greedy decoding of N new tokens after a short prompt on the
-// Llama-shaped benchmark model, batch 1 or more, and the bound batch-1 decoding cannot beat: one pass of
+// Generation throughput (issues #4, #14): greedy decoding of N new tokens after short prompts (ragged in a
+// batch, 12-20 tokens) on the Llama-shaped benchmark model, batch 1 or more, and the bound batch-1 decoding cannot beat: one pass of
 // matrix-vector products over the same weights (torch::mv, i.e. the BLAS, and the engine's own kernel;
 // the faster of the two is the bound). Configurations: cpu (the CPU decoder, core/generate/cpu-decoder.h),
 // int8 (the same over weight-only int8 copies), cache (the model's forward with a KV cache), no-cache.
@@ -29,6 +29,9 @@ struct Args {
     int64_t prompt = 16, newTokens = 256, batch = 1, threads = 0, reps = 20;
     std::string configs = "gemv,cpu,cache,no-cache";
 };
+
+// NOTE: the same ragged prompt lengths as peer-generate.py's prompt_lengths().
+int64_t promptLength(int64_t row, int64_t prompt) { return row > 0 ? prompt + (row * 7) % 9 - 4 : prompt; }
 
 // Seconds of one pass of `pass`, best and median of `reps` after one warm-up.
 std::pair<double, double> timed(const std::function<void()>& pass, int64_t reps) {
@@ -83,13 +86,14 @@ int main(int argc, char** argv) {
                                     {{"--configs", &a.configs}}))
         return 2;
     configureEngineRuntime(a.threads);
-    auto model = buildModel(srllm::bench::benchLlamaConfig(a.shape, a.prompt + a.newTokens), 0);
+    auto model = buildModel(srllm::bench::benchLlamaConfig(a.shape, a.prompt + 4 + a.newTokens), 0);
     model->eval();
     torch::NoGradGuard noGrad;
     std::vector<std::vector<int64_t>> prompts;
     for (int64_t b = 0; b < a.batch; ++b) {
-        const auto ids = torch::randint(0, a.shape.vocab, {a.prompt}, torch::kLong);
-        prompts.emplace_back(ids.data_ptr<int64_t>(), ids.data_ptr<int64_t>() + a.prompt);
+        const int64_t length = promptLength(b, a.prompt);
+        const auto ids = torch::randint(0, a.shape.vocab, {length}, torch::kLong);
+        prompts.emplace_back(ids.data_ptr<int64_t>(), ids.data_ptr<int64_t>() + length);
     }
     Generator generator(*model);
     for (const auto& config : srllm::bench::splitList(a.configs)) {

@@ -24,15 +24,6 @@ struct Args {
     std::string configs = "full:fp32,lora:fp32,full:bf16,lora:bf16";
 };
 
-double matmulPeakGflops(torch::Dtype dtype, int64_t n = 2048, int reps = 6) {
-    const auto a = torch::randn({n, n}).to(dtype), b = torch::randn({n, n}).to(dtype);
-    torch::mm(a, b);
-    const auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < reps; ++i) torch::mm(a, b);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return 2.0 * n * n * n * reps / seconds / 1e9;
-}
-
 nlohmann::json run(const Args& a, const std::string& mode, const std::string& dtype) {
     auto model = buildModel(srllm::bench::benchLlamaConfig(a.shape, a.seq), 0);
     int64_t matmulWeights = 0;
@@ -67,7 +58,7 @@ nlohmann::json run(const Args& a, const std::string& mode, const std::string& dt
         if (r.step > a.warmup) seconds += r.seconds;
     });
     const double tokensPerS = static_cast<double>(a.batch * a.seq * a.steps) / seconds;
-    const double peak = tc.bf16 ? matmulPeakGflops(torch::kBFloat16, 1024, 3) : matmulPeakGflops(torch::kFloat32);
+    const double peak = srllm::bench::matmulPeakGflops(tc.bf16 ? torch::kBFloat16 : torch::kFloat32);
     const double flopsPerToken = (mode == "full" ? 6.0 : 4.0) * static_cast<double>(matmulWeights);
     return {{"impl", "srllm"}, {"mode", mode}, {"dtype", dtype}, {"tokens_per_s", tokensPerS}, {"peak_gflops", peak},
             {"mfu", tokensPerS * flopsPerToken / (peak * 1e9)}, {"n_matmul", matmulWeights}};
