@@ -41,6 +41,22 @@ struct CpuKernelTable {
     int64_t (*argmaxF32)(const float* x, int64_t n);
     void (*toFloat)(const Bf16* x, int64_t n, float* out);
     void (*toBf16)(const float* x, int64_t n, Bf16* out);  // round to nearest even, NaN kept
+
+    // --- rows of training work: bfloat16 activations, float32 arithmetic
+    // out = softmax(x·scale + mask) over n values (mask may be null); x is overwritten.
+    void (*softmaxRowToBf16)(float* x, const float* mask, int64_t n, float scale, Bf16* out);
+    // The backward of that softmax through the scale: ds = p·(dp − Σ p·dp)·scale.
+    void (*softmaxBackwardRowBf16)(const Bf16* p, const float* dp, int64_t n, float scale, Bf16* ds);
+    // Returns lse(x) − x[target] and leaves softmax(x) − onehot(target) in x.
+    float (*crossEntropyRowF32)(float* x, int64_t n, int64_t target);
+    void (*swigluBf16)(const Bf16* gate, const Bf16* up, int64_t n, Bf16* out);
+    // dgate = dout·up·σ·(1 + gate·(1 − σ)), dup = dout·silu(gate), σ = sigmoid(gate).
+    void (*swigluBackwardF32)(const float* dout, const float* gate, const float* up, int64_t n, float* dgate, float* dup);
+    void (*swigluBackwardBf16)(const Bf16* dout, const Bf16* gate, const Bf16* up, int64_t n, Bf16* dgate, Bf16* dup);
+    // One head row of RoPE in rotate_half layout: x·cos + rotate_half(x)·sin; `transposed` applies the
+    // transposed map (the backward). cos/sin float32 [dim].
+    void (*rotateHalfF32)(const float* x, const float* cos, const float* sin, int64_t dim, bool transposed, float* out);
+    void (*rotateHalfBf16)(const Bf16* x, const float* cos, const float* sin, int64_t dim, bool transposed, Bf16* out);
 };
 
 // The kernel set in use: the CPU's best, or lower when limited (tests of the fallback, benchmarks).
