@@ -1,8 +1,13 @@
 // `srllm generate --model DIR [--adapter DIR] [--template NAME] TEXT`: one rewrite from a model folder,
-// greedy by default (the paper's decoding), printed to stdout.
+// greedy by default (the paper's decoding), printed to stdout. With --input FILE every non-empty line of
+// FILE is a TEXT: they are generated --batch-size at a time and printed as JSON lines in file order.
+#include <algorithm>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <iterator>
+
+#include <nlohmann/json.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -20,19 +25,47 @@ namespace srllm::cli {
 namespace {
 
 struct GenerateOptions {
-    std::string model, adapter, templateName, text;
+    std::string model, adapter, templateName, text, input;
     int64_t maxNewTokens = 128;  // enough for the paper's one-sentence rewrites
+    int64_t batchSize = 8;       // rows decoded together: each step streams the weights once for all of them
+    std::string decoder = "auto";
     core::SamplingOptions sampling;
     std::optional<uint64_t> seed;
     std::vector<std::string> stop;
 };
 
+// The TEXTs to generate for: TEXT itself (or standard input for "-"), or each non-empty line of --input.
+std::vector<std::string> readTexts(const GenerateOptions& o) {
+    if (o.input.empty()) {
+        std::string text = o.text;
+        if (text == "-") text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        if (text.empty()) throw core::InputError("", 0, "TEXT", "is empty");
+        return {text};
+    }
+    std::ifstream in(o.input);
+    if (!in) throw core::InputError(o.input, 0, "--input", "cannot be read");
+    std::vector<std::string> texts;
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty()) texts.push_back(line);
+    if (texts.empty()) throw core::InputError(o.input, 0, "--input", "has no non-empty line");
+    return texts;
+}
+
+core::DecoderChoice decoderChoice(const std::string& name) {
+    if (name == "auto") return core::DecoderChoice::Auto;
+    if (name == "tensor") return core::DecoderChoice::Tensor;
+    if (name == "int8") return core::DecoderChoice::CpuInt8;
+    throw core::InputError("", 0, "--decoder", "'" + name + "' is not one of auto, tensor, int8");
+}
+
 void runGenerate(GenerateOptions o) {
     core::configureEngineRuntime();
-    if (o.text == "-") o.text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    if (o.text.empty()) throw core::InputError("", 0, "TEXT", "is empty");
+    if (!o.input.empty() && !o.text.empty()) throw core::InputError("", 0, "TEXT", "give TEXT or --input, not both");
+    if (o.input.empty() && o.text.empty()) throw core::InputError("", 0, "TEXT", "is required (or --input FILE)");
     if (o.maxNewTokens <= 0) throw core::InputError("", 0, "--max-new-tokens", "must be positive");
+    if (o.batchSize <= 0) throw core::InputError("", 0, "--batch-size", "must be positive");
     o.sampling.validate();
+    const auto texts = readTexts(o);
     const auto tokenizer = core::loadTokenizer(o.model);
     auto loaded = core::loadModel(o.model);
     printWarnings(loaded.warnings);
@@ -41,33 +74,55 @@ void runGenerate(GenerateOptions o) {
         printWarnings(adapter.warnings);
     }
     loaded.model->eval();
-    const std::string prompt =
-        o.templateName.empty() ? o.text : core::InstructionTemplate::builtin(o.templateName).renderPrompt(o.text);
-    // NOTE: encoded as core/train/instruction-dataset.cpp encodes prompts, so an adapter sees what it learned.
-    const std::vector<int64_t> ids = tokenizer->encode(prompt, true);
     const int64_t limit = loaded.model->config().maxPositions;
-    if (static_cast<int64_t>(ids.size()) + o.maxNewTokens > limit)
-        throw core::InputError("", 0, "--max-new-tokens",
-                               "prompt (" + std::to_string(ids.size()) + " tokens) plus " +
-                                   std::to_string(o.maxNewTokens) + " new tokens exceeds the model's " +
-                                   std::to_string(limit) + " positions");
+    std::vector<std::vector<int64_t>> prompts;
+    for (size_t i = 0; i < texts.size(); ++i) {
+        const std::string prompt =
+            o.templateName.empty() ? texts[i] : core::InstructionTemplate::builtin(o.templateName).renderPrompt(texts[i]);
+        // NOTE: encoded as core/train/instruction-dataset.cpp encodes prompts, so an adapter sees what it learned.
+        prompts.push_back(tokenizer->encode(prompt, true));
+        if (static_cast<int64_t>(prompts.back().size()) + o.maxNewTokens > limit)
+            throw core::InputError(o.input, o.input.empty() ? 0 : static_cast<int>(i + 1), "--max-new-tokens",
+                                   "prompt (" + std::to_string(prompts.back().size()) + " tokens) plus " +
+                                       std::to_string(o.maxNewTokens) + " new tokens exceeds the model's " +
+                                       std::to_string(limit) + " positions");
+    }
     core::GenerationOptions options;
     options.maxNewTokens = o.maxNewTokens;
     options.sampling = o.sampling;
     options.seed = o.seed;
     options.stopStrings = o.stop;
+    options.decoder = decoderChoice(o.decoder);
     options.eosTokenIds = loaded.model->config().eosTokenIds;
     if (options.eosTokenIds.empty() && tokenizer->eosId()) options.eosTokenIds = {*tokenizer->eosId()};
     options.padTokenId = tokenizer->padId().value_or(0);
     core::Generator generator(*loaded.model, [&](const std::vector<int64_t>& t) { return tokenizer->decode(t); });
-    const auto result = generator.generate({ids}, options);
-    std::printf("%s\n", result.texts.at(0).c_str());
+    for (size_t first = 0; first < prompts.size(); first += static_cast<size_t>(o.batchSize)) {
+        const size_t end = std::min(prompts.size(), first + static_cast<size_t>(o.batchSize));
+        const auto result = generator.generate({prompts.begin() + first, prompts.begin() + end}, options);
+        for (size_t i = first; i < end; ++i) {
+            if (o.input.empty()) {
+                std::printf("%s\n", result.texts[i - first].c_str());
+                continue;
+            }
+            const nlohmann::json row = {{"input", texts[i]}, {"output", result.texts[i - first]},
+                                        {"finish_reason", core::finishReasonName(result.finishReasons[i - first])}};
+            std::printf("%s\n", row.dump().c_str());
+        }
+        std::fflush(stdout);
+    }
 }
 
 const RegisterCommand kRegister("generate", [](CLI::App& root) {
     auto* cmd = root.add_subcommand("generate", "generate a continuation (a benign rewrite with --template)");
     auto o = std::make_shared<GenerateOptions>();
-    cmd->add_option("TEXT", o->text, "input text, or - to read standard input")->required();
+    cmd->add_option("TEXT", o->text, "input text, or - to read standard input");
+    cmd->add_option("--input", o->input, "generate for every non-empty line of this file (JSON lines out)")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--batch-size", o->batchSize, "prompts decoded together")->capture_default_str();
+    cmd->add_option("--decoder", o->decoder,
+                    "auto (the CPU decoder where it covers the model), tensor (the model's forward), int8 (weight-only int8)")
+        ->capture_default_str();
     cmd->add_option("--model", o->model, "Hugging Face model folder")->required()->check(CLI::ExistingDirectory);
     cmd->add_option("--adapter", o->adapter, "PEFT LoRA adapter folder")->check(CLI::ExistingDirectory);
     cmd->add_option("--template", o->templateName, "wrap TEXT in an instruction template: repo, paper, alpaca, chat");
