@@ -2,6 +2,7 @@
 // engine found, the kernel set it runs, the threads, and the peaks its rows are read against: float32 and
 // bfloat16 matrix products (2048², best of six) and the bandwidth of one pass over 256 MB. Prints one JSON
 // line; bench/run-train-bench.sh and bench/run-generate-bench.sh print it above their tables.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -13,6 +14,25 @@
 #include "core/model/engine-runtime.h"
 
 using namespace srllm::core;
+
+namespace {
+
+// GFLOP/s of an n×n by n×n torch::mm in `dtype` (OpenBLAS for float32, oneDNN for bfloat16 in libtorch
+// 1.13), the best of `reps` products after one warm-up: on a shared machine the best is the one that ran
+// undisturbed, the nearest to what the CPU can do.
+double matmulPeakGflops(torch::Dtype dtype, int64_t n = 2048, int reps = 6) {
+    const auto a = torch::randn({n, n}).to(dtype), b = torch::randn({n, n}).to(dtype);
+    torch::mm(a, b);
+    double best = 1e30;
+    for (int i = 0; i < reps; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        torch::mm(a, b);
+        best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    return 2.0 * static_cast<double>(n * n * n) / best / 1e9;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     int64_t threads = 0;
@@ -31,11 +51,11 @@ int main(int argc, char** argv) {
                                 {"flags", cpu.flags()},
                                 {"kernels", cpuIsaName(activeCpuIsa())},
                                 {"threads", at::get_num_threads()},
-                                {"fp32_matmul_gflops", srllm::bench::matmulPeakGflops(torch::kFloat32)},
+                                {"fp32_matmul_gflops", matmulPeakGflops(torch::kFloat32)},
                                 // torch 1.13 multiplies bf16 through oneDNN only with AVX-512; elsewhere a
                                 // scalar loop at a fraction of a GFLOP/s would run for many minutes
                                 {"bf16_matmul_gflops", cpu.avx512bw && cpu.avx512vl
-                                                           ? nlohmann::json(srllm::bench::matmulPeakGflops(torch::kBFloat16))
+                                                           ? nlohmann::json(matmulPeakGflops(torch::kBFloat16))
                                                            : nlohmann::json()},
                                 {"read_gbps", static_cast<double>(buffer.numel() * 4) / best / 1e9}};
     std::printf("%s\n", row.dump().c_str());

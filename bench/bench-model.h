@@ -1,16 +1,11 @@
 #pragma once
 // What the engine benchmarks (bench-train, bench-generate, bench-machine) share: the Llama-shaped model of
-// issue #4, their `--name value` options, the comma-separated list of configurations to run, and the
-// matrix-product peak their figures are read against.
-#include <algorithm>
-#include <chrono>
+// issue #4, their `--name value` options, and the comma-separated list of configurations to run.
 #include <cstdint>
 #include <cstdio>
 #include <map>
 #include <string>
 #include <vector>
-
-#include <torch/torch.h>
 
 #include "core/model/model-config.h"
 
@@ -51,21 +46,6 @@ inline bool parseOptions(int argc, char** argv, const std::map<std::string, int6
         }
     }
     return true;
-}
-
-// GFLOP/s of an n×n by n×n torch::mm in `dtype` (OpenBLAS for float32, oneDNN for bfloat16 in libtorch
-// 1.13), the best of `reps` products after one warm-up: on a shared machine the best is the one that ran
-// undisturbed, the nearest to what the CPU can do.
-inline double matmulPeakGflops(torch::Dtype dtype, int64_t n = 2048, int reps = 6) {
-    const auto a = torch::randn({n, n}).to(dtype), b = torch::randn({n, n}).to(dtype);
-    torch::mm(a, b);
-    double best = 1e30;
-    for (int i = 0; i < reps; ++i) {
-        const auto start = std::chrono::steady_clock::now();
-        torch::mm(a, b);
-        best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-    }
-    return 2.0 * static_cast<double>(n * n * n) / best / 1e9;
 }
 
 inline std::vector<std::string> splitList(const std::string& list) {
