@@ -2,7 +2,9 @@
 // batch, 12-20 tokens) on the Llama-shaped benchmark model, batch 1 or more, and the bound batch-1 decoding cannot beat: one pass of
 // matrix-vector products over the same weights (torch::mv, i.e. the BLAS, and the engine's own kernel;
 // the faster of the two is the bound). Configurations: cpu (the CPU decoder, core/generate/cpu-decoder.h),
-// int8 (the same over weight-only int8 copies), cache (the model's forward with a KV cache), no-cache.
+// int8 (the same over weight-only int8 copies), cache (the model's forward with a KV cache), no-cache, and
+// int8-quality: int8 decoding fed the float32 decoder's greedy tokens, step by step, reporting how often its
+// next token agrees and the mean KL divergence of its distribution from float32's.
 // bench/run-generate-bench.sh runs it beside bench/peer-generate.py. One JSON line per configuration.
 #include <algorithm>
 #include <chrono>
@@ -14,7 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bench/bench-model.h"
-#include "core/generate/decoder-weights.h"
+#include "core/generate/cpu-decoder.h"
 #include "core/generate/generator.h"
 #include "core/kernels/cpu-kernels.h"
 #include "core/model/engine-runtime.h"
@@ -76,6 +78,30 @@ nlohmann::json gemvBound(CausalLMImpl& model, int64_t reps) {
             {"kernel_ms_median", 1e3 * own.second}, {"gbps", bytes / best / 1e9}, {"tokens_per_s", 1.0 / best}};
 }
 
+// The int8 decoder against the float32 one on the same inputs (teacher forcing with float32's greedy tokens).
+nlohmann::json int8Quality(CausalLMImpl& model, const std::vector<std::vector<int64_t>>& prompts, int64_t steps) {
+    const auto open = [&](DecoderWeightFormat format) {
+        return std::make_unique<CpuDecoder>(model, std::make_shared<const DecoderWeights>(*decoderWeights(model, format)),
+                                            prompts, steps);
+    };
+    auto exact = open(DecoderWeightFormat::Model), int8 = open(DecoderWeightFormat::Int8);
+    int64_t agree = 0, total = 0;
+    double kl = 0;
+    for (int64_t step = 0; step < steps; ++step) {
+        const auto p = exact->logits(), q = int8->logits();  // [n,V]
+        const auto next = p.argmax(-1);
+        agree += (next == q.argmax(-1)).sum().item<int64_t>();
+        total += next.size(0);
+        kl += (p.softmax(-1) * (p.log_softmax(-1) - q.log_softmax(-1))).sum().item<double>();
+        const std::vector<int64_t> tokens(next.data_ptr<int64_t>(), next.data_ptr<int64_t>() + next.size(0));
+        exact->advance(tokens);
+        int8->advance(tokens);
+    }
+    return {{"impl", "srllm"}, {"config", "int8-quality"}, {"batch", static_cast<int64_t>(prompts.size())},
+            {"steps", steps}, {"top1_agreement", static_cast<double>(agree) / static_cast<double>(total)},
+            {"mean_kl", kl / static_cast<double>(total)}};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -97,8 +123,9 @@ int main(int argc, char** argv) {
     }
     Generator generator(*model);
     for (const auto& config : srllm::bench::splitList(a.configs)) {
-        if (config == "gemv") {
-            std::printf("%s\n", gemvBound(*model, a.reps).dump().c_str());
+        if (config == "gemv" || config == "int8-quality") {
+            const auto row = config == "gemv" ? gemvBound(*model, a.reps) : int8Quality(*model, prompts, a.newTokens);
+            std::printf("%s\n", row.dump().c_str());
             std::fflush(stdout);
             continue;
         }

@@ -1,15 +1,17 @@
 // The machine a benchmark row comes from (issue #14): the CPU's model and the instruction-set flags the
-// engine found, the kernel set it runs, the threads, and the peaks its rows are read against: float32 and
+// engine found, the kernel set it runs, the kernels OpenBLAS runs (its float32 products), the threads, and the peaks its rows are read against: float32 and
 // bfloat16 matrix products (2048², best of six) and the bandwidth of one pass over 256 MB. Prints one JSON
 // line; bench/run-train-bench.sh and bench/run-generate-bench.sh print it above their tables.
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 
 #include <ATen/Parallel.h>
 #include <nlohmann/json.hpp>
 
 #include "bench/bench-model.h"
+#include "core/kernels/blas-core.h"
 #include "core/kernels/cpu-kernels.h"
 #include "core/model/engine-runtime.h"
 
@@ -50,6 +52,10 @@ int main(int argc, char** argv) {
     const nlohmann::json row = {{"cpu", cpu.model},
                                 {"flags", cpu.flags()},
                                 {"kernels", cpuIsaName(activeCpuIsa())},
+                                {"openblas_core", blasCoreName().value_or("none")},
+                                // what OpenBLAS chose itself when srllm restarted with OPENBLAS_CORETYPE set
+                                {"openblas_chose", std::getenv(kBlasCoreChosenVariable) ? nlohmann::json(std::getenv(kBlasCoreChosenVariable))
+                                                                                        : nlohmann::json()},
                                 {"threads", at::get_num_threads()},
                                 {"fp32_matmul_gflops", matmulPeakGflops(torch::kFloat32)},
                                 // torch 1.13 multiplies bf16 through oneDNN only with AVX-512; elsewhere a

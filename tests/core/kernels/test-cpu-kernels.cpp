@@ -4,6 +4,7 @@
 // bit; and the dispatch caps at a lower set when asked.
 #include <gtest/gtest.h>
 
+#include "core/kernels/blas-core.h"
 #include "core/kernels/cpu-kernels.h"
 #include "support/tensor-compare.h"
 
@@ -130,4 +131,11 @@ TEST(CpuKernels, DispatchCapsAtTheRequestedSetAndNeverAboveTheCpu) {
     EXPECT_EQ(avx2, best == CpuIsa::Generic ? CpuIsa::Generic : CpuIsa::Avx2);
     EXPECT_EQ(limitCpuIsa(CpuIsa::Avx512), best);
     EXPECT_FALSE(cpuFeatures().model.empty());
+}
+
+TEST(BlasCore, NamesTheKernelsTheLoadedOpenBlasRuns) {
+    // libtorch's float32 products run on Debian's OpenBLAS, which every engine test loads
+    const auto name = blasCoreName();
+    ASSERT_TRUE(name.has_value());
+    EXPECT_FALSE(name->empty());
 }
