@@ -13,7 +13,7 @@ namespace srllm::core {
 namespace {
 
 // Weight rows per parallel task: enough that a task's start is small against streaming its rows.
-constexpr int64_t kRowGrain = 64;
+constexpr int64_t kWeightRowGrain = 64;
 
 float* floats(const torch::Tensor& t) { return t.data_ptr<float>(); }
 
@@ -91,7 +91,7 @@ void CpuDecoder::keepRows(const std::vector<int64_t>& keep) {
 void CpuDecoder::multiply(std::initializer_list<Product> products, const float* x, int64_t ldx, int64_t n) {
     int64_t total = 0;
     for (const auto& p : products) total += p.matrix->rows();
-    at::parallel_for(0, total, kRowGrain, [&](int64_t begin, int64_t end) {
+    at::parallel_for(0, total, kWeightRowGrain, [&](int64_t begin, int64_t end) {
         int64_t offset = 0;
         for (const auto& p : products) {
             const int64_t lo = std::max(begin, offset), hi = std::min(end, offset + p.matrix->rows());

@@ -9,7 +9,7 @@
 namespace srllm::core {
 namespace {
 
-constexpr int64_t kRowGrain = 16;  // score rows per parallel task
+constexpr int64_t kScoreRowGrain = 16;  // score rows per parallel task
 
 Bf16* bf16Data(const torch::Tensor& t) { return reinterpret_cast<Bf16*>(t.data_ptr()); }
 
@@ -42,7 +42,7 @@ struct FusedAttentionFunction : torch::autograd::Function<FusedAttentionFunction
         const auto mask = additiveMask.defined() ? additiveMask.to(torch::kFloat32).contiguous() : additiveMask;
         const auto& kernels = cpuKernels();
         const auto rowScale = static_cast<float>(scale);
-        at::parallel_for(0, scores.numel() / total, kRowGrain, [&](int64_t begin, int64_t end) {
+        at::parallel_for(0, scores.numel() / total, kScoreRowGrain, [&](int64_t begin, int64_t end) {
             for (int64_t row = begin; row < end; ++row) {
                 const int64_t b = row / (kvHeads * groups * count), i = row % count;
                 const float* maskRow = mask.defined() ? mask.data_ptr<float>() + (b * count + i) * total : nullptr;
@@ -69,7 +69,7 @@ struct FusedAttentionFunction : torch::autograd::Function<FusedAttentionFunction
         auto dScores = torch::empty(probs.sizes(), probs.options());
         const auto& kernels = cpuKernels();
         const auto scale = static_cast<float>(ctx->saved_data["scale"].toDouble());
-        at::parallel_for(0, probs.numel() / total, kRowGrain, [&](int64_t begin, int64_t end) {
+        at::parallel_for(0, probs.numel() / total, kScoreRowGrain, [&](int64_t begin, int64_t end) {
             for (int64_t row = begin; row < end; ++row)
                 kernels.softmaxBackwardRowBf16(bf16Data(probs) + row * total, dProbs.data_ptr<float>() + row * total, total,
                                                scale, bf16Data(dScores) + row * total);

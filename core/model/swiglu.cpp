@@ -7,7 +7,7 @@
 namespace srllm::core {
 namespace {
 
-constexpr int64_t kGrain = 1 << 14;  // values per parallel task
+constexpr int64_t kSwigluGrain = 1 << 14;  // values per parallel task
 
 template <typename T>
 T* typed(const torch::Tensor& t) {
@@ -18,7 +18,7 @@ struct SwigluFunction : torch::autograd::Function<SwigluFunction> {
     static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& gate, const torch::Tensor& up) {
         auto out = torch::empty_like(gate);
         const bool bf16 = gate.scalar_type() == torch::kBFloat16;
-        at::parallel_for(0, gate.numel(), kGrain, [&](int64_t begin, int64_t end) {
+        at::parallel_for(0, gate.numel(), kSwigluGrain, [&](int64_t begin, int64_t end) {
             const auto& k = cpuKernels();
             if (bf16)
                 k.swigluBf16(typed<Bf16>(gate) + begin, typed<Bf16>(up) + begin, end - begin, typed<Bf16>(out) + begin);
@@ -35,7 +35,7 @@ struct SwigluFunction : torch::autograd::Function<SwigluFunction> {
         const auto grad = grads[0].to(gate.scalar_type()).contiguous();
         auto dGate = torch::empty_like(gate), dUp = torch::empty_like(up);
         const bool bf16 = gate.scalar_type() == torch::kBFloat16;
-        at::parallel_for(0, gate.numel(), kGrain, [&](int64_t begin, int64_t end) {
+        at::parallel_for(0, gate.numel(), kSwigluGrain, [&](int64_t begin, int64_t end) {
             const auto& k = cpuKernels();
             if (bf16)
                 k.swigluBackwardBf16(typed<Bf16>(grad) + begin, typed<Bf16>(gate) + begin, typed<Bf16>(up) + begin,
