@@ -9,7 +9,8 @@ core_pkgs=(
   libtorch-dev libdnnl-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libsentencepiece-dev libcli11-dev libutf8proc-dev libdtl-dev libssl-dev
   libgtest-dev libgmock-dev
   libopenblas0-openmp
-  python3-torch python3-numpy python3-regex
+  libboost-math-dev libsphinxbase-dev pocketsphinx-en-us libhyphen-dev hyphen-en-us
+  python3-torch python3-numpy python3-regex python3-scipy python3-nltk python3-sphinxbase
 )
 gui_pkgs=(
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n

@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "core/io/durable-file.h"
+#include "core/common/durable-file.h"
 #include "core/io/safetensors.h"
 #include "core/lora/apply-lora.h"
 #include "core/tokenizer/tokenizer-files.h"

@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <limits>
-#include <map>
-
-#include <utf8proc.h>
+#include <stdexcept>
+#include <utility>
 
 #include "core/text/utf8-code-points.h"
 
@@ -12,47 +11,58 @@ namespace srllm::core {
 
 namespace {
 
-bool isWhitespace(char32_t c) {
-    // Python's str.split() separators, which sacrebleu uses to drop whitespace.
-    if (c == U' ' || (c >= U'\t' && c <= U'\r') || (c >= 0x1C && c <= 0x1F) || c == 0x85) return true;
-    const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
-    return category == UTF8PROC_CATEGORY_ZS || category == UTF8PROC_CATEGORY_ZL || category == UTF8PROC_CATEGORY_ZP;
-}
+using Gram = std::pair<uint64_t, uint64_t>;  // up to 6 code points of 21 bits, packed exactly
 
 std::u32string withoutWhitespace(std::string_view text) {
     std::u32string codes = decodeUtf8(text);
-    codes.erase(std::remove_if(codes.begin(), codes.end(), isWhitespace), codes.end());
+    codes.erase(std::remove_if(codes.begin(), codes.end(), isPythonWhitespace), codes.end());
     return codes;
 }
 
-std::map<std::u32string_view, int> ngramCounts(const std::u32string& text, size_t n) {
-    std::map<std::u32string_view, int> counts;
-    const std::u32string_view view(text);
-    for (size_t i = 0; i + n <= text.size(); ++i) ++counts[view.substr(i, n)];
-    return counts;
+// Sorted n-grams of every order 1..maxOrder.
+std::vector<std::vector<Gram>> sortedGrams(const std::u32string& text, int maxOrder) {
+    std::vector<std::vector<Gram>> out(static_cast<size_t>(maxOrder));
+    for (int n = 1; n <= maxOrder; ++n) {
+        auto& grams = out[static_cast<size_t>(n - 1)];
+        if (text.size() < static_cast<size_t>(n)) continue;
+        grams.reserve(text.size() - static_cast<size_t>(n) + 1);
+        for (size_t i = 0; i + static_cast<size_t>(n) <= text.size(); ++i) {
+            Gram g{0, 0};
+            for (int k = 0; k < n; ++k) {
+                uint64_t& half = k < 3 ? g.first : g.second;
+                half = (half << 21) | (static_cast<uint64_t>(text[i + static_cast<size_t>(k)]) & 0x1FFFFF);
+            }
+            grams.push_back(g);
+        }
+        std::sort(grams.begin(), grams.end());
+    }
+    return out;
+}
+
+int64_t clippedMatches(const std::vector<Gram>& hyp, const std::vector<Gram>& ref) {
+    int64_t matches = 0;
+    size_t i = 0, j = 0;
+    while (i < hyp.size() && j < ref.size()) {
+        if (hyp[i] < ref[j]) ++i;
+        else if (ref[j] < hyp[i]) ++j;
+        else {
+            ++matches;
+            ++i;
+            ++j;
+        }
+    }
+    return matches;
 }
 
 }  // namespace
 
-double chrf(std::string_view hypothesis, std::string_view reference, const ChrfOptions& options) {
-    const std::u32string hyp = withoutWhitespace(hypothesis);
-    const std::u32string ref = withoutWhitespace(reference);
-    double precisionSum = 0;
-    double recallSum = 0;
+double chrfScore(const ChrfStatistics& statistics, const ChrfOptions& options) {
+    double precisionSum = 0, recallSum = 0;
     int effectiveOrder = 0;
-    for (int n = 1; n <= options.charOrder; ++n) {
-        const auto hypCounts = ngramCounts(hyp, static_cast<size_t>(n));
-        const auto refCounts = ngramCounts(ref, static_cast<size_t>(n));
-        if (hypCounts.empty() || refCounts.empty()) continue;
-        int64_t hypTotal = 0, refTotal = 0, matches = 0;
-        for (const auto& [gram, count] : hypCounts) {
-            hypTotal += count;
-            const auto it = refCounts.find(gram);
-            if (it != refCounts.end()) matches += std::min(count, it->second);
-        }
-        for (const auto& entry : refCounts) refTotal += entry.second;
-        precisionSum += static_cast<double>(matches) / static_cast<double>(hypTotal);
-        recallSum += static_cast<double>(matches) / static_cast<double>(refTotal);
+    for (const auto& [hyp, ref, matches] : statistics) {
+        if (hyp == 0 || ref == 0) continue;
+        precisionSum += static_cast<double>(matches) / static_cast<double>(hyp);
+        recallSum += static_cast<double>(matches) / static_cast<double>(ref);
         ++effectiveOrder;
     }
     if (effectiveOrder == 0) return 0.0;
@@ -61,6 +71,45 @@ double chrf(std::string_view hypothesis, std::string_view reference, const ChrfO
     if (precision + recall <= 0) return 0.0;
     const double beta2 = options.beta * options.beta;
     return 100.0 * (1 + beta2) * precision * recall / (beta2 * precision + recall);
+}
+
+ChrfStatistics chrfStatistics(std::string_view hypothesis, const std::vector<std::string>& references,
+                              const ChrfOptions& options) {
+    if (references.empty()) throw std::invalid_argument("chrF: a hypothesis needs at least one reference");
+    const auto hyp = sortedGrams(withoutWhitespace(hypothesis), options.charOrder);
+    ChrfStatistics best;
+    double bestScore = -1;
+    for (const auto& reference : references) {
+        const auto ref = sortedGrams(withoutWhitespace(reference), options.charOrder);
+        ChrfStatistics stats;
+        for (size_t n = 0; n < hyp.size(); ++n)
+            stats.push_back({static_cast<int64_t>(hyp[n].size()), static_cast<int64_t>(ref[n].size()),
+                             clippedMatches(hyp[n], ref[n])});
+        const double score = chrfScore(stats, options);
+        if (score > bestScore) {
+            bestScore = score;
+            best = std::move(stats);
+        }
+    }
+    return best;
+}
+
+double chrf(std::string_view hypothesis, std::string_view reference, const ChrfOptions& options) {
+    return chrfScore(chrfStatistics(hypothesis, {std::string(reference)}, options), options);
+}
+
+double corpusChrf(const std::vector<std::string>& hypotheses, const std::vector<std::vector<std::string>>& references,
+                  const ChrfOptions& options) {
+    if (hypotheses.size() != references.size())
+        throw std::invalid_argument("chrF: " + std::to_string(hypotheses.size()) + " hypotheses but " +
+                                    std::to_string(references.size()) + " reference sets");
+    ChrfStatistics total(static_cast<size_t>(options.charOrder), {0, 0, 0});
+    for (size_t i = 0; i < hypotheses.size(); ++i) {
+        const auto stats = chrfStatistics(hypotheses[i], references[i], options);
+        for (size_t n = 0; n < stats.size(); ++n)
+            for (size_t k = 0; k < 3; ++k) total[n][k] += stats[n][k];
+    }
+    return chrfScore(total, options);
 }
 
 double meanPairwiseChrf(const std::vector<std::string>& texts, const ChrfOptions& options) {

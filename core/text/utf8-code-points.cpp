@@ -28,6 +28,12 @@ std::u32string decodeUtf8(std::string_view text) {
     return out;
 }
 
+bool isPythonWhitespace(char32_t c) {
+    if (c == U' ' || (c >= U'\t' && c <= U'\r') || (c >= 0x1C && c <= 0x1F) || c == 0x85) return true;
+    const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+    return category == UTF8PROC_CATEGORY_ZS || category == UTF8PROC_CATEGORY_ZL || category == UTF8PROC_CATEGORY_ZP;
+}
+
 std::string encodeUtf8(std::u32string_view codePoints) {
     std::string out;
     out.reserve(codePoints.size());

@@ -14,4 +14,7 @@ std::u32string decodeUtf8(std::string_view text);
 // Encodes code points as UTF-8 (code points that are not valid scalars become U+FFFD).
 std::string encodeUtf8(std::u32string_view codePoints);
 
+// Python's str.isspace(): the separators of str.split(), which sacrebleu and VADER split on.
+bool isPythonWhitespace(char32_t c);
+
 }  // namespace srllm::core

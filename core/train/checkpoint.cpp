@@ -8,7 +8,7 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 
-#include "core/io/durable-file.h"
+#include "core/common/durable-file.h"
 
 namespace srllm::core {
 

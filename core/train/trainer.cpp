@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/io/durable-file.h"
+#include "core/common/durable-file.h"
 #include "core/io/peft-format.h"
 #include "core/model/model-loader.h"
 #include "core/train/chunked-cross-entropy.h"

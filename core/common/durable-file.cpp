@@ -1,4 +1,4 @@
-#include "core/io/durable-file.h"
+#include "core/common/durable-file.h"
 
 #include <fcntl.h>
 #include <unistd.h>
