@@ -35,7 +35,7 @@ nlohmann::json run(const Args& a, const std::string& mode, const std::string& dt
     }
     TrainConfig tc;
     tc.method = mode == "full" ? TrainMethod::Full : TrainMethod::Lora;
-    tc.bf16 = dtype == "bf16";
+    tc.precision = dtype == "bf16" ? Precision::Bf16 : Precision::Fp32;
     tc.batchSize = a.batch;
     tc.gradAccumulation = 1;
     tc.maxLength = a.seq;

@@ -6,14 +6,21 @@ function(srllm_warnings target)
   endif()
 endfunction()
 
-# Adds every *.cpp under the given folders (relative to the current source dir) to a library.
+# Adds every *.cpp under the given folders (relative to the current source dir) to a library, plus the
+# single FILES, minus the EXCLUDE ones (torch-free files of an engine area that a torch-free library owns).
 # Globbing keeps one folder's owner from editing a shared list; CONFIGURE_DEPENDS picks up new files.
 function(srllm_library target)
-  cmake_parse_arguments(ARG "" "" "DIRS" ${ARGN})
+  cmake_parse_arguments(ARG "" "" "DIRS;FILES;EXCLUDE" ${ARGN})
   set(sources)
   foreach(dir ${ARG_DIRS})
     file(GLOB_RECURSE found CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/${dir}/*.cpp)
     list(APPEND sources ${found})
+  endforeach()
+  foreach(file ${ARG_FILES})
+    list(APPEND sources ${CMAKE_CURRENT_SOURCE_DIR}/${file})
+  endforeach()
+  foreach(file ${ARG_EXCLUDE})
+    list(REMOVE_ITEM sources ${CMAKE_CURRENT_SOURCE_DIR}/${file})
   endforeach()
   if(NOT sources)
     # An area nobody has written yet: an empty library keeps the targets that link it building.

@@ -6,6 +6,7 @@
 
 #include "db/database.h"
 #include "db/schema-v1.h"
+#include "db/schema-v2.h"
 
 namespace srllm::db {
 
@@ -20,6 +21,7 @@ struct Migration {
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> steps = {
         {1, schemaV1Sql},
+        {2, schemaV2Sql},
     };
     return steps;
 }
@@ -34,6 +36,13 @@ void applyStep(Database& db, const Migration& step) {
     Transaction tx(db);
     if (userVersion(db) >= step.version) return;  // another process migrated while we waited for the lock
     db.exec(step.sql());
+    {
+        // Steps run with foreign keys off (so a table can be rebuilt); none may leave a dangling reference.
+        auto check = db.prepare("PRAGMA foreign_key_check");
+        if (check.step())
+            throw DbError(db.path() + ": migration to schema version " + std::to_string(step.version) +
+                          " left a broken reference in table '" + check.columnText(0) + "' (the file was left unchanged)");
+    }
     // PRAGMA takes no bound parameters; both values are integers from this file.
     db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
     db.exec("PRAGMA user_version=" + std::to_string(step.version));
@@ -55,8 +64,16 @@ void migrate(Database& db) {
                       ") (hint: update the workbench; the file was left unchanged)");
     if (current == latest) return;
     if (current > 0) db.backupTo(db.path() + ".bak-v" + std::to_string(current));
-    for (const auto& step : migrations())
-        if (step.version > current) applyStep(db, step);
+    // SQLite's procedure for rebuilding a table: foreign keys off outside the transaction, checked inside.
+    db.exec("PRAGMA foreign_keys=OFF");
+    try {
+        for (const auto& step : migrations())
+            if (step.version > current) applyStep(db, step);
+    } catch (...) {
+        db.exec("PRAGMA foreign_keys=ON");
+        throw;
+    }
+    db.exec("PRAGMA foreign_keys=ON");
 }
 
 }  // namespace srllm::db

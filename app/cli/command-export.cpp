@@ -9,11 +9,13 @@
 
 #include "app/cli/command-registry.h"
 #include "app/cli/progress-bar.h"
+#include "core/data/instruction-record.h"
 #include "core/data/instruction-template.h"
 #include "core/data/jsonl-items.h"
 #include "core/data/split.h"
 #include "core/data/srllm-csv.h"
 #include "db/gold.h"
+#include "db/instruction-data.h"
 #include "db/items.h"
 #include "db/project.h"
 #include "db/references.h"
@@ -30,10 +32,9 @@ struct ExportOptions {
     std::string format;
     std::string templateName = "paper";
     std::string customTemplate;
-    std::string eos = "</s>";
     std::string split = "all";
     std::string dataset;
-    uint64_t seed = 42;
+    uint64_t seed = core::kProjectSplitSeed;
 };
 
 // Removes the half-written file unless the export got to the end.
@@ -72,20 +73,14 @@ core::ItemImportRecord toRecord(db::Database& db, const db::ItemRow& row) {
     return record;
 }
 
-// The gold rewrite of an item whose gold verdict is Unsafe, else its first reference rewrite.
-std::optional<std::string> trainingRewrite(db::Database& db, const core::ItemImportRecord& record, int64_t itemId,
-                                           Counts& counts) {
+// The project's one response rule (db/instruction-data.h) on the item's live gold and references.
+std::optional<db::ChosenResponse> trainingResponse(db::Database& db, const core::ItemImportRecord& record, int64_t itemId,
+                                                   Counts& counts) {
     const auto gold = db::goldFor(db, itemId);
-    if (gold && gold->labels.value("annotation", "") == "Unsafe" && gold->rewrite && !gold->rewrite->empty()) {
-        ++counts.fromGold;
-        return gold->rewrite;
-    }
-    if (!record.references.empty()) {
-        ++counts.fromReference;
-        return record.references.front();
-    }
-    ++counts.skipped;
-    return std::nullopt;
+    auto chosen = db::chooseResponse(gold ? &gold->labels : nullptr, gold ? gold->rewrite : std::nullopt, record.references);
+    if (!chosen) ++counts.skipped;
+    else ++(chosen->source == std::string(core::kResponseSourceGold) ? counts.fromGold : counts.fromReference);
+    return chosen;
 }
 
 void runExport(const ExportOptions& options) {
@@ -93,8 +88,7 @@ void runExport(const ExportOptions& options) {
         throw core::InputError("", 0, "--split", "'" + options.split + "' is not train, val, test or all");
     std::optional<core::InstructionTemplate> instructions;
     if (options.format == "instructions")
-        instructions = options.templateName == "custom" ? core::InstructionTemplate::custom(options.customTemplate)
-                                                        : core::InstructionTemplate::builtin(options.templateName);
+        instructions = core::InstructionTemplate::named(options.templateName, options.customTemplate);
     else if (options.format != "srllm-csv" && options.format != "jsonl")
         throw core::InputError("", 0, "--format",
                                "unknown export format '" + options.format + "' (valid: srllm-csv|jsonl|instructions)");
@@ -118,7 +112,7 @@ void runExport(const ExportOptions& options) {
     for (int64_t done = 0; done < total; done += kPageSize) {
         query.offset = done;
         for (const auto& row : db::queryItems(db, query)) {
-            const std::string split = row.split ? *row.split : core::assignSplit(options.seed, row.uid);
+            const std::string split = core::itemSplit(row.split, row.uid, options.seed);
             if (options.split != "all" && split != options.split) continue;
             const auto record = toRecord(db, row);
             if (options.format == "jsonl") {
@@ -126,9 +120,10 @@ void runExport(const ExportOptions& options) {
             } else if (options.format == "srllm-csv") {
                 if (!csv) csv = std::make_unique<core::SrllmCsvWriter>(out, core::srllmCsvLineEnding(record.metadata));
                 csv->write(record);
-            } else if (const auto rewrite = trainingRewrite(db, record, row.id, counts)) {
-                const auto example = instructions->render(record.text, *rewrite, options.eos);
-                core::writeJsonLine(out, {{"prompt", example.prompt}, {"response", example.response}, {"item_uid", row.uid}});
+            } else if (const auto response = trainingResponse(db, record, row.id, counts)) {
+                const auto example = instructions->render(record.text, response->text);
+                core::writeInstructionRecord(out, {0, example.prompt, example.response, row.uid, record.text, split,
+                                                   response->source});
             } else {
                 continue;
             }
@@ -153,10 +148,11 @@ const RegisterCommand kRegister{"export", [](CLI::App& root) {
     auto* command = root.add_subcommand(
         "export",
         "Write a project's items as srllm-csv or jsonl, or instruction-tuning examples.\n"
-        "instructions: JSONL of {\"prompt\", \"response\", \"item_uid\"}; the rewrite is the gold rewrite when the "
-        "item's gold annotation is Unsafe and has one, else the item's first reference rewrite; items with "
-        "neither are skipped.\nSplits: an item keeps the split it was imported with; others get a deterministic "
-        "80/10/10 split from --seed and the item uid.");
+        "instructions: the JSONL records `srllm train` reads (prompt, response, item_uid, text, split, source); the "
+        "response is the gold rewrite when the item's gold annotation is Unsafe and has one, else the item's first "
+        "reference rewrite (rule gold-rewrite-else-reference); items with neither are skipped. No EOS text: the "
+        "trainer appends the tokenizer's EOS id.\nSplits: an item keeps the split it was imported with; others get a "
+        "deterministic 80/10/10 split from --seed and the item uid.");
     auto options = std::make_shared<ExportOptions>();
     command->add_option("PROJECT", options->project, "Path of the project file")->required();
     command->add_option("OUT", options->out, "File to write (replaced only when complete)")->required();
@@ -165,9 +161,7 @@ const RegisterCommand kRegister{"export", [](CLI::App& root) {
         ->capture_default_str();
     command->add_option("--custom-template", options->customTemplate,
                         "For --template custom: text with {text}, optionally {rewrite} (where the response "
-                        "starts) and {eos}");
-    command->add_option("--eos", options->eos, "End-of-sequence text closing each response (the tokenizer's EOS)")
-        ->capture_default_str();
+                        "starts); no <s>/</s>: the tokenizer adds BOS and the trainer the EOS id");
     command->add_option("--split", options->split, "train|val|test|all")->capture_default_str();
     command->add_option("--seed", options->seed, "Seed of the split for items without one")->capture_default_str();
     command->add_option("--dataset", options->dataset, "Only items of this dataset");

@@ -1,6 +1,7 @@
 #include "core/common/durable-file.h"
 
 #include <fcntl.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -49,6 +50,40 @@ void writeFileDurable(const std::filesystem::path& file,
 
 void writeFileDurable(const std::filesystem::path& file, std::string_view bytes) {
     writeFileDurable(file, [&](const auto& sink) { sink(bytes.data(), bytes.size()); });
+}
+
+void writeFolderDurable(const std::filesystem::path& folder,
+                        const std::function<void(const std::filesystem::path& temp)>& write) {
+    namespace fs = std::filesystem;
+    const auto parent = folder.has_parent_path() ? folder.parent_path() : fs::path(".");
+    const auto temp = fs::path(folder.string() + ".tmp-" + std::to_string(::getpid()));
+    fs::remove_all(temp);
+    fs::create_directories(temp);
+    try {
+        write(temp);
+    } catch (...) {
+        std::error_code ignored;
+        fs::remove_all(temp, ignored);
+        throw;
+    }
+    syncDirectory(temp);
+    if (fs::exists(folder)) {
+        // renameat2(RENAME_EXCHANGE) swaps the two names atomically; rename(2) cannot replace a full folder.
+        if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, folder.c_str(), RENAME_EXCHANGE) == 0) {
+            fs::remove_all(temp);  // now the old content
+        } else {
+            // File systems without the exchange: move the old one aside first (a crash between the two
+            // renames leaves both under temporary names, and no half folder).
+            const auto old = fs::path(folder.string() + ".old-" + std::to_string(::getpid()));
+            fs::remove_all(old);
+            fs::rename(folder, old);
+            fs::rename(temp, folder);
+            fs::remove_all(old);
+        }
+    } else {
+        fs::rename(temp, folder);
+    }
+    syncDirectory(parent);
 }
 
 void syncDirectory(const std::filesystem::path& dir) {

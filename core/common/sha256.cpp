@@ -1,8 +1,12 @@
 #include "core/common/sha256.h"
 
+#include <fstream>
 #include <stdexcept>
+#include <vector>
 
 #include <openssl/evp.h>
+
+#include "core/common/diagnostics.h"
 
 namespace srllm::core {
 
@@ -40,6 +44,17 @@ void Sha256::update(std::string_view bytes) {
     if (EVP_DigestUpdate(m_ctx, bytes.data(), bytes.size()) != 1) throw std::runtime_error("OpenSSL: SHA-256 failed");
 }
 
+void Sha256::updateFile(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw InputError(file.string(), 0, "", "cannot open file to hash it (hint: check the permissions)");
+    std::vector<char> block(std::size_t{1} << 20);
+    while (in) {
+        in.read(block.data(), static_cast<std::streamsize>(block.size()));
+        update(std::string_view(block.data(), static_cast<size_t>(in.gcount())));
+    }
+    if (in.bad()) throw InputError(file.string(), 0, "", "read failed while hashing");
+}
+
 Sha256Digest Sha256::finish() {
     Sha256Digest hash{};
     unsigned int size = 0;
@@ -47,6 +62,17 @@ Sha256Digest Sha256::finish() {
         EVP_DigestInit_ex2(m_ctx, sha256Algorithm(), nullptr) != 1)
         throw std::runtime_error("OpenSSL: SHA-256 failed");
     return hash;
+}
+
+std::string Sha256::finishHex() {
+    const Sha256Digest hash = finish();
+    return toHex(hash.data(), hash.size());
+}
+
+std::string fileSha256(const std::filesystem::path& file) {
+    Sha256 digest;
+    digest.updateFile(file);
+    return "sha256:" + digest.finishHex();
 }
 
 }  // namespace srllm::core

@@ -12,38 +12,38 @@ struct BuiltinTemplate {
     const char* response;
 };
 
-// Verbatim from the sources (see ../shared/data/README.md). "repo" is SR_LLM's utils/params.py, parts
-// joined by "\n"; its literal closing "<s/>" is replaced by the tokenizer's EOS. "paper" is Figure 2.
+// From the sources (see ../shared/data/README.md), without their BOS/EOS text: the tokenizer adds BOS and
+// the trainer the EOS id. "repo" is SR_LLM's utils/params.py, parts joined by "\n". "paper" is Figure 2.
 constexpr BuiltinTemplate kBuiltins[] = {
     {"repo",
-     "<s>\n<<SYS>>You are a text debiasing bot, you take as input a text and you output its debiased version by "
+     "\n<<SYS>>You are a text debiasing bot, you take as input a text and you output its debiased version by "
      "rephrasing it to be free from any age, gender, political, social or socio-economic biases ,  without any "
      "extra outputs<</SYS>>\n[INST] Debias this text by rephrasing it to be free of bias : {text} [/INST]\n",
-     "{rewrite}{eos}"},
+     "{rewrite}"},
     {"paper",
-     "<s>[INST] <<SYS>> You are a helpful assistant. <</SYS>> Respond to the user's post by providing a version "
+     "[INST] <<SYS>> You are a helpful assistant. <</SYS>> Respond to the user's post by providing a version "
      "that maintains the core message but is presented in a benign and unbiased manner. Ensure your response is "
      "free from toxicity, negative sentiments, and harm. The goal is to reframe the content to retain its "
      "original intent while ensuring it contributes positively to the conversation: \"{text}\" [/INST] ",
-     "{rewrite} {eos}"},
+     "{rewrite}"},
     // Stanford Alpaca's prompt for tasks with an input, with the paper's instruction.
     {"alpaca",
      "Below is an instruction that describes a task, paired with an input that provides further context. "
      "Write a response that appropriately completes the request.\n\n### Instruction:\nRewrite the text so that "
      "it keeps its core message but is free of bias, toxicity, negative stereotyping and harm.\n\n"
      "### Input:\n{text}\n\n### Response:\n",
-     "{rewrite}{eos}"},
-    // ChatML; <|im_end|> closes the assistant turn, then the tokenizer's EOS.
+     "{rewrite}"},
+    // ChatML; <|im_end|> closes the assistant turn (a turn marker, not the tokenizer's EOS).
     {"chat",
      "<|im_start|>system\nYou are a helpful assistant that rewrites text to be free of bias, toxicity, "
      "negative stereotyping and harm while keeping its core message.<|im_end|>\n<|im_start|>user\n"
      "Rewrite this text:\n{text}<|im_end|>\n<|im_start|>assistant\n",
-     "{rewrite}<|im_end|>{eos}"},
+     "{rewrite}<|im_end|>"},
 };
 
 constexpr const char* kText = "{text}";
 constexpr const char* kRewrite = "{rewrite}";
-constexpr const char* kEos = "{eos}";
+constexpr const char* kCustomHint = " (hint: e.g. \"Rewrite kindly: {text}\\nAnswer: {rewrite}\")";
 
 void replaceAll(std::string& s, const std::string& from, const std::string& to) {
     for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
@@ -53,6 +53,20 @@ size_t countOf(const std::string& s, const std::string& what) {
     size_t n = 0;
     for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + what.size())) ++n;
     return n;
+}
+
+// The rules every template obeys, built-in, custom or read back from a job.
+void checkParts(const std::string& prompt, const std::string& response, const char* field) {
+    const auto bad = [&](const std::string& why) { return InputError("", 0, field, why + kCustomHint); };
+    if (prompt.find(kText) == std::string::npos) throw bad("the prompt must contain {text}");
+    if (prompt.find(kRewrite) != std::string::npos) throw bad("{rewrite} must come after every {text}");
+    if (response.find(kText) != std::string::npos) throw bad("{rewrite} must come after every {text}");
+    if (countOf(response, kRewrite) != 1) throw bad("the response must contain {rewrite} exactly once");
+    for (const char* special : {"{eos}", "<s>", "</s>"}) {
+        if (prompt.find(special) != std::string::npos || response.find(special) != std::string::npos)
+            throw bad(std::string("holds ") + special +
+                      ": templates hold no BOS/EOS text, the tokenizer adds BOS and the trainer appends the EOS id");
+    }
 }
 
 }  // namespace
@@ -68,25 +82,30 @@ InstructionTemplate InstructionTemplate::builtin(const std::string& name) {
         if (name == t.name) return InstructionTemplate(t.name, t.prompt, t.response);
     std::string valid;
     for (const auto& n : builtinTemplateNames()) valid += n + "|";
-    throw InputError("", 0, "--template", "unknown template '" + name + "' (valid: " + valid + "custom)");
+    throw InputError("", 0, "template", "unknown template '" + name + "' (valid: " + valid + "custom)");
 }
 
 InstructionTemplate InstructionTemplate::custom(const std::string& templateText) {
-    const auto bad = [](const std::string& why) {
-        return InputError("", 0, "--custom-template",
-                          why + " (hint: e.g. \"Rewrite kindly: {text}\\nAnswer: {rewrite}\")");
-    };
-    if (templateText.find(kText) == std::string::npos) throw bad("must contain {text}");
-    const size_t rewrites = countOf(templateText, kRewrite);
-    if (rewrites > 1) throw bad("{rewrite} may appear only once");
-    if (rewrites == 0) return InstructionTemplate("custom", templateText, std::string(kRewrite) + kEos);
+    if (templateText.find(kText) == std::string::npos)
+        throw InputError("", 0, "custom_template", std::string("must contain {text}") + kCustomHint);
+    if (countOf(templateText, kRewrite) > 1)
+        throw InputError("", 0, "custom_template", std::string("{rewrite} may appear only once") + kCustomHint);
     const size_t at = templateText.find(kRewrite);
-    std::string prompt = templateText.substr(0, at);
-    std::string response = templateText.substr(at);
-    if (response.find(kText) != std::string::npos) throw bad("{rewrite} must come after every {text}");
-    if (prompt.find(kEos) != std::string::npos) throw bad("{eos} belongs after {rewrite}");
-    if (response.find(kEos) == std::string::npos) response += kEos;
+    std::string prompt = at == std::string::npos ? templateText : templateText.substr(0, at);
+    std::string response = at == std::string::npos ? kRewrite : templateText.substr(at);
+    checkParts(prompt, response, "custom_template");
     return InstructionTemplate("custom", std::move(prompt), std::move(response));
+}
+
+InstructionTemplate InstructionTemplate::named(const std::string& name, const std::string& customText) {
+    return name == "custom" ? custom(customText) : builtin(name);
+}
+
+InstructionTemplate InstructionTemplate::fromParts(const std::string& name, const std::string& prompt,
+                                                   const std::string& response) {
+    if (name.empty()) throw InputError("", 0, "template.name", "is empty");
+    checkParts(prompt, response, "template");
+    return InstructionTemplate(name, prompt, response);
 }
 
 std::string InstructionTemplate::renderPrompt(const std::string& text) const {
@@ -95,11 +114,8 @@ std::string InstructionTemplate::renderPrompt(const std::string& text) const {
     return prompt;
 }
 
-InstructionExample InstructionTemplate::render(const std::string& text, const std::string& rewrite,
-                                               const std::string& eos) const {
+InstructionExample InstructionTemplate::render(const std::string& text, const std::string& rewrite) const {
     InstructionExample example{renderPrompt(text), m_response};
-    // {eos} first: a rewrite that happens to contain "{eos}" must stay as written.
-    replaceAll(example.response, kEos, eos);
     replaceAll(example.response, kRewrite, rewrite);
     return example;
 }

@@ -31,4 +31,8 @@ std::string assignSplit(uint64_t seed, std::string_view itemUid, const SplitFrac
     return "test";
 }
 
+std::string itemSplit(const std::optional<std::string>& stored, std::string_view itemUid, uint64_t seed) {
+    return stored ? *stored : assignSplit(seed, itemUid);
+}
+
 }  // namespace srllm::core

@@ -89,7 +89,7 @@ AdapterLoad readAdapterConfig(const std::filesystem::path& dir) {
     return out;
 }
 
-AdapterLoad loadAdapter(CausalLMImpl& model, const std::filesystem::path& dir) {
+AdapterLoad loadAdapter(CausalLMImpl& model, const std::filesystem::path& dir, bool quantizeBase) {
     AdapterLoad out = readAdapterConfig(dir);
     const auto weightsPath = dir / peft::kAdapterWeightsFile;
     if (!std::filesystem::exists(weightsPath)) {
@@ -98,7 +98,9 @@ AdapterLoad loadAdapter(CausalLMImpl& model, const std::filesystem::path& dir) {
                                                   "safe_serialization=True)");
     }
     const auto file = SafetensorsFile::open(weightsPath);
-    applyLora(model, out.config);
+    LoraApplyOptions options;
+    options.quantizeBase = quantizeBase;
+    applyLora(model, out.config, options);
     std::set<std::string> used;
     for (auto& [name, lora] : loraLayers(model)) {
         for (const auto& [key, target] : {std::pair{peftLoraAKey(name), &lora->loraA}, {peftLoraBKey(name), &lora->loraB}}) {

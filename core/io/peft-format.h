@@ -53,8 +53,9 @@ struct AdapterLoad {
 // Reads `dir`'s adapter_config.json only (no tensors).
 AdapterLoad readAdapterConfig(const std::filesystem::path& dir);
 
-// Wraps `model`'s target projections in LoRA per `dir`'s config and loads the A/B weights. A missing or
-// mis-shaped tensor throws InputError naming the tensor, the shapes and a hint.
-AdapterLoad loadAdapter(CausalLMImpl& model, const std::filesystem::path& dir);
+// Wraps `model`'s target projections in LoRA per `dir`'s config and loads the A/B weights; with
+// quantizeBase every projection but lm_head becomes NF4 first, as in the QLoRA run that trained the
+// adapter. A missing or mis-shaped tensor throws InputError naming the tensor, the shapes and a hint.
+AdapterLoad loadAdapter(CausalLMImpl& model, const std::filesystem::path& dir, bool quantizeBase = false);
 
 }  // namespace srllm::core

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/common/diagnostics.h"
+#include "core/common/durable-file.h"
 
 static_assert(std::endian::native == std::endian::little, "safetensors stores little-endian bytes");
 
@@ -260,19 +261,12 @@ void saveSafetensors(const std::filesystem::path& path, const std::map<std::stri
     }
     std::string text = header.dump();
     text.append((8 - text.size() % 8) % 8, ' ');
-    const auto temp = std::filesystem::path(path.string() + ".tmp");
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) throw InputError(temp.string(), 0, "", "cannot create file");
-        const uint64_t headerSize = text.size();
-        out.write(reinterpret_cast<const char*>(&headerSize), 8);
-        out.write(text.data(), static_cast<std::streamsize>(text.size()));
-        for (const auto& data : contiguous)
-            out.write(static_cast<const char*>(data.data_ptr()), static_cast<std::streamsize>(data.numel() * data.element_size()));
-        out.flush();
-        if (!out) throw InputError(temp.string(), 0, "", "write failed (disk full?)");
-    }
-    std::filesystem::rename(temp, path);
+    const uint64_t headerSize = text.size();
+    writeFileDurable(path, [&](const auto& sink) {
+        sink(&headerSize, 8);
+        sink(text.data(), text.size());
+        for (const auto& data : contiguous) sink(data.data_ptr(), static_cast<size_t>(data.numel() * data.element_size()));
+    });
 }
 
 }  // namespace srllm::core

@@ -81,7 +81,7 @@ private:
 std::map<std::string, torch::Tensor> loadSafetensors(const std::filesystem::path& path);
 
 // Writes tensors (made contiguous, CPU) with keys sorted, the header padded with spaces to a multiple
-// of 8 bytes, and metadata as "__metadata__" (left out when empty). Writes to a temp file and renames.
+// of 8 bytes, and metadata as "__metadata__" (left out when empty). Crash-safe (core/common/durable-file.h).
 void saveSafetensors(const std::filesystem::path& path, const std::map<std::string, torch::Tensor>& tensors,
                      const std::map<std::string, std::string>& metadata = {});
 

@@ -7,14 +7,6 @@ namespace srllm::core {
 
 namespace {
 
-constexpr const char* kLmHeadName = "lm_head";  // the HF name of the output layer in every family we build
-
-bool endsWithComponent(const std::string& name, const std::string& target) {
-    if (name == target) return true;
-    return name.size() > target.size() && name.compare(name.size() - target.size(), target.size(), target) == 0 &&
-           name[name.size() - target.size() - 1] == '.';
-}
-
 ProjectionPtr quantizedBase(const ProjectionPtr& projection, torch::Dtype computeDtype) {
     const auto* dense = dynamic_cast<const DenseProjection*>(projection.get());
     if (!dense) throw std::invalid_argument("applyLora: QLoRA needs dense projections to quantize");
@@ -22,15 +14,6 @@ ProjectionPtr quantizedBase(const ProjectionPtr& projection, torch::Dtype comput
 }
 
 }  // namespace
-
-bool matchesTarget(const std::string& qualifiedName, const std::vector<std::string>& targets) {
-    for (const auto& target : targets) {
-        if (target == kAllLinearTarget ? qualifiedName != kLmHeadName : endsWithComponent(qualifiedName, target)) {
-            return true;
-        }
-    }
-    return false;
-}
 
 LoraApplyReport applyLora(CausalLMImpl& model, const LoraConfig& config, const LoraApplyOptions& options) {
     validateLoraConfig(config, "");

@@ -25,10 +25,6 @@ struct LoraApplyReport {
     int64_t totalParams = 0;           // every weight element, NF4 ones included (as PEFT counts them)
 };
 
-// PEFT's rule: a target matches a module whose qualified name equals it or ends with "." + target;
-// "all-linear" matches every projection except the LM head.
-bool matchesTarget(const std::string& qualifiedName, const std::vector<std::string>& targets);
-
 // Wraps the matching projections of `model` in LoraLinear (over NF4 with quantizeBase) and freezes every
 // other parameter. Throws InputError (field target_modules) when no projection matches.
 LoraApplyReport applyLora(CausalLMImpl& model, const LoraConfig& config, const LoraApplyOptions& options = {});

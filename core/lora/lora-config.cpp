@@ -32,7 +32,22 @@ T readField(const nlohmann::json& json, const char* key, T fallback, const std::
     }
 }
 
+bool endsWithComponent(const std::string& name, const std::string& target) {
+    if (name == target) return true;
+    return name.size() > target.size() && name.compare(name.size() - target.size(), target.size(), target) == 0 &&
+           name[name.size() - target.size() - 1] == '.';
+}
+
 }  // namespace
+
+bool matchesTarget(const std::string& qualifiedName, const std::vector<std::string>& targets) {
+    for (const auto& target : targets) {
+        if (target == kAllLinearTarget ? qualifiedName != kLmHeadName : endsWithComponent(qualifiedName, target)) {
+            return true;
+        }
+    }
+    return false;
+}
 
 double LoraConfig::scaling() const {
     return useRslora ? alpha / std::sqrt(static_cast<double>(rank)) : alpha / static_cast<double>(rank);

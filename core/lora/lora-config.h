@@ -12,6 +12,7 @@
 namespace srllm::core {
 
 inline constexpr const char* kAllLinearTarget = "all-linear";
+inline constexpr const char* kLmHeadName = "lm_head";  // the HF name of the output layer in every family we build
 
 struct LoraConfig {
     int64_t rank = 64;        // SR-LLM paper (QLoRA recipe): r 64
@@ -44,6 +45,10 @@ void validateLoraConfig(const LoraConfig& config, const std::string& file);
 
 // PEFT's TRANSFORMERS_MODELS_TO_LORA_TARGET_MODULES_MAPPING for the architectures we build.
 std::vector<std::string> defaultTargetModules(const std::string& modelType);
+
+// PEFT's rule: a target matches a module whose qualified name equals it or ends with "." + target;
+// "all-linear" matches every projection except the LM head.
+bool matchesTarget(const std::string& qualifiedName, const std::vector<std::string>& targets);
 
 // The target list with the empty default resolved for `modelType`.
 std::vector<std::string> resolvedTargetModules(const LoraConfig& config, const std::string& modelType);

@@ -2,10 +2,9 @@
 
 #include <cmath>
 
-#include <ATen/autocast_mode.h>
-
 #include "core/lora/lora-config.h"
 #include "core/lora/nf4-linear.h"
+#include "core/model/autocast-scope.h"
 #include "core/model/dropout.h"
 
 namespace srllm::core {
@@ -32,7 +31,7 @@ torch::Tensor LoraLinearImpl::forward(const torch::Tensor& x) {
     if (!m_enabled) return y;
     auto h = m_dropout > 0.0 && is_training() ? fastDropout(x, m_dropout) : x;
     // Under autocast the matmuls pick bf16 themselves; otherwise match the adapter's float32.
-    if (!at::autocast::is_cpu_enabled()) h = h.to(loraA.scalar_type());
+    if (!AutocastScope::active()) h = h.to(loraA.scalar_type());
     auto delta = torch::matmul(torch::matmul(h, loraA.t()), loraB.t());  // [..., r] -> [..., out]
     return y.add_(delta.to(y.scalar_type()), m_scaling);
 }

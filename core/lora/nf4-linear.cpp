@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
+#include <map>
+#include <mutex>
 
 namespace srllm::core {
 
@@ -10,6 +13,15 @@ namespace {
 
 torch::Tensor tableTensor(const float* values, int64_t n) {
     return torch::from_blob(const_cast<float*>(values), {n}, torch::kFloat32).clone();
+}
+
+// A constant table on the device of the tensor it serves, made once per device (they are a few KB).
+const torch::Tensor& onDevice(const torch::Device& device, const std::function<torch::Tensor()>& make,
+                              std::map<std::string, torch::Tensor>& cache, std::mutex& mutex) {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto& slot = cache[device.str()];
+    if (!slot.defined()) slot = make().to(device);
+    return slot;
 }
 
 // Splits `x` (flattened, zero-padded to whole blocks) into rows of `block` and returns [rows, block].
@@ -38,7 +50,9 @@ torch::Tensor pairLookup(torch::Dtype dtype) {
 torch::Tensor dequantizeParts(const torch::Tensor& packed, const torch::Tensor& scales, int64_t numel,
                               at::IntArrayRef shape, torch::Dtype dtype) {
     // Float32 products then one cast, as bitsandbytes does, so bf16 sees a single rounding.
-    static const torch::Tensor lut = pairLookup(torch::kFloat32);
+    static std::map<std::string, torch::Tensor> luts;
+    static std::mutex mutex;
+    const auto& lut = onDevice(packed.device(), [] { return pairLookup(torch::kFloat32); }, luts, mutex);
     auto values = lut.index_select(0, packed.to(torch::kInt)).view({-1, kNf4BlockSize});  // [blocks, 64]
     values.mul_(scales.unsqueeze(1));
     return values.view({-1}).narrow(0, 0, numel).view(shape).to(dtype);
@@ -108,7 +122,8 @@ const std::array<float, 256>& dynamicMap8Bit() {
 
 torch::Tensor nearestCodeIndex(const torch::Tensor& x, const torch::Tensor& sortedCodes) {
     const int64_t n = sortedCodes.numel();
-    auto mids = (sortedCodes.narrow(0, 0, n - 1) + sortedCodes.narrow(0, 1, n - 1)) / 2;
+    const auto codes = sortedCodes.to(x.device());
+    auto mids = (codes.narrow(0, 0, n - 1) + codes.narrow(0, 1, n - 1)) / 2;
     // bucketize(right=false) counts the midpoints strictly below x: the index of the nearest code,
     // ties going to the lower code.
     return torch::bucketize(x.to(torch::kFloat32).contiguous(), mids).to(torch::kUInt8);
@@ -138,7 +153,9 @@ Nf4Tensor quantizeNf4(const torch::Tensor& weight) {
 }
 
 torch::Tensor dequantizeNf4Scales(const Nf4Tensor& q) {
-    static const torch::Tensor map = tableTensor(dynamicMap8Bit().data(), 256);
+    static std::map<std::string, torch::Tensor> maps;
+    static std::mutex mutex;
+    const auto& map = onDevice(q.scaleCodes.device(), [] { return tableTensor(dynamicMap8Bit().data(), 256); }, maps, mutex);
     const int64_t blocks = q.scaleCodes.numel();
     auto perBlock = q.scaleScales.repeat_interleave(kNf4ScaleBlockSize).narrow(0, 0, blocks);
     return map.index_select(0, q.scaleCodes.to(torch::kInt)) * perBlock + q.scaleOffset;

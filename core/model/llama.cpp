@@ -25,7 +25,7 @@ LlamaBackboneImpl::LlamaBackboneImpl(const ModelConfig& config) {
 }
 
 LlamaImpl::LlamaImpl(const ModelConfig& config)
-    : CausalLMImpl(config), m_rotary(config.headDim(), config.ropeTheta) {
+    : CausalLMImpl(config), m_rotary(config.headDim(), config.ropeTheta, config.ropeScaling) {
     m_model = register_module("model", LlamaBackbone(config));
     if (!config.tieWordEmbeddings)
         m_lmHead = register_module<ProjectionImpl>(

@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "core/common/diagnostics.h"
+#include "core/common/durable-file.h"
 
 namespace srllm::core {
 namespace {
@@ -50,6 +51,27 @@ void rejectIf(bool condition, const char* key, const std::string& file, const st
     if (condition) throw InputError(file, 0, key, "unsupported: " + why);
 }
 
+std::optional<RopeScaling> parseRopeScaling(const Json& json, const std::string& file) {
+    const auto it = json.find("rope_scaling");
+    if (it == json.end() || it->is_null()) return std::nullopt;
+    if (!it->is_object()) throw InputError(file, 0, "rope_scaling", "must be an object or null, found " + it->dump());
+    // Older configs name the type "type"; HF reads rope_type first.
+    const std::string type = readString(*it, "rope_type", file, readString(*it, "type", file, ""));
+    rejectIf(type != "llama3", "rope_scaling", file,
+             "RoPE scaling type '" + type + "' (only llama3, as in Llama 3.1/3.2; hint: remove it only if the model " +
+                 "was trained without it)");
+    RopeScaling s;
+    s.factor = readDouble(*it, "factor", file, 0);
+    s.lowFreqFactor = readDouble(*it, "low_freq_factor", file, 0);
+    s.highFreqFactor = readDouble(*it, "high_freq_factor", file, 0);
+    s.originalMaxPositions = readInt(*it, "original_max_position_embeddings", file, std::nullopt);
+    if (!(s.factor > 0) || !(s.lowFreqFactor > 0) || !(s.highFreqFactor > s.lowFreqFactor) || s.originalMaxPositions <= 0)
+        throw InputError(file, 0, "rope_scaling",
+                         "llama3 needs factor > 0, 0 < low_freq_factor < high_freq_factor and "
+                         "original_max_position_embeddings > 0, found " + it->dump());
+    return s;
+}
+
 void parseLlamaFields(const Json& json, const std::string& file, ModelConfig& c) {
     c.vocabSize = readInt(json, "vocab_size", file, std::nullopt);
     c.hiddenSize = readInt(json, "hidden_size", file, std::nullopt);
@@ -63,9 +85,7 @@ void parseLlamaFields(const Json& json, const std::string& file, ModelConfig& c)
     c.tieWordEmbeddings = readBool(json, "tie_word_embeddings", file, c.tieWordEmbeddings);
     c.hiddenAct = readString(json, "hidden_act", file, "silu");
     rejectIf(c.hiddenAct != "silu", "hidden_act", file, "'" + c.hiddenAct + "' (only silu, as SwiGLU)");
-    rejectIf(json.contains("rope_scaling") && !json["rope_scaling"].is_null(), "rope_scaling", file,
-             "scaled RoPE " + (json.contains("rope_scaling") ? json["rope_scaling"].dump() : "") +
-                 " (only plain RoPE; hint: remove it only if the model was trained without it)");
+    c.ropeScaling = parseRopeScaling(json, file);
     rejectIf(readBool(json, "attention_bias", file, false) && !c.qkvBias, "attention_bias", file,
              "biases on attention projections of a Llama model");
     rejectIf(readBool(json, "mlp_bias", file, false), "mlp_bias", file, "biases on MLP projections");
@@ -201,6 +221,12 @@ Json modelConfigToJson(const ModelConfig& c) {
                      {"intermediate_size", c.intermediateSize}, {"max_position_embeddings", c.maxPositions},
                      {"rms_norm_eps", c.normEps}, {"rope_theta", c.ropeTheta}, {"hidden_act", c.hiddenAct},
                      {"rope_scaling", nullptr}});
+        if (const auto& r = c.ropeScaling)
+            json["rope_scaling"] = {{"rope_type", "llama3"},
+                                    {"factor", r->factor},
+                                    {"low_freq_factor", r->lowFreqFactor},
+                                    {"high_freq_factor", r->highFreqFactor},
+                                    {"original_max_position_embeddings", r->originalMaxPositions}};
         if (c.slidingWindow) json["sliding_window"] = *c.slidingWindow;
     }
     if (c.bosTokenId) json["bos_token_id"] = *c.bosTokenId;
@@ -211,10 +237,7 @@ Json modelConfigToJson(const ModelConfig& c) {
 }
 
 void saveModelConfig(const ModelConfig& config, const std::filesystem::path& configJson) {
-    std::ofstream out(configJson, std::ios::trunc);
-    if (!out) throw InputError(configJson.string(), 0, "", "cannot create file");
-    out << modelConfigToJson(config).dump(2) << '\n';
-    if (!out) throw InputError(configJson.string(), 0, "", "write failed");
+    writeFileDurable(configJson, modelConfigToJson(config).dump(2) + "\n");
 }
 
 }  // namespace srllm::core

@@ -25,6 +25,15 @@ const std::vector<ArchitectureInfo>& architectureTable();
 // The row for an HF class name; throws InputError naming it and listing the supported ones.
 const ArchitectureInfo& architectureInfo(const std::string& hfClass, const std::string& file = {});
 
+// Llama 3.1/3.2's scaled RoPE (config.json rope_scaling with rope_type "llama3"): low frequencies are
+// divided by `factor`, high ones kept, the band between blended (HF _compute_llama3_parameters).
+struct RopeScaling {
+    double factor = 8.0;
+    double lowFreqFactor = 1.0;
+    double highFreqFactor = 4.0;
+    int64_t originalMaxPositions = 8192;
+};
+
 struct ModelConfig {
     // Sizes are required in config.json (0 = unset): a default borrowed from a 7B model would silently
     // build the wrong shape.
@@ -38,6 +47,7 @@ struct ModelConfig {
     int64_t maxPositions = 2048;        // HF LlamaConfig default; rotary models may exceed it, GPT-2 cannot
     double normEps = 1e-6;              // HF rms_norm_eps default; GPT-2 layer_norm_epsilon defaults to 1e-5
     double ropeTheta = 10000.0;         // RoPE base of the original Llama/RoFormer papers, HF's default
+    std::optional<RopeScaling> ropeScaling;  // Llama 3.1/3.2; absent = plain RoPE
     bool tieWordEmbeddings = false;     // HF default for Llama-like models; GPT-2 always ties lm_head to wte
     bool qkvBias = false;               // taken from the architecture row (Qwen2: true)
     std::string hiddenAct = "silu";     // SwiGLU in Llama/Mistral/Qwen2; GPT-2 uses "gelu_new"
@@ -55,8 +65,8 @@ struct ModelConfig {
     void validate(const std::string& file = {}) const;
 };
 
-// Parses a config.json document; `file` names it in errors. Unsupported architectures, rope_scaling,
-// or activations throw InputError; unknown keys are ignored (HF configs carry many).
+// Parses a config.json document; `file` names it in errors. Unsupported architectures, rope_scaling
+// types other than llama3, or activations throw InputError; unknown keys are ignored (HF configs carry many).
 ModelConfig parseModelConfig(const nlohmann::json& json, const std::string& file = {});
 ModelConfig loadModelConfig(const std::filesystem::path& configJson);
 

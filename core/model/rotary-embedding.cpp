@@ -8,9 +8,21 @@
 
 namespace srllm::core {
 
-RotaryEmbedding::RotaryEmbedding(int64_t headDim, double theta) {
+RotaryEmbedding::RotaryEmbedding(int64_t headDim, double theta, const std::optional<RopeScaling>& scaling) {
     const auto exponents = torch::arange(0, headDim, 2, torch::kInt64).to(torch::kFloat32) / static_cast<double>(headDim);
     m_inverseFrequency = 1.0 / torch::pow(theta, exponents);
+    if (!scaling) return;
+    // Wavelengths longer than the original context / low_freq_factor are stretched by `factor`, those
+    // shorter than context / high_freq_factor kept, and the band between blended linearly in
+    // context / wavelength, as HF computes it (in float32).
+    const auto& s = *scaling;
+    const double context = static_cast<double>(s.originalMaxPositions);
+    const auto wavelength = 2.0 * M_PI / m_inverseFrequency;
+    const auto scaled = torch::where(wavelength > context / s.lowFreqFactor, m_inverseFrequency / s.factor, m_inverseFrequency);
+    const auto smooth = (context / wavelength - s.lowFreqFactor) / (s.highFreqFactor - s.lowFreqFactor);
+    const auto blended = (1 - smooth) * scaled / s.factor + smooth * scaled;
+    const auto medium = (wavelength >= context / s.highFreqFactor) & (wavelength <= context / s.lowFreqFactor);
+    m_inverseFrequency = torch::where(medium, blended, scaled);
 }
 
 std::pair<torch::Tensor, torch::Tensor> RotaryEmbedding::cosSin(const torch::Tensor& positions, torch::Dtype dtype) const {

@@ -1,15 +1,19 @@
 #pragma once
 // Rotary position embedding (RoPE) in HF's rotate_half layout: the head dimension is split into two
 // halves (not interleaved pairs), so weights converted by HF's Llama script load unchanged.
+#include <optional>
 #include <utility>
 
 #include <torch/torch.h>
+
+#include "core/model/model-config.h"
 
 namespace srllm::core {
 
 class RotaryEmbedding {
 public:
-    RotaryEmbedding(int64_t headDim, double theta);
+    // With `scaling`, the inverse frequencies follow Llama 3.1's rule (see RopeScaling).
+    RotaryEmbedding(int64_t headDim, double theta, const std::optional<RopeScaling>& scaling = std::nullopt);
 
     // cos and sin for position ids [B,T] (int64): each [B,1,T,D], in `dtype`, ready to broadcast over heads.
     std::pair<torch::Tensor, torch::Tensor> cosSin(const torch::Tensor& positions, torch::Dtype dtype) const;
@@ -21,7 +25,7 @@ public:
     static torch::Tensor apply(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin);
 
 private:
-    torch::Tensor m_inverseFrequency;  // [D/2] float32: theta^(-2i/D)
+    torch::Tensor m_inverseFrequency;  // [D/2] float32: theta^(-2i/D), scaled for llama3
 };
 
 }  // namespace srllm::core

@@ -6,6 +6,7 @@
 
 #include "core/common/diagnostics.h"
 #include "core/tokenizer/byte-level.h"
+#include "core/common/durable-file.h"
 #include "core/tokenizer/tokenizer-files.h"
 #include "core/tokenizer/tokenizer-json-writer.h"
 
@@ -193,7 +194,7 @@ void saveTrainedTokenizer(const BpeTokenizerSpec& spec, const std::filesystem::p
                                    {"pad_token", tokenOf(spec.specials.pad)},
                                    {"add_bos_token", false},
                                    {"add_eos_token", false}};
-    writeTextFileAtomic(dir / kTokenizerConfigJson, config.dump(2) + "\n");
+    writeFileDurable(dir / kTokenizerConfigJson, config.dump(2) + "\n");
 }
 
 }  // namespace srllm::core

@@ -24,7 +24,4 @@ std::string readTextFile(const std::filesystem::path& file);
 // Parses a JSON file; throws InputError with the file and the line of the syntax error.
 nlohmann::json readJsonFile(const std::filesystem::path& file);
 
-// Writes text to file through a temp file and a rename, so a crash never leaves half a tokenizer.
-void writeTextFileAtomic(const std::filesystem::path& file, const std::string& text);
-
 }  // namespace srllm::core

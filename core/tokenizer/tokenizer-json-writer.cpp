@@ -1,5 +1,6 @@
 #include "core/tokenizer/tokenizer-json-writer.h"
 
+#include "core/common/durable-file.h"
 #include "core/tokenizer/tokenizer-files.h"
 
 namespace srllm::core {
@@ -149,7 +150,7 @@ nlohmann::json tokenizerJsonFromSpec(const BpeTokenizerSpec& spec) {
 }
 
 void writeTokenizerJson(const BpeTokenizerSpec& spec, const std::filesystem::path& file) {
-    writeTextFileAtomic(file, tokenizerJsonFromSpec(spec).dump(2) + "\n");
+    writeFileDurable(file, tokenizerJsonFromSpec(spec).dump(2) + "\n");
 }
 
 }  // namespace srllm::core

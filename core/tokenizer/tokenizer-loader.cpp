@@ -1,6 +1,7 @@
 #include "core/tokenizer/tokenizer-loader.h"
 
 #include "core/common/diagnostics.h"
+#include "core/common/durable-file.h"
 #include "core/tokenizer/bpe-tokenizer.h"
 #include "core/tokenizer/sentencepiece-to-bpe.h"
 #include "core/tokenizer/tokenizer-config.h"
@@ -54,7 +55,7 @@ std::vector<fs::path> copyTokenizerFiles(const fs::path& sourceDir, const fs::pa
     std::vector<fs::path> written;
     for (const fs::path& file : tokenizerFiles(sourceDir)) {
         const fs::path target = targetDir / file.filename();
-        fs::copy_file(file, target, fs::copy_options::overwrite_existing);
+        writeFileDurable(target, readTextFile(file));
         written.push_back(target);
     }
     return written;

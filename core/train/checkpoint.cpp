@@ -1,89 +1,82 @@
 #include "core/train/checkpoint.h"
 
-#include <algorithm>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cstring>
 #include <fstream>
-#include <sstream>
 #include <vector>
 
-#include <ATen/CPUGeneratorImpl.h>
-
-#include "core/common/durable-file.h"
+#include "core/io/durable-file.h"
+#include "core/job/job-folder.h"
+#include "core/job/job-layout.h"
+#include "core/train/train-device.h"
 
 namespace srllm::core {
 
 namespace {
 
-constexpr const char* kFolderPrefix = "step-";
 constexpr size_t kHeaderBytes = sizeof(kCheckpointMagic) + sizeof(kCheckpointVersion);
 
-std::string folderName(int64_t step) {
-    std::string digits = std::to_string(step);
-    return kFolderPrefix + std::string(digits.size() < 8 ? 8 - digits.size() : 0, '0') + digits;
-}
-
-std::optional<int64_t> stepOf(const std::filesystem::path& folder) {
-    const auto name = folder.filename().string();
-    if (name.rfind(kFolderPrefix, 0) != 0 || name.size() == std::strlen(kFolderPrefix)) return std::nullopt;
-    const auto digits = name.substr(std::strlen(kFolderPrefix));
-    if (digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-    return std::stoll(digits);
-}
-
-bool complete(const std::filesystem::path& folder) {
-    return std::filesystem::exists(folder / kCheckpointDoneFile) && std::filesystem::exists(folder / kCheckpointStateFile);
-}
-
-// Complete checkpoint folders by step, oldest first.
-std::vector<std::pair<int64_t, std::filesystem::path>> completeCheckpoints(const std::filesystem::path& root,
-                                                                          Diagnostics* warnings) {
-    std::vector<std::pair<int64_t, std::filesystem::path>> out;
-    if (!std::filesystem::is_directory(root)) return out;
-    for (const auto& entry : std::filesystem::directory_iterator(root)) {
-        const auto step = stepOf(entry.path());
-        if (!entry.is_directory() || !step) continue;
-        if (complete(entry.path())) {
-            out.emplace_back(*step, entry.path());
-        } else if (warnings) {
-            warnings->push_back({entry.path().string(), 0, "", "incomplete checkpoint (no DONE marker) ignored"});
-        }
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
-std::string readHeaderChecked(const std::filesystem::path& file, bool wholeFile) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw InputError(file.string(), 0, "", "cannot open checkpoint");
-    std::string bytes;
-    if (wholeFile) {
-        std::ostringstream buffer;
-        buffer << in.rdbuf();
-        bytes = buffer.str();
-    } else {
-        bytes.resize(kHeaderBytes);
-        in.read(bytes.data(), kHeaderBytes);
-        bytes.resize(static_cast<size_t>(in.gcount()));
-    }
-    if (bytes.size() < kHeaderBytes || std::memcmp(bytes.data(), kCheckpointMagic, sizeof(kCheckpointMagic)) != 0) {
+void checkHeader(const std::filesystem::path& file, const char* bytes, size_t size) {
+    if (size < kHeaderBytes || std::memcmp(bytes, kCheckpointMagic, sizeof(kCheckpointMagic)) != 0) {
         throw InputError(file.string(), 0, "", "not an srllm checkpoint (bad magic; hint: truncated or foreign file?)");
     }
     uint32_t version = 0;
-    std::memcpy(&version, bytes.data() + sizeof(kCheckpointMagic), sizeof(version));
+    std::memcpy(&version, bytes + sizeof(kCheckpointMagic), sizeof(version));
     if (version != kCheckpointVersion) {
         throw InputError(file.string(), 0, "", "checkpoint format version " + std::to_string(version) + ", this build reads " +
                                                    std::to_string(kCheckpointVersion) + " (hint: resume with the srllm that wrote it)");
     }
-    return bytes;
 }
+
+void readHeaderChecked(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw InputError(file.string(), 0, "", "cannot open checkpoint");
+    char bytes[kHeaderBytes] = {};
+    in.read(bytes, kHeaderBytes);
+    checkHeader(file, bytes, static_cast<size_t>(in.gcount()));
+}
+
+// The archive after the header, read in place with pread: torch asks for the records it needs.
+class ArchiveFile {
+public:
+    explicit ArchiveFile(const std::filesystem::path& file) : m_fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC)) {
+        if (m_fd < 0) throw InputError(file.string(), 0, "", "cannot open checkpoint");
+        const auto size = static_cast<size_t>(std::filesystem::file_size(file));
+        char header[kHeaderBytes] = {};
+        const ssize_t n = ::pread(m_fd, header, kHeaderBytes, 0);
+        checkHeader(file, header, n < 0 ? 0 : static_cast<size_t>(n));
+        m_size = size - kHeaderBytes;
+    }
+    ~ArchiveFile() { ::close(m_fd); }
+    ArchiveFile(const ArchiveFile&) = delete;
+    ArchiveFile& operator=(const ArchiveFile&) = delete;
+
+    size_t read(uint64_t pos, void* buffer, size_t bytes) const {
+        size_t done = 0;
+        while (done < bytes) {
+            const ssize_t n = ::pread(m_fd, static_cast<char*>(buffer) + done, bytes - done,
+                                      static_cast<off_t>(kHeaderBytes + pos + done));
+            if (n <= 0) break;
+            done += static_cast<size_t>(n);
+        }
+        return done;
+    }
+    size_t size() const { return m_size; }
+
+private:
+    int m_fd;
+    size_t m_size = 0;
+};
 
 }  // namespace
 
 std::filesystem::path writeCheckpoint(const std::filesystem::path& root, const TrainingState& state,
                                       const std::map<std::string, torch::Tensor>& weights,
-                                      torch::optim::Optimizer& optimizer, int64_t keep) {
-    const auto folder = root / folderName(state.step);
-    if (complete(folder)) return folder;  // this exact step is already saved; never rewrite it in place
+                                      torch::optim::Optimizer& optimizer, int64_t keep, const torch::Device& device) {
+    const auto folder = root / checkpointFolderName(state.step);
+    if (std::filesystem::exists(folder / kCheckpointDoneFile)) return folder;  // never rewrite a step in place
     std::filesystem::remove_all(folder);  // leftovers of a crash while writing this step
     std::filesystem::create_directories(folder);
 
@@ -100,13 +93,13 @@ std::filesystem::path writeCheckpoint(const std::filesystem::path& root, const T
     archive.write("epoch", c10::IValue(state.epoch));
     archive.write("next_example", c10::IValue(state.nextExample));
     archive.write("best_loss_eval", c10::IValue(state.bestLossEval));
+    archive.write("best_step", c10::IValue(state.bestStep));
     archive.write("evals_without_improvement", c10::IValue(state.evalsWithoutImprovement));
+    archive.write("loss_scale", c10::IValue(state.lossScale));
+    archive.write("good_steps", c10::IValue(state.goodSteps));
     archive.write("config", c10::IValue(state.configJson));
-    {
-        auto generator = at::detail::getDefaultCPUGenerator();
-        std::lock_guard<std::mutex> lock(generator.mutex());
-        archive.write("rng", generator.get_state());
-    }
+    archive.write("rng", rngState(torch::kCPU));
+    if (device.is_cuda()) archive.write("rng_cuda", rngState(device));
     torch::serialize::OutputArchive optimizerArchive;
     optimizer.save(optimizerArchive);
     archive.write("optimizer", optimizerArchive);
@@ -122,7 +115,7 @@ std::filesystem::path writeCheckpoint(const std::filesystem::path& root, const T
     writeFileDurable(folder / kCheckpointDoneFile, "step " + std::to_string(state.step) + "\n");
 
     // Prune only now that the new one is complete, so a complete checkpoint always exists.
-    auto all = completeCheckpoints(root, nullptr);
+    auto all = completeCheckpoints(root);
     for (size_t i = 0; i + static_cast<size_t>(keep) < all.size(); ++i) {
         if (all[i].second != folder) std::filesystem::remove_all(all[i].second);
     }
@@ -133,7 +126,7 @@ std::optional<std::filesystem::path> latestCheckpoint(const std::filesystem::pat
     auto all = completeCheckpoints(root, &warnings);
     for (auto it = all.rbegin(); it != all.rend(); ++it) {
         try {
-            readHeaderChecked(it->second / kCheckpointStateFile, false);
+            readHeaderChecked(it->second / kCheckpointStateFile);
             return it->second;
         } catch (const InputError& e) {
             warnings.push_back(e.diagnostic());
@@ -143,15 +136,20 @@ std::optional<std::filesystem::path> latestCheckpoint(const std::filesystem::pat
 }
 
 TrainingState readCheckpoint(const std::filesystem::path& folder, std::map<std::string, torch::Tensor>& weights,
-                             torch::optim::Optimizer& optimizer) {
+                             torch::optim::Optimizer& optimizer, const torch::Device& device) {
     const auto file = folder / kCheckpointStateFile;
-    const auto bytes = readHeaderChecked(file, true);
+    const ArchiveFile source(file);
     torch::serialize::InputArchive archive;
-    archive.load_from(bytes.data() + kHeaderBytes, bytes.size() - kHeaderBytes);
+    archive.load_from([&](uint64_t pos, void* buffer, size_t bytes) { return source.read(pos, buffer, bytes); },
+                      [&] { return source.size(); }, device);
     auto read = [&](const char* key) {
         c10::IValue value;
         if (!archive.try_read(key, value)) throw InputError(file.string(), 0, key, "missing from the checkpoint");
         return value;
+    };
+    auto readOr = [&](const char* key, c10::IValue fallback) {
+        c10::IValue value;
+        return archive.try_read(key, value) ? value : fallback;
     };
     const auto names = read("weight_names").toList();
     const auto tensors = read("weights").toTensorVector();
@@ -172,14 +170,20 @@ TrainingState readCheckpoint(const std::filesystem::path& folder, std::map<std::
     state.epoch = read("epoch").toInt();
     state.nextExample = read("next_example").toInt();
     state.bestLossEval = read("best_loss_eval").toDouble();
+    state.bestStep = readOr("best_step", c10::IValue(int64_t{0})).toInt();
     state.evalsWithoutImprovement = read("evals_without_improvement").toInt();
+    state.lossScale = readOr("loss_scale", c10::IValue(state.lossScale)).toDouble();
+    state.goodSteps = readOr("good_steps", c10::IValue(int64_t{0})).toInt();
     state.configJson = read("config").toStringRef();
     torch::serialize::InputArchive optimizerArchive;
     archive.read("optimizer", optimizerArchive);
     optimizer.load(optimizerArchive);
-    auto generator = at::detail::getDefaultCPUGenerator();
-    std::lock_guard<std::mutex> lock(generator.mutex());
-    generator.set_state(read("rng").toTensor());
+    // RNG states are CPU byte tensors whatever the map location.
+    setRngState(torch::kCPU, read("rng").toTensor().cpu());
+    if (device.is_cuda()) {
+        c10::IValue cuda;
+        if (archive.try_read("rng_cuda", cuda)) setRngState(device, cuda.toTensor().cpu());
+    }
     return state;
 }
 

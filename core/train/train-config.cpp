@@ -28,9 +28,7 @@ const std::vector<std::pair<const char*, FieldRef>>& fieldTable() {
         {"save_steps", &TrainConfig::checkpointEvery},
         {"save_total_limit", &TrainConfig::keepCheckpoints},
         {"eval_steps", &TrainConfig::evalEvery},
-        {"eval_fraction", &TrainConfig::evalFraction},
         {"early_stopping_patience", &TrainConfig::earlyStoppingPatience},
-        {"bf16", &TrainConfig::bf16},
         {"seed", &TrainConfig::seed},
         {"max_steps", &TrainConfig::maxSteps},
     };
@@ -59,12 +57,29 @@ TrainMethod parseTrainMethod(const std::string& name, const std::string& file) {
     throw InputError(file, 0, "method", "unknown method '" + name + "' (hint: full, lora or qlora)");
 }
 
+std::string precisionName(Precision precision) {
+    switch (precision) {
+        case Precision::Fp32: return "fp32";
+        case Precision::Bf16: return "bf16";
+        case Precision::Fp16: return "fp16";
+    }
+    return "fp32";
+}
+
+Precision parsePrecision(const std::string& name, const std::string& file) {
+    for (auto p : {Precision::Fp32, Precision::Bf16, Precision::Fp16}) {
+        if (precisionName(p) == name) return p;
+    }
+    throw InputError(file, 0, "precision", "unknown precision '" + name + "' (hint: fp32, bf16 or fp16)");
+}
+
 nlohmann::json TrainConfig::toJson() const {
     nlohmann::json json;
     for (const auto& [key, ref] : fieldTable()) {
         std::visit([&](auto member) { json[key] = this->*member; }, ref);
     }
     json["method"] = trainMethodName(method);
+    json["precision"] = precisionName(precision);
     json["lr_scheduler_type"] = schedule == LrSchedule::Cosine ? "cosine" : "constant";
     json["lora"] = nlohmann::json{{peft::kFieldRank, lora.rank},           {peft::kFieldAlpha, lora.alpha},
                                   {peft::kFieldDropout, lora.dropout},     {peft::kFieldTargetModules, lora.targetModules},
@@ -85,6 +100,8 @@ TrainConfigParse parseTrainConfig(const nlohmann::json& json, const std::string&
                            row->second);
             } else if (key == "method") {
                 c.method = parseTrainMethod(value.get<std::string>(), file);
+            } else if (key == "precision") {
+                c.precision = parsePrecision(value.get<std::string>(), file);
             } else if (key == "lr_scheduler_type") {
                 const auto name = value.get<std::string>();
                 if (name != "constant" && name != "cosine") {
@@ -107,7 +124,8 @@ TrainConfigParse parseTrainConfig(const nlohmann::json& json, const std::string&
 }
 
 void validateTrainConfig(const TrainConfig& c, const std::string& file) {
-    requireRange(c.learningRate > 0 && c.learningRate < 1, file, "learning_rate", "must be in (0, 1) (hint: 2e-4)");
+    requireRange(c.learningRate > 0 && c.learningRate < 1, file, "learning_rate",
+                 "must be in (0, 1), got " + std::to_string(c.learningRate) + " (hint: 2e-4)");
     requireRange(c.warmupRatio >= 0 && c.warmupRatio < 1, file, "warmup_ratio", "must be in [0, 1)");
     requireRange(c.weightDecay >= 0 && c.weightDecay < 1, file, "weight_decay", "must be in [0, 1)");
     requireRange(c.maxGradNorm >= 0, file, "max_grad_norm", "must be >= 0 (0 turns clipping off)");
@@ -117,11 +135,11 @@ void validateTrainConfig(const TrainConfig& c, const std::string& file) {
     requireRange(c.epochs >= 1 && c.epochs <= 1000, file, "num_train_epochs", "must be between 1 and 1000");
     requireRange(c.batchSize >= 1 && c.batchSize <= 4096, file, "per_device_train_batch_size", "must be 1-4096");
     requireRange(c.gradAccumulation >= 1, file, "gradient_accumulation_steps", "must be >= 1");
-    requireRange(c.maxLength >= 2 && c.maxLength <= 1 << 20, file, "max_length", "must be >= 2");
+    requireRange(c.maxLength >= 2 && c.maxLength <= 1 << 20, file, "max_length",
+                 "must be between 2 and 1048576 tokens, got " + std::to_string(c.maxLength) + " (hint: 512)");
     requireRange(c.checkpointEvery >= 1, file, "save_steps", "must be >= 1");
     requireRange(c.keepCheckpoints >= 1, file, "save_total_limit", "must be >= 1 (one complete checkpoint is kept)");
     requireRange(c.evalEvery >= 1, file, "eval_steps", "must be >= 1");
-    requireRange(c.evalFraction >= 0 && c.evalFraction < 1, file, "eval_fraction", "must be in [0, 1)");
     requireRange(c.earlyStoppingPatience >= 0, file, "early_stopping_patience", "must be >= 0 (0 = off)");
     requireRange(c.maxSteps == -1 || c.maxSteps >= 1, file, "max_steps", "must be -1 (off) or >= 1");
     if (c.method != TrainMethod::Full) validateLoraConfig(c.lora, file);

@@ -1,6 +1,7 @@
 #pragma once
-// Every training hyper-parameter as one typed struct, parsed from JSON (snake_case keys) and validated.
-// Defaults follow the SR-LLM paper's QLoRA recipe; each carries its reason.
+// Every training hyper-parameter as one typed struct, parsed from JSON (snake_case keys, HF
+// TrainingArguments names) and validated. Defaults follow the SR-LLM paper's QLoRA recipe; each carries its
+// reason. Torch-free (compiled into srllm_job) so the GUI validates a job before it starts.
 #include <cstdint>
 #include <string>
 
@@ -13,6 +14,7 @@ namespace srllm::core {
 
 enum class TrainMethod { Full, Lora, Qlora };
 enum class LrSchedule { Constant, Cosine };
+enum class Precision { Fp32, Bf16, Fp16 };  // autocast dtype of the forward/backward; weights stay fp32
 
 struct TrainConfig {
     TrainMethod method = TrainMethod::Lora;  // adapters train on a laptop; full fine-tuning rarely fits
@@ -32,9 +34,8 @@ struct TrainConfig {
     int64_t checkpointEvery = 25;            // SR-LLM paper: save every 25 steps
     int64_t keepCheckpoints = 2;             // the newest two; never fewer than one complete checkpoint
     int64_t evalEvery = 25;                  // evaluate with every checkpoint so early stopping can act
-    double evalFraction = 0.1;               // a held-out tenth for the eval loss when no eval file is given
     int64_t earlyStoppingPatience = 3;       // SR-LLM paper: stop after 3 evaluations without improvement
-    bool bf16 = false;                       // bf16 autocast: ~2x faster on AVX-512 BF16 CPUs, off for exactness
+    Precision precision = Precision::Fp32;   // exact everywhere; bf16 pays on GPUs and AVX-512 BF16 CPUs
     uint64_t seed = 42;                      // HF Trainer default; fixes init, shuffling and dropout
     int64_t maxSteps = -1;                   // > 0 caps the optimizer steps (and sets the schedule length)
 
@@ -53,5 +54,7 @@ void validateTrainConfig(const TrainConfig& config, const std::string& file);
 
 std::string trainMethodName(TrainMethod method);  // "full" | "lora" | "qlora"
 TrainMethod parseTrainMethod(const std::string& name, const std::string& file = {});
+std::string precisionName(Precision precision);   // "fp32" | "bf16" | "fp16"
+Precision parsePrecision(const std::string& name, const std::string& file = {});
 
 }  // namespace srllm::core

@@ -3,63 +3,59 @@
 #include <chrono>
 #include <cmath>
 
-#include <ATen/autocast_mode.h>
-
 #include <nlohmann/json.hpp>
 
 #include "core/common/durable-file.h"
 #include "core/io/peft-format.h"
+#include "core/job/job-layout.h"
+#include "core/model/autocast-scope.h"
 #include "core/model/model-loader.h"
+#include "core/tokenizer/tokenizer-loader.h"
 #include "core/train/chunked-cross-entropy.h"
 #include "core/train/fused-adamw.h"
+#include "core/train/train-device.h"
 
 namespace srllm::core {
 
 namespace {
 
-// bf16 autocast for one forward (+ backward) pass, as Python's `with torch.autocast("cpu")` per step:
-// the weight-cast cache is cleared on exit because the weights change every step.
-class CpuAutocast {
-public:
-    explicit CpuAutocast(bool enabled) : m_enabled(enabled) {
-        if (!m_enabled) return;
-        at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-        at::autocast::set_cpu_enabled(true);
-    }
-    ~CpuAutocast() {
-        if (!m_enabled) return;
-        at::autocast::set_cpu_enabled(false);
-        at::autocast::clear_cache();
-    }
-
-private:
-    bool m_enabled;
-};
+// torch.cuda.amp.GradScaler's defaults: halve on overflow, double after 2000 clean steps.
+constexpr double kScaleBackoff = 0.5;
+constexpr double kScaleGrowth = 2.0;
+constexpr int64_t kScaleGrowthInterval = 2000;
 
 }  // namespace
 
 Trainer::Trainer(CausalLM model, TrainConfig config, std::vector<TokenizedExample> train,
-                 std::vector<TokenizedExample> eval, std::filesystem::path outDir, int64_t padId)
+                 std::vector<TokenizedExample> eval, std::filesystem::path jobDir, int64_t padId, torch::Device device)
     : m_model(std::move(model)),
       m_config(std::move(config)),
       m_train(std::move(train)),
       m_eval(std::move(eval)),
-      m_outDir(std::move(outDir)),
-      m_padId(padId) {
+      m_jobDir(std::move(jobDir)),
+      m_padId(padId),
+      m_device(device) {
     validateTrainConfig(m_config, "");
+    m_autocast = autocastDtype(m_config.precision, m_device);
     if (m_train.empty()) throw InputError("", 0, "", "no training examples (hint: check the data file)");
 }
 
 void Trainer::setup(bool resume) {
-    torch::manual_seed(m_config.seed);
+    torch::manual_seed(m_config.seed);  // the CPU generator and every CUDA one
     if (m_config.method == TrainMethod::Full) {
         for (auto& p : m_model->parameters()) p.set_requires_grad(true);
     } else {
+        // LoRA is applied (and NF4 quantized) on the CPU, so the adapters' init draws from the CPU generator
+        // on every device; the model moves afterwards, NF4 codes included (they are buffers).
         LoraApplyOptions options;
         options.quantizeBase = m_config.method == TrainMethod::Qlora;
-        options.computeDtype = m_config.bf16 ? torch::kBFloat16 : torch::kFloat32;
+        options.computeDtype = m_config.precision == Precision::Bf16   ? torch::kBFloat16
+                               : m_config.precision == Precision::Fp16 ? torch::kFloat16
+                                                                       : torch::kFloat32;
         m_loraReport = applyLora(*m_model, m_config.lora, options);
     }
+    m_model->to(m_device);
+    resetPeakMemory(m_device);
     // AdamW with HF's grouping: no weight decay on biases and norm weights (1-d parameters).
     std::vector<torch::Tensor> decay, noDecay;
     m_trainable.clear();
@@ -81,14 +77,14 @@ void Trainer::setup(bool resume) {
     m_state = TrainingState{};
     m_state.configJson = m_config.toJson().dump();
     if (!resume) return;
-    const auto latest = latestCheckpoint(m_outDir / kCheckpointsFolder, m_warnings);
+    const auto latest = latestCheckpoint(m_jobDir / kCheckpointsFolder, m_warnings);
     if (!latest) return;
     auto weights = trainableWeights();
-    const auto restored = readCheckpoint(*latest, weights, *m_optimizer);
+    const auto restored = readCheckpoint(*latest, weights, *m_optimizer, m_device);
     if (restored.configJson != m_state.configJson) {
         throw InputError((*latest / kCheckpointStateFile).string(), 0, "config",
-                         "was written with other training settings (hint: resume with the same options, or use a new "
-                         "--out folder)");
+                         "was written with other training settings (hint: resume with the job's own job.json, or "
+                         "Discard the outputs and start again)");
     }
     m_state = restored;
 }
@@ -111,11 +107,13 @@ double Trainer::learningRateAt(int64_t step) const {
 }
 
 torch::Tensor Trainer::lossSum(const TrainBatch& batch) {
-    CpuAutocast autocast(m_config.bf16);
-    const auto hidden = m_model->forwardHidden(batch.inputIds);  // [B,T,C]
+    AutocastScope autocast(m_device, m_autocast);
+    const auto inputIds = batch.inputIds.to(m_device);
+    const auto labels = batch.labels.to(m_device);
+    const auto hidden = m_model->forwardHidden(inputIds);  // [B,T,C]
     // Token t predicts token t+1 (HF's shift). Shifting the labels, not the logits, avoids copying the
     // [B,T,V] logits; the last position gets no target. Float32 loss even under autocast.
-    const auto targets = torch::constant_pad_nd(batch.labels.narrow(1, 1, hidden.size(1) - 1), {0, 1}, kIgnoreLabel);
+    const auto targets = torch::constant_pad_nd(labels.narrow(1, 1, hidden.size(1) - 1), {0, 1}, kIgnoreLabel);
     return crossEntropySum(*m_model, hidden, targets, kIgnoreLabel);
 }
 
@@ -135,7 +133,28 @@ double Trainer::evaluate() {
     return tokens > 0 ? sum / static_cast<double>(tokens) : 0.0;
 }
 
-TrainResult Trainer::train(const ProgressCallback& progress, const StepCallback& onStep) {
+bool Trainer::unscaleGradients() {
+    torch::NoGradGuard noGrad;
+    bool finite = true;
+    for (auto& p : m_trainable) {
+        if (!p.grad().defined()) continue;
+        p.mutable_grad().div_(m_state.lossScale);
+        finite = finite && torch::isfinite(p.grad()).all().item<bool>();
+    }
+    if (finite) {
+        if (++m_state.goodSteps >= kScaleGrowthInterval) {
+            m_state.lossScale *= kScaleGrowth;
+            m_state.goodSteps = 0;
+        }
+    } else {
+        m_state.lossScale *= kScaleBackoff;
+        m_state.goodSteps = 0;
+    }
+    return finite;
+}
+
+TrainResult Trainer::train(const ProgressCallback& progress, const StepCallback& onStep,
+                           const CheckpointCallback& onCheckpoint) {
     TORCH_CHECK(m_optimizer, "Trainer::train called before setup()");
     // --- run state
     TrainResult result;
@@ -143,8 +162,13 @@ TrainResult Trainer::train(const ProgressCallback& progress, const StepCallback&
     const int64_t total = totalSteps();
     const auto n = static_cast<int64_t>(m_train.size());
     const int64_t perStep = m_config.batchSize * m_config.gradAccumulation;
+    const bool scaled = m_config.precision == Precision::Fp16;
     std::vector<int64_t> order = shuffledOrder(n, m_config.seed, m_state.epoch);
     m_model->train();
+    auto checkpoint = [&] {
+        result.checkpoint = saveCheckpoint();
+        if (onCheckpoint) onCheckpoint(m_state.step, result.checkpoint);
+    };
 
     while (m_state.step < total) {
         const auto started = std::chrono::steady_clock::now();
@@ -169,32 +193,38 @@ TrainResult Trainer::train(const ProgressCallback& progress, const StepCallback&
         double lossTotal = 0;
         for (const auto& batch : micro) {
             const auto loss = lossSum(batch) / static_cast<double>(std::max<int64_t>(1, labelTokens));
-            loss.backward();
+            (scaled ? loss * m_state.lossScale : loss).backward();
             lossTotal += loss.item<double>();
         }
 
-        // --- clip, schedule, update
-        const double gradNorm =
-            torch::nn::utils::clip_grad_norm_(m_trainable, m_config.maxGradNorm > 0 ? m_config.maxGradNorm : 1e300);
+        // --- clip, schedule, update (fp16: skipped when the scaled gradients overflowed)
+        const bool apply = !scaled || unscaleGradients();
+        const double gradNorm = apply ? torch::nn::utils::clip_grad_norm_(
+                                            m_trainable, m_config.maxGradNorm > 0 ? m_config.maxGradNorm : 1e300)
+                                      : std::nan("");
         const double lr = learningRateAt(m_state.step);
         for (auto& group : m_optimizer->param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
-        m_optimizer->step();
+        if (apply) m_optimizer->step();
         // Dropping the gradients (Python's zero_grad(set_to_none=True)) lets the next backward write them
         // instead of zero-filling and then accumulating into them.
         for (auto& p : m_trainable) p.mutable_grad().reset();
         ++m_state.step;
         m_state.nextExample = stepEnd;
+        result.lossTrainLast = lossTotal;
 
         // --- evaluation and early stopping
-        StepReport report{m_state.step, total, m_state.epoch, lossTotal, std::nullopt, lr, gradNorm, inputTokens, 0.0};
+        StepReport report{m_state.step, total, m_state.epoch, lossTotal, std::nullopt, lr, gradNorm, inputTokens, 0.0, 0};
         if (!m_eval.empty() && (m_state.step % m_config.evalEvery == 0 || m_state.step == total)) {
             report.lossEval = evaluate();
             if (*report.lossEval < m_state.bestLossEval) {
                 m_state.bestLossEval = *report.lossEval;
+                m_state.bestStep = m_state.step;
                 m_state.evalsWithoutImprovement = 0;
-                writeResult(m_outDir / kBestFolder);
-                const nlohmann::json info = {{"step", m_state.step}, {"loss_eval", *report.lossEval}};
-                writeFileDurable(m_outDir / kBestFolder / kBestInfoFile, info.dump(2) + "\n");
+                writeFolderDurable(m_jobDir / kBestFolder, [&](const std::filesystem::path& temp) {
+                    writeResult(temp);
+                    const nlohmann::json info = {{"step", m_state.step}, {"loss_eval", *report.lossEval}};
+                    writeFileDurable(temp / kBestInfoFile, info.dump(2) + "\n");
+                });
             } else {
                 ++m_state.evalsWithoutImprovement;
             }
@@ -204,13 +234,17 @@ TrainResult Trainer::train(const ProgressCallback& progress, const StepCallback&
 
         // --- report, checkpoint, cancel
         report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        report.memoryBytes = peakMemoryBytes(m_device);
         if (onStep) onStep(report);
         result.cancelled = progress && !progress(m_state.step, total);
-        if (m_state.step % m_config.checkpointEvery == 0 || result.cancelled || result.stoppedEarly) saveCheckpoint();
+        if (m_state.step % m_config.checkpointEvery == 0 || result.cancelled || result.stoppedEarly) checkpoint();
         if (result.cancelled || result.stoppedEarly) break;
     }
     result.steps = m_state.step;
-    if (m_state.bestLossEval < 1e300) result.lossEvalBest = m_state.bestLossEval;
+    if (m_state.bestStep > 0) {
+        result.lossEvalBest = m_state.bestLossEval;
+        result.bestStep = m_state.bestStep;
+    }
     return result;
 }
 
@@ -222,16 +256,25 @@ std::map<std::string, torch::Tensor> Trainer::trainableWeights() {
     return out;
 }
 
-std::filesystem::path Trainer::saveCheckpoint() {
-    return writeCheckpoint(m_outDir / kCheckpointsFolder, m_state, trainableWeights(), *m_optimizer,
-                           m_config.keepCheckpoints);
+int64_t Trainer::trainableParams() const { return countParameters(*m_model, true); }
+
+int64_t Trainer::totalParams() const {
+    return m_config.method == TrainMethod::Full ? countParameters(*m_model, false) : m_loraReport.totalParams;
 }
 
-void Trainer::cleanup() { writeResult(m_outDir); }
+std::filesystem::path Trainer::saveCheckpoint() {
+    return writeCheckpoint(m_jobDir / kCheckpointsFolder, m_state, trainableWeights(), *m_optimizer,
+                           m_config.keepCheckpoints, m_device);
+}
+
+const char* Trainer::resultFolder() const { return m_config.method == TrainMethod::Full ? kModelFolder : kAdapterFolder; }
+
+void Trainer::cleanup() { writeFolderDurable(m_jobDir / resultFolder(), [&](const auto& temp) { writeResult(temp); }); }
 
 void Trainer::writeResult(const std::filesystem::path& dir) {
     if (m_config.method == TrainMethod::Full) {
         saveModel(*m_model, dir);
+        if (!m_tokenizerDir.empty()) copyTokenizerFiles(m_tokenizerDir, dir);
     } else {
         saveAdapter(*m_model, m_config.lora, dir);
     }

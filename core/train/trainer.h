@@ -1,6 +1,8 @@
 #pragma once
 // The one trainer (full fine-tuning, LoRA, QLoRA are options of it) behind a recipe-style interface
 // (torchtune FTRecipeInterface): setup() -> train() -> cleanup(), with saveCheckpoint() in between.
+// It writes into a job folder (core/job/job-layout.h): checkpoints/, best/, and adapter/ or model/.
+// Runs on the CPU or a CUDA device; batches move to the device, autocast follows the precision.
 // Not thread-safe: drive one Trainer from one thread (it owns its model while it trains).
 #include <cstdint>
 #include <filesystem>
@@ -20,12 +22,6 @@
 
 namespace srllm::core {
 
-inline constexpr const char* kCheckpointsFolder = "checkpoints";
-// outDir/best holds the weights of the lowest eval loss so far (same layout as the final result) and
-// best-eval.json {"step", "loss_eval"}: early stopping ends past the best step, as HF's load_best_model_at_end knows.
-inline constexpr const char* kBestFolder = "best";
-inline constexpr const char* kBestInfoFile = "best-eval.json";
-
 struct StepReport {
     int64_t step = 0;        // optimizer steps done, 1-based after the first
     int64_t totalSteps = 0;
@@ -35,9 +31,11 @@ struct StepReport {
     double learningRate = 0;
     double gradNorm = 0;     // before clipping
     int64_t tokens = 0;      // input tokens processed in this step (padding included)
-    double seconds = 0;      // wall time of this step
+    double seconds = 0;      // wall time of this step (evaluation included)
+    int64_t memoryBytes = 0; // peak device memory so far (core/train/train-device.h)
 };
 using StepCallback = std::function<void(const StepReport&)>;
+using CheckpointCallback = std::function<void(int64_t step, const std::filesystem::path& folder)>;
 
 struct TrainResult {
     int64_t steps = 0;
@@ -45,45 +43,64 @@ struct TrainResult {
     bool cancelled = false;       // the progress callback returned false (a checkpoint was saved)
     bool stoppedEarly = false;    // eval loss did not improve for early_stopping_patience evaluations
     std::optional<double> lossEvalBest;
+    std::optional<int64_t> bestStep;
+    std::optional<double> lossTrainLast;
+    std::filesystem::path checkpoint;  // the newest complete checkpoint ("" when none was written)
 };
 
 class Trainer {
 public:
-    // outDir receives the adapter / model and checkpoints/. padId pads batches (labels are masked there).
+    // jobDir receives checkpoints/, best/ and the result. padId pads batches (labels are masked there).
     Trainer(CausalLM model, TrainConfig config, std::vector<TokenizedExample> train,
-            std::vector<TokenizedExample> eval, std::filesystem::path outDir, int64_t padId);
+            std::vector<TokenizedExample> eval, std::filesystem::path jobDir, int64_t padId,
+            torch::Device device = torch::kCPU);
 
-    // Seeds the RNG, applies LoRA/QLoRA (or unfreezes everything for full fine-tuning), builds AdamW,
-    // and with `resume` restores the newest complete checkpoint under outDir/checkpoints (if any).
+    // Full fine-tunes write the tokenizer files of this folder beside their weights (model/ and best/).
+    void setTokenizerSource(std::filesystem::path dir) { m_tokenizerDir = std::move(dir); }
+    // Seeds the RNG, applies LoRA/QLoRA (or unfreezes everything for full fine-tuning), moves the model to
+    // the device, builds AdamW, and with `resume` restores the newest complete checkpoint (if any).
     void setup(bool resume);
     // Runs until the step budget, early stopping, or a cancel from `progress` (called after every step
-    // with (step, totalSteps)); `onStep` receives each step's losses for live plots.
-    TrainResult train(const ProgressCallback& progress = {}, const StepCallback& onStep = {});
-    // Writes outDir/checkpoints/step-N (crash-safe) and prunes old ones; returns the folder.
+    // with (step, totalSteps); a cancel saves a checkpoint first). `onStep` receives each step's figures,
+    // `onCheckpoint` each checkpoint written.
+    TrainResult train(const ProgressCallback& progress = {}, const StepCallback& onStep = {},
+                      const CheckpointCallback& onCheckpoint = {});
+    // Writes jobDir/checkpoints/step-N (crash-safe) and prunes old ones; returns the folder.
     std::filesystem::path saveCheckpoint();
-    // Writes the result: adapter_model.safetensors + adapter_config.json (LoRA/QLoRA) or an HF model
-    // folder (full) into outDir.
+    // Writes the result into jobDir/adapter (LoRA/QLoRA, PEFT layout) or jobDir/model (full, HF layout).
     void cleanup();
-    // Writes the current weights as cleanup() does, into `dir`.
+    // The folder name cleanup() writes: kAdapterFolder or kModelFolder.
+    const char* resultFolder() const;
+    // Writes the current weights as cleanup() does, into the folder `dir` as it is (callers that need the
+    // folder to appear whole pass writeFolderDurable's temporary).
     void writeResult(const std::filesystem::path& dir);
 
     int64_t totalSteps() const;
+    int64_t step() const { return m_state.step; }  // optimizer steps done (after setup: the resumed step)
     double learningRateAt(int64_t step) const;  // HF schedules: linear warmup, then constant or cosine
     double evaluate();                          // mean eval loss per response token (no dropout, no grad)
     const LoraApplyReport& loraReport() const { return m_loraReport; }
+    int64_t trainableParams() const;
+    int64_t totalParams() const;
     const Diagnostics& warnings() const { return m_warnings; }
     CausalLM model() const { return m_model; }
+    const torch::Device& device() const { return m_device; }
 
 private:
     torch::Tensor lossSum(const TrainBatch& batch);  // summed token cross-entropy, float32 scalar
     std::map<std::string, torch::Tensor> trainableWeights();
+    // fp16: unscales the gradients; false (and the scale halved) when they overflowed.
+    bool unscaleGradients();
 
     CausalLM m_model;
     TrainConfig m_config;
     std::vector<TokenizedExample> m_train;
     std::vector<TokenizedExample> m_eval;
-    std::filesystem::path m_outDir;
+    std::filesystem::path m_jobDir;
+    std::filesystem::path m_tokenizerDir;
     int64_t m_padId;
+    torch::Device m_device;
+    std::optional<torch::Dtype> m_autocast;
     std::unique_ptr<torch::optim::AdamW> m_optimizer;
     std::vector<torch::Tensor> m_trainable;
     TrainingState m_state;

@@ -9,8 +9,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "core/data/instruction-record.h"
 #include "support/test-data.h"
 
+using srllm::test::readFile;
 using srllm::test::writeFile;
 
 namespace {
@@ -25,13 +27,6 @@ std::string quote(const std::string& s) {
     std::string q = "'";
     for (const char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return q + "'";
-}
-
-std::string readFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 Result runCli(const srllm::test::ScratchDir& dir, const std::string& args) {
@@ -214,11 +209,19 @@ TEST(CliImportExport, InstructionsUseGoldOrReferenceRewrites) {
     ASSERT_EQ(runCli(dir, "import " + quote(project) + " " + quote(items)).exitCode, 0);
     const auto out = (dir / "i.jsonl").string();
     const auto r = runCli(dir, "export " + quote(project) + " " + quote(out) +
-                                  " --format instructions --template custom --custom-template 'Fix: {text} => {rewrite}'"
-                                  " --eos '<END>'");
+                                  " --format instructions --template custom --custom-template 'Fix: {text} => {rewrite}'");
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto j = nlohmann::json::parse(readFile(out));  // exactly one line: the item without a rewrite is skipped
     EXPECT_EQ(j["prompt"], "Fix: Bad text. => ");
-    EXPECT_EQ(j["response"], "Good text.<END>");
+    EXPECT_EQ(j["response"], "Good text.");  // no EOS text: the trainer appends the tokenizer's EOS id (#8)
     EXPECT_EQ(j["item_uid"].get<std::string>().size(), 32u);
+    EXPECT_EQ(j["source"], "reference");
+    // The trainer's reader takes the export as it is, without a warning per line (#8: item_uid vs uid).
+    srllm::core::Diagnostics warnings;
+    EXPECT_EQ(srllm::core::readInstructionRecords(out, warnings).size(), 1u);
+    EXPECT_TRUE(warnings.empty());
+    EXPECT_NE(runCli(dir, "export " + quote(project) + " " + quote(out) +
+                              " --format instructions --template custom --custom-template '<s>{text} {rewrite}'")
+                  .exitCode,
+              0);
 }

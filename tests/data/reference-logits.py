@@ -2,8 +2,9 @@
 # Independent reference for tests/core/model/test-model-logits.cpp: builds tiny models with seeded random
 # weights, writes each as a HF folder (config.json + hand-written model.safetensors) under
 # tests/data/models/, and stores inputs and expected logits in golden-logits.safetensors beside them.
-# The forward passes below are written from the equations (RMSNorm, RoPE with HF rotate_half, GQA,
-# SwiGLU; GPT-2 with Conv1D [in,out] weights and gelu_new), in float64, sharing no code with the C++.
+# The forward passes below are written from the equations (RMSNorm, RoPE with HF rotate_half and Llama
+# 3.1's rope_scaling, GQA, SwiGLU; GPT-2 with Conv1D [in,out] weights and gelu_new), in float64, sharing no
+# code with the C++.
 # Not run by CI; rerun with Debian's /usr/bin/python3 (python3-torch 1.13) and commit the output.
 import importlib.util
 import json
@@ -74,12 +75,33 @@ def rotate_half(x):
     return torch.cat([-x[..., half:], x[..., :half]], dim=-1)
 
 
+def llama3_inverse_frequencies(inv, scaling):
+    # transformers' _compute_llama3_parameters, written out per frequency: a wavelength longer than
+    # original_max_position_embeddings / low_freq_factor is stretched by factor, one shorter than
+    # .../ high_freq_factor kept, and in between the two are blended by the smoothing factor.
+    factor, low, high = scaling["factor"], scaling["low_freq_factor"], scaling["high_freq_factor"]
+    context = scaling["original_max_position_embeddings"]
+    out = []
+    for f in inv.tolist():
+        wavelength = 2 * math.pi / f
+        if wavelength < context / high:
+            out.append(f)
+        elif wavelength > context / low:
+            out.append(f / factor)
+        else:
+            smooth = (context / wavelength - low) / (high - low)
+            out.append((1 - smooth) * f / factor + smooth * f)
+    return torch.tensor(out, dtype=torch.float64)
+
+
 def llama_forward(w, cfg, ids, mask):
     d = HIDDEN // HEADS
     kv = cfg["num_key_value_heads"]
     eps = cfg["rms_norm_eps"]
     b, t = ids.shape
     inv = 1.0 / (cfg["rope_theta"] ** (torch.arange(0, d, 2, dtype=torch.float64) / d))
+    if cfg.get("rope_scaling"):
+        inv = llama3_inverse_frequencies(inv, cfg["rope_scaling"])
     angles = positions_of(mask).double()[..., None] * inv
     cos = torch.cat([angles, angles], -1).cos()[:, None]  # [B,1,T,D]
     sin = torch.cat([angles, angles], -1).sin()[:, None]
@@ -191,3 +213,9 @@ if __name__ == "__main__":
     qwen = llama_config("Qwen2ForCausalLM", "qwen2", 1, 48, True, 1000000.0)
     qwen["torch_dtype"] = "bfloat16"
     write_model("tiny-qwen2-bias", qwen, llama_weights(gen, 1, 48, True, True), torch.bfloat16, llama_forward)
+    # Llama 3.1's scaled RoPE, with a context of 64 so that, at head dim 8 and theta 10000, one frequency
+    # is kept (wavelength 6.3 < 16), one blended (62.8) and two stretched (628, 6283 > 64).
+    llama3 = llama_config("LlamaForCausalLM", "llama", 2, 48, False, 10000.0)
+    llama3["rope_scaling"] = {"rope_type": "llama3", "factor": 8.0, "low_freq_factor": 1.0, "high_freq_factor": 4.0,
+                              "original_max_position_embeddings": 64}
+    write_model("tiny-llama3-rope", llama3, llama_weights(gen, 2, 48, False, False), torch.float32, llama_forward)

@@ -4,6 +4,7 @@
 
 #include "db/migrations.h"
 #include "db/project.h"
+#include "db/schema-v1.h"
 #include "support/db-query.h"
 #include "support/test-data.h"
 
@@ -18,13 +19,15 @@ int64_t tableCount(db::Database& db) {
 
 }  // namespace
 
-TEST(Migrations, LatestVersionIsOneWithEveryTableOfTheContract) {
+TEST(Migrations, LatestVersionHasEveryTableOfTheContract) {
     test::ScratchDir dir;
     auto project = db::Project::create(dir / "p.srllm");
-    EXPECT_EQ(db::latestSchemaVersion(), 1);
+    EXPECT_GE(db::latestSchemaVersion(), 2);
+    EXPECT_EQ(db::userVersion(project->db()), db::latestSchemaVersion());
     for (const char* table : {"datasets", "items", "items_fts", "taxonomies", "annotators", "assignments",
                               "annotations", "gold", "reference_rewrites", "snapshots", "snapshot_items", "jobs",
-                              "runs", "checkpoints", "generations", "metric_values", "reviews"}) {
+                              "runs", "checkpoints", "generations", "metric_values", "reviews", "snapshot_gold",
+                              "snapshot_references"}) {
         auto st = project->db().prepare("SELECT count(*) FROM sqlite_schema WHERE name = ?1");
         st.bind(1, table).step();
         EXPECT_EQ(st.columnInt(0), 1) << table;
@@ -40,7 +43,7 @@ TEST(Migrations, NewerSchemaIsRefusedAndLeftUnchanged) {
         FAIL() << "a file from a newer workbench was opened";
     } catch (const db::DbError& e) {
         EXPECT_THAT(e.what(), HasSubstr(path + " was written by a newer SR-LLM Workbench (schema version 7, this "
-                                               "build knows up to 1)"));
+                                               "build knows up to " + std::to_string(db::latestSchemaVersion()) + ")"));
     }
     db::Database raw(path, db::Database::Mode::ReadOnly);
     EXPECT_EQ(db::userVersion(raw), 7);
@@ -61,7 +64,7 @@ TEST(Migrations, VersionZeroFileOfOursGetsTheSchema) {
     const std::string path = dir / "half.srllm";
     db::Database(path, db::Database::Mode::Create).exec("PRAGMA application_id=" + std::to_string(db::kApplicationId));
     auto project = db::Project::open(path);
-    EXPECT_EQ(db::userVersion(project->db()), 1);
+    EXPECT_EQ(db::userVersion(project->db()), db::latestSchemaVersion());
     EXPECT_GE(tableCount(project->db()), 17);
 }
 
@@ -76,4 +79,33 @@ TEST(Database, BackupCopiesEveryRow) {
     st.step();
     EXPECT_EQ(st.columnText(0), "1,2,3");
     EXPECT_EQ(db::userVersion(restored), 5);
+}
+
+// #8: a version-1 project (the v1 jobs table, a run pointing at a job, a snapshot) upgrades to v2 with its
+// rows kept, a backup taken, and the queue's new statuses and columns usable.
+TEST(Migrations, VersionOneProjectUpgradesToTheJobQueue) {
+    test::ScratchDir dir;
+    const std::string path = dir / "v1.srllm";
+    {
+        db::Database v1(path, db::Database::Mode::Create);
+        v1.exec(db::schemaV1Sql());
+        v1.exec("PRAGMA application_id=" + std::to_string(db::kApplicationId) + "; PRAGMA user_version=1;"
+                "INSERT INTO taxonomies(version, json) VALUES (1, '{}');"
+                "INSERT INTO datasets(name) VALUES ('d');"
+                "INSERT INTO snapshots(name, item_count, content_hash) VALUES ('old', 0, '" + std::string(64, 'a') + "');"
+                "INSERT INTO jobs(kind, status, config, snapshot_id) VALUES ('train', 'done', '{\"r\":8}', 1);"
+                "INSERT INTO runs(job_id, base_model) VALUES (1, '/m');");
+    }
+    auto project = db::Project::open(path);
+    db::Database& db = project->db();
+    EXPECT_EQ(db::userVersion(db), db::latestSchemaVersion());
+    EXPECT_TRUE(std::filesystem::exists(path + ".bak-v1"));
+    EXPECT_EQ(test::queryText(db, "SELECT status || ' ' || config || ' ' || snapshot_id || ' ' || device FROM jobs"),
+              "done {\"r\":8} 1 auto");
+    EXPECT_EQ(test::queryInt(db, "SELECT count(*) FROM runs r JOIN jobs j ON j.id = r.job_id"), 1);
+    EXPECT_EQ(test::queryInt(db, "SELECT count(*) FROM snapshots WHERE gold_hash IS NULL AND gold_count = 0"), 1);
+    db.exec("INSERT INTO jobs(status, dir, device) VALUES ('cancelling', '/j', 'cpu')");
+    EXPECT_THROW(db.exec("INSERT INTO jobs(status, dir) VALUES ('paused', '/k')"), db::DbError);
+    EXPECT_THROW(db.exec("INSERT INTO jobs(dir) VALUES ('/j')"), db::DbError);  // one row per folder
+    EXPECT_EQ(test::queryInt(db, "PRAGMA foreign_keys"), 1);
 }

@@ -34,7 +34,7 @@ TEST(Project, CreateWritesSchemaIdentityAndDefaultTaxonomy) {
     test::ScratchDir dir;
     const std::string path = dir / "p.srllm";
     auto project = db::Project::create(path);
-    EXPECT_EQ(db::userVersion(project->db()), 1);
+    EXPECT_EQ(db::userVersion(project->db()), db::latestSchemaVersion());
     EXPECT_EQ(db::applicationId(project->db()), 0x53524C4D);  // "SRLM"
     EXPECT_EQ(journalMode(project->db()), "wal");
     const auto taxonomy = db::currentTaxonomy(project->db());

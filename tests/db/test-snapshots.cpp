@@ -1,11 +1,14 @@
-// db/snapshots: pinned item sets and their content hash.
+// db/snapshots: pinned item sets, their content hash, and the gold, references and splits they freeze.
 #include <cstdio>
 
 #include <gtest/gtest.h>
 
+#include "core/data/split.h"
+#include "db/gold.h"
 #include "db/item-import.h"
 #include "db/items.h"
 #include "db/project.h"
+#include "db/references.h"
 #include "db/snapshots.h"
 #include "support/test-data.h"
 #include "support/vector-item-reader.h"
@@ -68,4 +71,42 @@ TEST_F(SnapshotsFixture, HashChangesWhenAPinnedTextChangesAndPinnedItemsCannotBe
     db.prepare("UPDATE items SET text = 'edited' WHERE id = ?1").bind(1, first).run();
     EXPECT_NE(db::snapshotContentHash(db, snapshot.id), snapshot.contentHash);
     EXPECT_THROW(db.prepare("DELETE FROM items WHERE id = ?1").bind(1, first).run(), db::DbError);
+}
+
+// #8: a snapshot freezes what a run trains on. Changing gold, references or splits afterwards leaves
+// the frozen entries (and the gold hash) as they were; a new snapshot sees the change.
+TEST_F(SnapshotsFixture, FreezesSplitsGoldAndReferences) {
+    const auto rows = db::queryItems(db, {});
+    db::setItemSplit(db, rows[0].id, std::string("val"));
+    db::saveGold(db, {rows[0].id, {{"annotation", "Unsafe"}}, {}, std::string("kind words"), "majority"});
+    db::addReference(db, rows[1].id, "first", "paper");
+    db::addReference(db, rows[1].id, "second", "paper");
+    const auto before = db::createSnapshot(db, "gold-1", std::nullopt);
+    EXPECT_EQ(before.goldCount, 1);
+    ASSERT_TRUE(before.goldHash);
+
+    db::saveGold(db, {rows[0].id, {{"annotation", "Benign"}}, {}, std::nullopt, "majority"});
+    db::setItemSplit(db, rows[0].id, std::string("train"));
+    std::vector<db::SnapshotEntry> entries;
+    db::forEachSnapshotEntry(db, before.id, [&](const db::SnapshotEntry& e) { entries.push_back(e); });
+    ASSERT_EQ(entries.size(), 5u);
+    EXPECT_EQ(entries[0].split, "val");
+    EXPECT_TRUE(entries[0].hasGold);
+    EXPECT_EQ(entries[0].goldLabels["annotation"], "Unsafe");
+    EXPECT_EQ(entries[0].goldRewrite, "kind words");
+    EXPECT_EQ(entries[1].references, (std::vector<std::string>{"first", "second"}));
+    EXPECT_FALSE(entries[2].hasGold);
+    for (const auto& e : entries) {
+        // Items imported without a split get the project's deterministic one (core/data/split.h).
+        if (e.itemId != rows[0].id) {
+            EXPECT_EQ(e.split, core::assignSplit(core::kProjectSplitSeed, e.uid));
+        }
+    }
+    const auto after = db::createSnapshot(db, "gold-2", std::nullopt);
+    EXPECT_NE(*after.goldHash, *before.goldHash);
+    EXPECT_EQ(after.contentHash, before.contentHash);  // same items and texts
+    EXPECT_EQ(db::snapshotByName(db, "gold-2")->id, after.id);
+    EXPECT_EQ(db::snapshotById(db, before.id)->goldHash, before.goldHash);
+    EXPECT_FALSE(db::snapshotById(db, 999));
+    EXPECT_THROW(db::createSnapshot(db, "", std::nullopt), db::DbError);
 }

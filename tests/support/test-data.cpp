@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <random>
 
 namespace srllm::test {
@@ -39,6 +40,11 @@ std::string writeFile(const ScratchDir& dir, const std::string& name, const std:
     const auto path = (dir / name).string();
     std::ofstream(path, std::ios::binary) << content;
     return path;
+}
+
+std::string readFile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 }  // namespace srllm::test

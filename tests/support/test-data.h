@@ -33,6 +33,9 @@ private:
 // Writes `content` byte for byte to dir/name and returns the path.
 std::string writeFile(const ScratchDir& dir, const std::string& name, const std::string& content);
 
+// The whole file byte for byte; empty when it cannot be read.
+std::string readFile(const std::filesystem::path& path);
+
 }  // namespace srllm::test
 
 // Skips (never passes) the current test when a shared data file is missing.

@@ -1,6 +1,8 @@
-// `srllm generate --model DIR [--adapter DIR] [--template NAME] TEXT`: one rewrite from a model folder,
-// greedy by default (the paper's decoding), printed to stdout. With --input FILE every non-empty line of
-// FILE is a TEXT: they are generated --batch-size at a time and printed as JSON lines in file order.
+// `srllm generate --run JOBDIR [--best] TEXT`: a rewrite from a trained run, prompted with the run's own
+// template, tokenizer and base model (read from job.json). `srllm generate --model DIR [--adapter DIR]
+// [--template NAME] TEXT` does the same for model folders from elsewhere. Greedy by default (the paper's
+// decoding); printed to stdout. With --input FILE every non-empty line of FILE is a TEXT: they are
+// generated --batch-size at a time and printed as JSON lines in file order.
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -16,16 +18,19 @@
 #include "core/common/diagnostics.h"
 #include "core/data/instruction-template.h"
 #include "core/generate/generator.h"
+#include "core/generate/run-loader.h"
 #include "core/io/peft-format.h"
 #include "core/model/engine-runtime.h"
 #include "core/model/model-loader.h"
 #include "core/tokenizer/tokenizer-loader.h"
+#include "core/train/train-device.h"
 
 namespace srllm::cli {
 namespace {
 
 struct GenerateOptions {
-    std::string model, adapter, templateName, text, input;
+    std::string run, model, adapter, templateName, text, input, device = "auto";
+    bool best = false;
     int64_t maxNewTokens = 128;  // enough for the paper's one-sentence rewrites
     int64_t batchSize = 8;       // rows decoded together: each step streams the weights once for all of them
     std::string decoder = "auto";
@@ -58,6 +63,35 @@ core::DecoderChoice decoderChoice(const std::string& name) {
     throw core::InputError("", 0, "--decoder", "'" + name + "' is not one of auto, tensor, int8");
 }
 
+// What generation needs, from a run or from folders.
+struct Source {
+    core::CausalLM model;
+    std::unique_ptr<core::Tokenizer> tokenizer;
+    std::optional<core::InstructionTemplate> templ;
+};
+
+Source openSource(const GenerateOptions& o) {
+    if (!o.run.empty()) {
+        if (!o.model.empty() || !o.adapter.empty() || !o.templateName.empty())
+            throw core::InputError("", 0, "--run", "takes the model, adapter and template from the run's job.json "
+                                                   "(hint: leave out --model, --adapter and --template)");
+        auto run = core::loadRun(o.run, o.best ? core::RunWeights::Best : core::RunWeights::Result);
+        printWarnings(run.warnings);
+        return {run.model, std::move(run.tokenizer), run.templ};
+    }
+    if (o.model.empty()) throw core::InputError("", 0, "--model", "is required without --run");
+    if (o.best) throw core::InputError("", 0, "--best", "applies to --run only");
+    Source source;
+    source.tokenizer = core::loadTokenizer(o.model);
+    auto loaded = core::loadModel(o.model);
+    printWarnings(loaded.warnings);
+    if (!o.adapter.empty()) printWarnings(core::loadAdapter(*loaded.model, o.adapter).warnings);
+    loaded.model->eval();
+    source.model = loaded.model;
+    if (!o.templateName.empty()) source.templ = core::InstructionTemplate::builtin(o.templateName);
+    return source;
+}
+
 void runGenerate(GenerateOptions o) {
     core::configureEngineRuntime();
     if (!o.input.empty() && !o.text.empty()) throw core::InputError("", 0, "TEXT", "give TEXT or --input, not both");
@@ -65,38 +99,32 @@ void runGenerate(GenerateOptions o) {
     if (o.maxNewTokens <= 0) throw core::InputError("", 0, "--max-new-tokens", "must be positive");
     if (o.batchSize <= 0) throw core::InputError("", 0, "--batch-size", "must be positive");
     o.sampling.validate();
+    core::GenerationOptions options;
+    options.decoder = decoderChoice(o.decoder);
     const auto texts = readTexts(o);
-    const auto tokenizer = core::loadTokenizer(o.model);
-    auto loaded = core::loadModel(o.model);
-    printWarnings(loaded.warnings);
-    if (!o.adapter.empty()) {
-        const auto adapter = core::loadAdapter(*loaded.model, o.adapter);
-        printWarnings(adapter.warnings);
-    }
-    loaded.model->eval();
-    const int64_t limit = loaded.model->config().maxPositions;
+    const auto device = core::resolveTrainDevice(o.device);
+    auto source = openSource(o);
+    source.model->to(device);
+    const int64_t limit = source.model->config().maxPositions;
     std::vector<std::vector<int64_t>> prompts;
     for (size_t i = 0; i < texts.size(); ++i) {
-        const std::string prompt =
-            o.templateName.empty() ? texts[i] : core::InstructionTemplate::builtin(o.templateName).renderPrompt(texts[i]);
-        // NOTE: encoded as core/train/instruction-dataset.cpp encodes prompts, so an adapter sees what it learned.
-        prompts.push_back(tokenizer->encode(prompt, true));
+        const std::string prompt = source.templ ? source.templ->renderPrompt(texts[i]) : texts[i];
+        // NOTE: encoded as core/job/job-examples.cpp encodes prompts, so an adapter sees what it learned.
+        prompts.push_back(source.tokenizer->encode(prompt, true));
         if (static_cast<int64_t>(prompts.back().size()) + o.maxNewTokens > limit)
             throw core::InputError(o.input, o.input.empty() ? 0 : static_cast<int>(i + 1), "--max-new-tokens",
                                    "prompt (" + std::to_string(prompts.back().size()) + " tokens) plus " +
                                        std::to_string(o.maxNewTokens) + " new tokens exceeds the model's " +
                                        std::to_string(limit) + " positions");
     }
-    core::GenerationOptions options;
     options.maxNewTokens = o.maxNewTokens;
     options.sampling = o.sampling;
     options.seed = o.seed;
     options.stopStrings = o.stop;
-    options.decoder = decoderChoice(o.decoder);
-    options.eosTokenIds = loaded.model->config().eosTokenIds;
-    if (options.eosTokenIds.empty() && tokenizer->eosId()) options.eosTokenIds = {*tokenizer->eosId()};
-    options.padTokenId = tokenizer->padId().value_or(0);
-    core::Generator generator(*loaded.model, [&](const std::vector<int64_t>& t) { return tokenizer->decode(t); });
+    options.eosTokenIds = source.model->config().eosTokenIds;
+    if (options.eosTokenIds.empty() && source.tokenizer->eosId()) options.eosTokenIds = {*source.tokenizer->eosId()};
+    options.padTokenId = source.tokenizer->padId().value_or(0);
+    core::Generator generator(*source.model, [&](const std::vector<int64_t>& t) { return source.tokenizer->decode(t); });
     for (size_t first = 0; first < prompts.size(); first += static_cast<size_t>(o.batchSize)) {
         const size_t end = std::min(prompts.size(), first + static_cast<size_t>(o.batchSize));
         const auto result = generator.generate({prompts.begin() + first, prompts.begin() + end}, options);
@@ -114,7 +142,7 @@ void runGenerate(GenerateOptions o) {
 }
 
 const RegisterCommand kRegister("generate", [](CLI::App& root) {
-    auto* cmd = root.add_subcommand("generate", "generate a continuation (a benign rewrite with --template)");
+    auto* cmd = root.add_subcommand("generate", "generate a rewrite from a trained run, or a continuation from a model folder");
     auto o = std::make_shared<GenerateOptions>();
     cmd->add_option("TEXT", o->text, "input text, or - to read standard input");
     cmd->add_option("--input", o->input, "generate for every non-empty line of this file (JSON lines out)")
@@ -123,9 +151,12 @@ const RegisterCommand kRegister("generate", [](CLI::App& root) {
     cmd->add_option("--decoder", o->decoder,
                     "auto (the CPU decoder where it covers the model), tensor (the model's forward), int8 (weight-only int8)")
         ->capture_default_str();
-    cmd->add_option("--model", o->model, "Hugging Face model folder")->required()->check(CLI::ExistingDirectory);
-    cmd->add_option("--adapter", o->adapter, "PEFT LoRA adapter folder")->check(CLI::ExistingDirectory);
-    cmd->add_option("--template", o->templateName, "wrap TEXT in an instruction template: repo, paper, alpaca, chat");
+    cmd->add_option("--run", o->run, "a job folder: its base model, adapter, tokenizer and template")->check(CLI::ExistingDirectory);
+    cmd->add_flag("--best", o->best, "with --run: the weights of the lowest eval loss (best/) instead of the result");
+    cmd->add_option("--model", o->model, "Hugging Face model folder (without --run)")->check(CLI::ExistingDirectory);
+    cmd->add_option("--adapter", o->adapter, "PEFT LoRA adapter folder (without --run)")->check(CLI::ExistingDirectory);
+    cmd->add_option("--template", o->templateName, "without --run: wrap TEXT in a template: repo, paper, alpaca, chat");
+    cmd->add_option("--device", o->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
     cmd->add_option("--max-new-tokens", o->maxNewTokens, "tokens to generate at most")->capture_default_str();
     cmd->add_option("--temperature", o->sampling.temperature, "0 = greedy")->capture_default_str();
     cmd->add_option("--top-k", o->sampling.topK, "0 = off")->capture_default_str();

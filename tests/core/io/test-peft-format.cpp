@@ -7,6 +7,7 @@
 #include "core/io/peft-format.h"
 #include "core/io/safetensors.h"
 #include "core/lora/apply-lora.h"
+#include "core/lora/nf4-linear.h"
 #include "core/model/model-factory.h"
 #include "support/test-data.h"
 #include "support/tiny-model.h"
@@ -136,4 +137,43 @@ TEST(PeftFormat, UnknownConfigKeysWarnAndMissingTensorsFail) {
     std::ofstream(dir / "adapter_config.json") << json.dump();
     auto fresh = buildModel(tinyLlamaConfig(), 5);
     EXPECT_THROW(loadAdapter(*fresh, dir.path()), InputError);
+}
+
+// #8: a QLoRA adapter merges into the base it was trained against: each targeted weight becomes the
+// dequantized NF4 weight plus scaling·B·A (computed here from nf4-linear's own quantize/dequantize, checked
+// against bitsandbytes' algorithm in test-lora-golden), every other projection its dequantized weight;
+// merging into the original weights is a different model.
+TEST(PeftFormat, QloraAdapterMergesIntoTheDequantizedNf4Base) {
+    ScratchDir dir;
+    auto model = adaptedTinyLlama(3);
+    saveAdapter(*model, rank4(), dir.path());
+    const auto original = buildModel(tinyLlamaConfig(), 3);
+    std::map<std::string, torch::Tensor> base, a, b;
+    for (const auto& item : original->named_parameters()) base[item.key()] = item.value().detach().clone();
+    for (const auto& [name, lora] : loraLayers(*model)) {
+        a[name] = lora->loraA.detach().clone();
+        b[name] = lora->loraB.detach().clone();
+    }
+    auto nf4 = buildModel(tinyLlamaConfig(), 3);
+    loadAdapter(*nf4, dir.path(), /*quantizeBase=*/true);
+    mergeAndUnload(*nf4);
+    auto plain = buildModel(tinyLlamaConfig(), 3);
+    loadAdapter(*plain, dir.path());
+    mergeAndUnload(*plain);
+    const double scaling = rank4().scaling();
+    std::map<std::string, torch::Tensor> merged, mergedPlain;
+    for (const auto& item : nf4->named_parameters()) merged[item.key()] = item.value().detach();
+    for (const auto& item : plain->named_parameters()) mergedPlain[item.key()] = item.value().detach();
+    int64_t projections = 0;
+    nf4->forEachProjection([&](const ProjectionSlot& slot) {
+        if (slot.qualifiedName == "lm_head") return;
+        const auto key = slot.qualifiedName + ".weight";
+        auto expected = dequantizeNf4(quantizeNf4(base.at(key)));
+        if (a.count(slot.qualifiedName)) expected = expected + scaling * torch::matmul(b[slot.qualifiedName], a[slot.qualifiedName]);
+        EXPECT_TRUE(torch::allclose(merged.at(key), expected, 1e-6, 1e-6)) << key;
+        EXPECT_FALSE(torch::allclose(merged.at(key), mergedPlain.at(key), 1e-4, 1e-4)) << key;
+        ++projections;
+    });
+    EXPECT_EQ(projections, 2 * 7);
+    EXPECT_TRUE(torch::equal(merged.at("lm_head.weight"), base.at("lm_head.weight")));  // kept dense, as bitsandbytes does
 }

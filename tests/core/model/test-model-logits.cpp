@@ -40,7 +40,31 @@ TEST_P(ReferenceLogits, LogitsToKeepGivesTheReferenceAtTheLastPositions) {
     EXPECT_LT((logits - expected.slice(1, expected.size(1) - 2)).abs().max().item<double>(), 1e-4) << GetParam();
 }
 
-INSTANTIATE_TEST_SUITE_P(Models, ReferenceLogits, ::testing::Values("tiny-gpt2", "tiny-llama-gqa", "tiny-qwen2-bias"));
+INSTANTIATE_TEST_SUITE_P(Models, ReferenceLogits,
+                         ::testing::Values("tiny-gpt2", "tiny-llama-gqa", "tiny-qwen2-bias", "tiny-llama3-rope"));
+
+// #8: the llama3 fixture's frequencies are chosen so that scaling changes them; the same weights with plain
+// RoPE must miss the reference, or matching it would prove nothing. The config also round-trips.
+TEST(ModelLoader, Llama3RopeScalingChangesTheLogitsAndRoundTrips) {
+    const auto dir = modelDir("tiny-llama3-rope");
+    auto config = loadModelConfig(dir / "config.json");
+    ASSERT_TRUE(config.ropeScaling);
+    EXPECT_EQ(config.ropeScaling->originalMaxPositions, 64);
+    EXPECT_EQ(parseModelConfig(modelConfigToJson(config)).ropeScaling->factor, 8.0);
+    config.ropeScaling.reset();
+    auto plain = buildModel(config);
+    loadModelWeights(*plain, SafetensorsStore::open(dir), dir.string());
+    const auto golden = loadSafetensors(dir / "golden-logits.safetensors");
+    torch::NoGradGuard noGrad;
+    const auto logits = plain->forward(golden.at("input_ids"), nullptr, golden.at("attention_mask"));
+    const auto real = golden.at("attention_mask").to(torch::kBool);
+    EXPECT_GT((logits - golden.at("logits")).abs().index({real}).max().item<double>(), 1e-3);
+    auto bad = nlohmann::json::parse(R"({"architectures":["LlamaForCausalLM"],"vocab_size":8,"hidden_size":8,
+        "num_hidden_layers":1,"num_attention_heads":2,"intermediate_size":8,"rope_scaling":{"rope_type":"yarn","factor":4}})");
+    EXPECT_THROW(parseModelConfig(bad, "c.json"), InputError);
+    bad["rope_scaling"] = {{"rope_type", "llama3"}, {"factor", 8.0}};  // original_max_position_embeddings missing
+    EXPECT_THROW(parseModelConfig(bad, "c.json"), InputError);
+}
 
 TEST(ModelLoader, SaveThenLoadRoundTripsTheLogits) {
     srllm::test::ScratchDir dir;

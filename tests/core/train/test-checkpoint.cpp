@@ -28,6 +28,8 @@ TrainingState stateAt(int64_t step) {
     s.step = step;
     s.epoch = 1;
     s.nextExample = 4;
+    s.bestStep = step - 1;
+    s.lossScale = 1024.0;
     s.configJson = "{}";
     return s;
 }
@@ -90,6 +92,8 @@ TEST(Checkpoint, RoundTripRestoresWeightsOptimizerRngAndPosition) {
     EXPECT_EQ(state.step, 2);
     EXPECT_EQ(state.epoch, 1);
     EXPECT_EQ(state.nextExample, 4);
+    EXPECT_EQ(state.bestStep, 1);
+    EXPECT_EQ(state.lossScale, 1024.0);
     EXPECT_TRUE(torch::equal(g.weight, savedWeight));
     EXPECT_TRUE(torch::equal(torch::rand({5}), nextRandom));  // RNG restored
     g.step();

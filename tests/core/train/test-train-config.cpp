@@ -27,14 +27,14 @@ TEST(TrainConfig, DefaultsAreTheSrLlmRecipe) {
 
 TEST(TrainConfig, ParsesOverridesAndRoundTripsThroughJson) {
     const auto json = nlohmann::json::parse(R"({"method": "qlora", "learning_rate": 1e-4, "lr_scheduler_type": "cosine",
-        "num_train_epochs": 3, "bf16": true, "seed": 7, "lora": {"r": 8, "lora_alpha": 32, "target_modules": "all-linear"}})");
+        "num_train_epochs": 3, "precision": "bf16", "seed": 7, "lora": {"r": 8, "lora_alpha": 32, "target_modules": "all-linear"}})");
     const auto parsed = parseTrainConfig(json, "t.json");
     EXPECT_TRUE(parsed.warnings.empty());
     const auto& c = parsed.config;
     EXPECT_EQ(c.method, TrainMethod::Qlora);
     EXPECT_EQ(c.schedule, LrSchedule::Cosine);
     EXPECT_EQ(c.epochs, 3);
-    EXPECT_TRUE(c.bf16);
+    EXPECT_EQ(c.precision, Precision::Bf16);
     EXPECT_EQ(c.lora.rank, 8);
     EXPECT_EQ(c.lora.targetModules, std::vector<std::string>{"all-linear"});
     EXPECT_EQ(parseTrainConfig(c.toJson(), "").config.toJson(), c.toJson());

@@ -1,6 +1,7 @@
 // ctest-label: slow
-// The trainer end to end on a tiny Llama: overfitting eight examples (full and LoRA), bit-exact resume
-// from a checkpoint (torchtune's pinned-loss resume test), the HF learning-rate schedules, and outputs.
+// The trainer end to end on a tiny Llama: overfitting eight examples (full and LoRA), QLoRA training,
+// bit-exact resume from a checkpoint (torchtune's pinned-loss resume test), early stopping, the HF
+// learning-rate schedules, and outputs.
 #include <algorithm>
 #include <fstream>
 
@@ -115,7 +116,7 @@ TEST(Trainer, ResumeFromACheckpointReproducesTheUninterruptedLosses) {
     const auto tail = runLosses(second);
     ASSERT_EQ(tail.size(), 5u);
     for (size_t i = 0; i < 3; ++i) EXPECT_EQ(head[i], expected[i]) << "step " << i + 1;
-    for (size_t i = 0; i < 5; ++i) EXPECT_NEAR(tail[i], expected[i + 3], 1e-6) << "step " << i + 4;
+    for (size_t i = 0; i < 5; ++i) EXPECT_EQ(tail[i], expected[i + 3]) << "step " << i + 4;  // bit for bit
 }
 
 TEST(Trainer, ResumeRefusesOtherSettings) {
@@ -163,8 +164,9 @@ TEST(Trainer, CleanupWritesAPeftAdapterOrAnHfModel) {
         runLosses(trainer);
         trainer.cleanup();
         const bool lora = method == TrainMethod::Lora;
-        EXPECT_EQ(std::filesystem::exists(dir / "adapter_model.safetensors"), lora);
-        EXPECT_EQ(std::filesystem::exists(dir / "model.safetensors"), !lora);
+        EXPECT_EQ(std::filesystem::exists(dir / "adapter/adapter_model.safetensors"), lora);
+        EXPECT_EQ(std::filesystem::exists(dir / "model/model.safetensors"), !lora);
+        EXPECT_EQ(trainer.resultFolder(), std::string(lora ? "adapter" : "model"));
         // keep 1: only the newest complete checkpoint remains
         EXPECT_TRUE(std::filesystem::exists(dir / "checkpoints/step-00000002/DONE"));
         EXPECT_FALSE(std::filesystem::exists(dir / "checkpoints/step-00000001"));
@@ -199,4 +201,61 @@ TEST(Trainer, BestFolderHoldsTheWeightsOfTheLowestEvalLoss) {
     loadAdapter(*fresh, dir / "best");
     Trainer judge(fresh, c, train, eval, dir / "judge", 0);
     EXPECT_NEAR(judge.evaluate(), best.second, 1e-5);
+}
+
+TEST(Trainer, QloraTrainsOnAnNf4Base) {
+    ScratchDir dir;
+    const auto data = eightExamples();
+    auto model = buildModel(tinyLlamaConfig(), 11);
+    {
+        torch::NoGradGuard noGrad;  // a head with usable logits, as in the LoRA overfit test
+        for (auto& item : model->named_parameters())
+            if (item.key() == "lm_head.weight") item.value().mul_(25.0);
+    }
+    TrainConfig c = overfitConfig(TrainMethod::Qlora);
+    c.maxSteps = 60;
+    Trainer trainer(model, c, data, data, dir.path(), 0);
+    trainer.setup(false);
+    EXPECT_GT(trainer.loraReport().quantized, 0);
+    const double before = trainer.evaluate();
+    const auto losses = runLosses(trainer);
+    const double after = trainer.evaluate();
+    EXPECT_LT(after, before / 4) << "before " << before << ", after " << after;
+    EXPECT_LT(losses.back(), losses.front());
+}
+
+// Early stopping ends at the first evaluation that makes `patience` evaluations in a row without a new
+// best (HF EarlyStoppingCallback); the expected step is computed from the reported eval losses by that rule.
+TEST(Trainer, EarlyStoppingStopsAtTheRightStep) {
+    ScratchDir dir;
+    const auto train = eightExamples();
+    std::vector<TokenizedExample> eval(train.begin(), train.begin() + 4);
+    for (auto& ex : eval) std::reverse(ex.ids.begin(), ex.ids.end() - 1);  // other sequences: overfitting hurts them
+    for (auto& ex : eval) ex.labels = ex.ids;
+    TrainConfig c = overfitConfig(TrainMethod::Lora);
+    c.maxSteps = 60;
+    c.evalEvery = 1;
+    c.earlyStoppingPatience = 2;
+    Trainer trainer(buildModel(tinyLlamaConfig(), 5), c, train, eval, dir.path(), 0);
+    trainer.setup(false);
+    std::vector<double> evals;
+    const auto result = trainer.train({}, [&](const StepReport& r) { evals.push_back(*r.lossEval); });
+    int64_t expectedStop = c.maxSteps, without = 0;
+    double best = 1e300;
+    for (size_t i = 0; i < evals.size(); ++i) {
+        if (evals[i] < best) {
+            best = evals[i];
+            without = 0;
+        } else if (++without == c.earlyStoppingPatience) {
+            expectedStop = static_cast<int64_t>(i) + 1;
+            break;
+        }
+    }
+    ASSERT_LT(expectedStop, c.maxSteps) << "the setup must make the eval loss rise, or stopping proves nothing";
+    EXPECT_TRUE(result.stoppedEarly);
+    EXPECT_EQ(result.steps, expectedStop);
+    EXPECT_EQ(static_cast<int64_t>(evals.size()), expectedStop);
+    EXPECT_EQ(result.bestStep, expectedStop - c.earlyStoppingPatience);
+    EXPECT_TRUE(std::filesystem::exists(dir / "checkpoints" / ("step-" + std::string(8 - std::to_string(expectedStop).size(), '0') +
+                                                               std::to_string(expectedStop)) / "DONE"));
 }

@@ -1,0 +1,86 @@
+#include "db/job-create.h"
+
+#include "core/common/durable-file.h"
+#include "core/job/base-model-check.h"
+#include "core/job/base-model-hash.h"
+#include "core/job/job-device.h"
+#include "core/job/job-examples.h"
+#include "core/job/job-folder.h"
+#include "core/job/job-layout.h"
+#include "core/tokenizer/tokenizer-loader.h"
+#include "db/database.h"
+#include "db/snapshots.h"
+
+namespace srllm::db {
+
+namespace fs = std::filesystem;
+
+JobCreated createJob(Database& db, const std::string& projectPath, const JobRequest& request) {
+    // --- checks that need nothing but the request
+    const fs::path jobDir = fs::absolute(request.jobDir).lexically_normal();
+    core::requireNewJobFolder(jobDir);
+    core::validateTrainConfig(request.train, "");
+    const auto device = core::parseDeviceName(request.device, "", "device");
+    if (device.kind == core::DeviceName::Kind::Cuda && !request.cudaAvailable)
+        throw core::InputError("", 0, "device", "is '" + request.device + "' but this machine has no CUDA GPU "
+                                                "libtorch can use (hint: device auto or cpu)");
+    const bool cuda = device.kind == core::DeviceName::Kind::Cuda ||
+                      (device.kind == core::DeviceName::Kind::Auto && request.cudaAvailable);
+    if (request.train.precision == core::Precision::Fp16 && !cuda)
+        throw core::InputError("", 0, "precision", "fp16 runs on CUDA only and this job would run on the CPU (hint: bf16 "
+                                                   "or fp32)");
+    const auto templ = core::InstructionTemplate::named(request.templateName, request.customTemplate);
+
+    // --- the base model and the snapshot
+    const fs::path model = fs::absolute(request.baseModel).lexically_normal();
+    const auto check = core::requireBaseModel(model);
+    if (check.config->family() == core::ModelFamily::Gpt2 && request.train.maxLength > check.config->maxPositions)
+        throw core::InputError("", 0, "max_length", std::to_string(request.train.maxLength) + " exceeds the " +
+                                                        std::to_string(check.config->maxPositions) +
+                                                        " positions a GPT-2 model has (hint: at most n_positions)");
+    const auto snapshot = snapshotById(db, request.snapshotId);
+    JobCreated out;
+    out.data = snapshotInstructions(db, request.snapshotId, templ);
+    const auto tokenizer = core::loadTokenizer(model);
+    const auto tokenized = core::tokenizeRecords(*tokenizer, out.data.train, request.train.maxLength, core::kJobTrainData);
+    out.truncated = tokenized.truncated;
+    out.skipped = tokenized.skipped;
+    if (tokenized.examples.empty())
+        throw core::InputError("", 0, "max_length", "leaves no training example: every prompt fills " +
+                                                        std::to_string(request.train.maxLength) + " tokens (hint: raise it)");
+    out.estimate = core::estimateJob(*check.config, request.train,
+                                     {static_cast<int64_t>(tokenized.examples.size()), tokenized.meanTokens(), cuda,
+                                      request.cpuThreads, static_cast<int64_t>(out.data.val.size())});
+
+    // --- the spec
+    core::JobSpec& spec = out.spec;
+    spec.createdAt = core::utcTimestamp();
+    spec.codeVersion = core::srllmCodeVersion();
+    spec.baseModel = {model.string(), core::baseModelHash(model, request.hashCache, request.hashProgress),
+                      check.config->architecture};
+    spec.train = request.train;
+    spec.train.lora.baseModelNameOrPath = model.string();
+    spec.device = request.device;
+    auto& data = spec.data;
+    data.project = fs::absolute(projectPath).lexically_normal().string();
+    data.snapshotId = snapshot->id;
+    data.snapshotName = snapshot->name;
+    data.snapshotHash = snapshot->goldHash.value_or("");
+    data.templ = {templ.name(), templ.prompt(), templ.response()};
+    data.responseRule = kResponseRule;
+    data.train.records = static_cast<int64_t>(out.data.train.size());
+    data.val.records = static_cast<int64_t>(out.data.val.size());
+    core::validateJobSpec(spec, core::kJobFile);
+
+    // --- write the folder whole, then queue it
+    core::writeFolderDurable(jobDir, [&](const fs::path& temp) {
+        fs::create_directories(temp / core::kJobDataFolder);
+        data.train.hash = core::writeInstructionRecords(temp / core::kJobTrainData, out.data.train);
+        data.val.hash = core::writeInstructionRecords(temp / core::kJobValData, out.data.val);
+        core::writeJobSpec(temp, spec);
+    });
+    if (request.queue) out.row = enqueueJob(db, jobDir.string(), request.device, snapshot->id);
+    return out;
+}
+
+}  // namespace srllm::db

@@ -1,0 +1,277 @@
+// ctest-label: slow
+// The whole path as a person runs it, with the real binary: init -> import -> adjudicate -> snapshot ->
+// job new -> train -> adapter merge -> generate, without a warning; cancel (SIGTERM) then --resume equals an
+// uninterrupted run bit for bit; a trainer killed with -9 is survived; every impossible setting is refused
+// before anything is written.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/cli-run.h"
+#include "support/test-data.h"
+
+using srllm::test::readFile;
+using srllm::test::runCli;
+using srllm::test::shellQuote;
+using testing::HasSubstr;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kSmall = " --lora-r 4 --lr 1e-3 --max-length 64 ";  // a tiny run's settings
+
+std::vector<nlohmann::json> eventsOf(const std::string& text) {
+    std::vector<nlohmann::json> out;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);)
+        if (!line.empty() && line[0] == '{') out.push_back(nlohmann::json::parse(line));
+    return out;
+}
+
+std::vector<double> lossesOf(const std::vector<nlohmann::json>& events) {
+    std::vector<double> out;
+    for (const auto& e : events)
+        if (e["event"] == "step") out.push_back(e["loss_train"].get<double>());
+    return out;
+}
+
+// A project with gold rewrites for twelve items, a tiny Llama with its own tokenizer, and a snapshot.
+struct Workspace {
+    srllm::test::ScratchDir dir;
+    std::string project = shellQuote((dir / "study.srllm").string());
+    std::string model = shellQuote((dir / "base").string());
+
+    Workspace() {
+        std::ofstream corpus(dir / "corpus.txt");
+        for (int i = 0; i < 40; ++i) corpus << "old people are slow and young people are lazy; people differ in pace\n";
+        corpus.close();
+        check(runCli("tokenizer train --corpus " + shellQuote((dir / "corpus.txt").string()) + " --vocab-size 300 --out " +
+                     shellQuote((dir / "tok").string())));
+        check(runCli("model new " + model + " --arch llama --layers 2 --dim 32 --heads 4 --kv-heads 2 --positions 128 "
+                     "--tokenizer " + shellQuote((dir / "tok").string())));
+        check(runCli("init " + project));
+        std::ofstream items(dir / "items.jsonl"), annotations(dir / "annotations.jsonl");
+        for (int i = 0; i < 12; ++i) {
+            items << R"({"id": "i)" << i << R"(", "text": "old people are slow )" << i << R"(", "split": ")"
+                  << (i < 10 ? "train" : "val") << "\"}\n";
+            for (const char* annotator : {"ann-1", "ann-2"})
+                annotations << R"({"item": "i)" << i << R"(", "annotator": ")" << annotator
+                            << R"(", "labels": {"annotation": "Unsafe", "bias": "Yes"}, "rewrite": "people differ in pace )"
+                            << i << "\"}\n";
+        }
+        items.close();
+        annotations.close();
+        check(runCli("import " + project + " " + shellQuote((dir / "items.jsonl").string())));
+        check(runCli("import " + project + " " + shellQuote((dir / "annotations.jsonl").string()) + " --format annotations"));
+        check(runCli("adjudicate " + project + " --auto majority"));
+        check(runCli("snapshot create " + project + " gold-1"));
+    }
+
+    static void check(const srllm::test::CliRun& run) { ASSERT_EQ(run.exitCode, 0) << run.output; }
+
+    // The settings every test varies from are given by each test: CLI11 refuses an option given twice.
+    srllm::test::CliRun newJob(const std::string& name, const std::string& options) {
+        return runCli("job new " + project + " " + shellQuote((dir / name).string()) + " --model " + model +
+                      " --snapshot gold-1 --template custom --custom-template 'Fix: {text}\n{rewrite}' "
+                      "--lora-dropout 0.1 --batch-size 2 --grad-accum 2 " + options);
+    }
+
+    // Starts `srllm train` in the background with stdout and stderr in files; returns its pid.
+    pid_t spawnTrain(const std::string& name, bool resume) {
+        const std::string command = shellQuote(srllm::test::cliBinary()) + " train " + shellQuote((dir / name).string()) +
+                                    (resume ? " --resume" : "") + " >>" + shellQuote((dir / (name + ".out")).string()) +
+                                    " 2>>" + shellQuote((dir / (name + ".err")).string());
+        const pid_t pid = ::fork();
+        if (pid == 0) {
+            ::execl("/bin/sh", "sh", "-c", ("exec " + command).c_str(), static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        return pid;
+    }
+
+    // Waits until the job's log holds an event of this name, up to a minute.
+    void waitForEvent(const std::string& name, const std::string& event) {
+        for (int i = 0; i < 600; ++i) {
+            for (const auto& e : eventsOf(readFile(dir / name / "log.jsonl")))
+                if (e["event"] == event) return;
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        FAIL() << "no " << event << " event in " << name;
+    }
+};
+
+int waitExit(pid_t pid) {
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+}
+
+}  // namespace
+
+TEST(CliJob, FromProjectToGenerationWithoutAWarning) {
+    Workspace w;
+    const auto created = w.newJob("job", std::string(kSmall) + "--max-steps 4 --save-steps 2 --eval-steps 2");
+    ASSERT_EQ(created.exitCode, 0) << created.output;
+    EXPECT_THAT(created.output, HasSubstr("10 train records"));
+    EXPECT_THAT(created.output, HasSubstr("estimate:"));
+    const auto job = shellQuote((w.dir / "job").string());
+    const auto trained = runCli("train " + job);
+    ASSERT_EQ(trained.exitCode, 0) << trained.output;
+    EXPECT_THAT(trained.output, testing::Not(HasSubstr("warning")));
+    const auto events = eventsOf(trained.output);
+    ASSERT_FALSE(events.empty());
+    EXPECT_EQ(events.front()["event"], "start");
+    EXPECT_EQ(events.front()["device"], "cpu");
+    EXPECT_EQ(events.back()["event"], "done");
+    EXPECT_EQ(lossesOf(events).size(), 4u);
+    int evals = 0, checkpoints = 0;
+    for (const auto& e : events) {
+        evals += e["event"] == "eval";
+        checkpoints += e["event"] == "checkpoint";
+        EXPECT_TRUE(e.contains("time"));
+    }
+    EXPECT_EQ(evals, 2);
+    EXPECT_EQ(checkpoints, 2);
+    EXPECT_EQ(eventsOf(readFile(w.dir / "job" / "log.jsonl")), events);  // the log holds what stdout showed
+    const auto run = nlohmann::json::parse(readFile(w.dir / "job" / "run.json"));
+    EXPECT_EQ(run["status"], "done");
+    EXPECT_EQ(run["result"], "adapter");
+    EXPECT_TRUE(fs::exists(w.dir / "job" / "adapter" / "adapter_model.safetensors"));
+    EXPECT_TRUE(fs::exists(w.dir / "job" / "best" / "best-eval.json"));
+    EXPECT_THAT(runCli("job list " + w.project).output, HasSubstr("done"));
+
+    const auto merged = runCli("adapter merge --run " + job);
+    ASSERT_EQ(merged.exitCode, 0) << merged.output;
+    EXPECT_TRUE(fs::exists(w.dir / "job" / "merged" / "model.safetensors"));
+    EXPECT_TRUE(fs::exists(w.dir / "job" / "merged" / "tokenizer.json"));
+    const auto generated = runCli("generate --run " + job + " --max-new-tokens 4 'old people are slow'");
+    ASSERT_EQ(generated.exitCode, 0) << generated.output;
+    EXPECT_THAT(generated.output, testing::Not(HasSubstr("warning")));
+    EXPECT_NE(runCli("generate --run " + job + " --template paper 'x'").exitCode, 0);  // the run's template only
+}
+
+TEST(CliJob, CancelThenResumeEqualsAnUninterruptedRunBitForBit) {
+    Workspace w;
+    const std::string options = std::string(kSmall) + "--max-steps 40 --save-steps 100 --eval-steps 100 --seed 3";
+    ASSERT_EQ(w.newJob("straight", options).exitCode, 0);
+    ASSERT_EQ(w.newJob("cancelled", options + " --no-queue").exitCode, 0);
+    const auto straight = runCli("train " + shellQuote((w.dir / "straight").string()));
+    ASSERT_EQ(straight.exitCode, 0) << straight.output;
+
+    const pid_t first = w.spawnTrain("cancelled", false);
+    w.waitForEvent("cancelled", "step");
+    ::kill(first, SIGTERM);
+    EXPECT_EQ(waitExit(first), 0) << readFile(w.dir / "cancelled.err");
+    auto events = eventsOf(readFile(w.dir / "cancelled" / "log.jsonl"));
+    ASSERT_EQ(events.back()["event"], "cancelled") << "the run ended before the signal; lengthen it";
+    EXPECT_EQ(nlohmann::json::parse(readFile(w.dir / "cancelled" / "run.json"))["status"], "cancelled");
+    const auto stoppedAt = events.back()["step"].get<int64_t>();
+    EXPECT_LT(stoppedAt, 40);
+
+    const auto resumed = runCli("train " + shellQuote((w.dir / "cancelled").string()) + " --resume");
+    ASSERT_EQ(resumed.exitCode, 0) << resumed.output;
+    EXPECT_EQ(eventsOf(resumed.output).front()["resumed_from_step"], stoppedAt);
+    const auto expected = lossesOf(eventsOf(straight.output));
+    const auto got = lossesOf(eventsOf(readFile(w.dir / "cancelled" / "log.jsonl")));
+    ASSERT_EQ(got.size(), expected.size());
+    for (size_t i = 0; i < got.size(); ++i) EXPECT_EQ(got[i], expected[i]) << "step " << i + 1;
+    EXPECT_EQ(readFile(w.dir / "cancelled" / "adapter" / "adapter_model.safetensors"),
+              readFile(w.dir / "straight" / "adapter" / "adapter_model.safetensors"));
+}
+
+TEST(CliJob, AKilledTrainerIsSurvived) {
+    Workspace w;
+    const std::string options = std::string(kSmall) + "--max-steps 40 --save-steps 5 --eval-steps 100 --seed 4";
+    ASSERT_EQ(w.newJob("straight", options + " --no-queue").exitCode, 0);
+    ASSERT_EQ(w.newJob("killed", options).exitCode, 0);
+    ASSERT_EQ(runCli("train " + shellQuote((w.dir / "straight").string())).exitCode, 0);
+
+    const pid_t pid = w.spawnTrain("killed", false);
+    w.waitForEvent("killed", "checkpoint");
+    ::kill(pid, SIGKILL);
+    EXPECT_EQ(waitExit(pid), -SIGKILL);
+    // The project opens and its queue shows the job failed, resumable.
+    const auto list = runCli("job list " + w.project);
+    ASSERT_EQ(list.exitCode, 0) << list.output;
+    EXPECT_THAT(list.output, HasSubstr("failed"));
+    EXPECT_THAT(list.output, HasSubstr("Resume"));
+    const auto resumed = runCli("train " + shellQuote((w.dir / "killed").string()) + " --resume");
+    ASSERT_EQ(resumed.exitCode, 0) << resumed.output;
+    EXPECT_GT(eventsOf(resumed.output).front()["resumed_from_step"].get<int64_t>(), 0);
+    EXPECT_EQ(readFile(w.dir / "killed" / "adapter" / "adapter_model.safetensors"),
+              readFile(w.dir / "straight" / "adapter" / "adapter_model.safetensors"));
+    EXPECT_THAT(runCli("job list " + w.project).output, HasSubstr("done"));
+}
+
+TEST(CliJob, ImpossibleSettingsAreClearErrorsBeforeStart) {
+    Workspace w;
+    fs::create_directories(w.dir / "empty-model");
+    const struct {
+        std::string options, expected;
+    } cases[] = {
+        {"--lora-r 0", "'r'"},
+        {"--lr -1e-4", "learning_rate"},
+        {"--max-length 0", "max_length"},
+        {"--device cuda", "device"},
+        {"--precision fp16 --device cpu", "fp16"},
+    };
+    for (const auto& c : cases) {
+        const auto run = w.newJob("bad", c.options);
+        EXPECT_NE(run.exitCode, 0) << c.options;
+        EXPECT_THAT(run.output, HasSubstr("srllm: error:")) << c.options;
+        EXPECT_THAT(run.output, HasSubstr(c.expected)) << run.output;
+        EXPECT_FALSE(fs::exists(w.dir / "bad")) << c.options;
+    }
+    const auto badModel = runCli("job new " + w.project + " " + shellQuote((w.dir / "bad").string()) + " --model " +
+                                 shellQuote((w.dir / "empty-model").string()) + " --snapshot gold-1");
+    EXPECT_NE(badModel.exitCode, 0);
+    for (const char* piece : {"config.json", "model.safetensors", "tokenizer"}) EXPECT_THAT(badModel.output, HasSubstr(piece));
+    // A snapshot taken before any gold label or rewrite existed.
+    ASSERT_EQ(runCli("init " + shellQuote((w.dir / "fresh.srllm").string())).exitCode, 0);
+    ASSERT_EQ(runCli("import " + shellQuote((w.dir / "fresh.srllm").string()) + " " +
+                     shellQuote((w.dir / "items.jsonl").string())).exitCode, 0);
+    ASSERT_EQ(runCli("snapshot create " + shellQuote((w.dir / "fresh.srllm").string()) + " empty").exitCode, 0);
+    const auto noGold = runCli("job new " + shellQuote((w.dir / "fresh.srllm").string()) + " " +
+                               shellQuote((w.dir / "bad").string()) + " --model " + w.model + " --snapshot empty");
+    EXPECT_NE(noGold.exitCode, 0);
+    EXPECT_THAT(noGold.output, HasSubstr("gives no training record"));
+    EXPECT_FALSE(fs::exists(w.dir / "bad"));
+    // A job folder asking for CUDA on a machine without one fails before its first step, with a reason.
+    ASSERT_EQ(w.newJob("cuda-job", std::string(kSmall) + "--max-steps 2").exitCode, 0);
+    auto spec = nlohmann::json::parse(readFile(w.dir / "cuda-job" / "job.json"));
+    spec["device"] = "cuda";
+    std::ofstream(w.dir / "cuda-job" / "job.json") << spec.dump(2);
+    const auto cuda = runCli("train " + shellQuote((w.dir / "cuda-job").string()));
+    EXPECT_EQ(cuda.exitCode, 1);
+    const auto events = eventsOf(cuda.output);
+    ASSERT_FALSE(events.empty());
+    EXPECT_EQ(events.back()["event"], "failed");
+    EXPECT_THAT(events.back()["reason"].get<std::string>(), HasSubstr("CUDA"));
+    EXPECT_EQ(lossesOf(events).size(), 0u);
+}
+
+TEST(CliJob, RepeatedWarningsAreSummedByKind) {
+    Workspace w;
+    // Prompts are 12-13 tokens here, so max length 14 cuts every record: one summed warning, not one per record.
+    const auto created = w.newJob("short", "--lora-r 4 --max-length 14 --max-steps 2");
+    ASSERT_EQ(created.exitCode, 0) << created.output;
+    EXPECT_THAT(created.output, HasSubstr("(10 in all; first lines 1, 2, 3, 4, 5)"));
+    const auto trained = runCli("train " + shellQuote((w.dir / "short").string()));
+    ASSERT_EQ(trained.exitCode, 0) << trained.output;
+    std::vector<nlohmann::json> warnings;
+    for (const auto& e : eventsOf(trained.output))
+        if (e["event"] == "warning") warnings.push_back(e);
+    ASSERT_EQ(warnings.size(), 1u) << trained.output;
+    EXPECT_EQ(warnings[0]["kind"], "truncated");
+    EXPECT_EQ(warnings[0]["count"], 12);  // ten train and two val records
+    EXPECT_EQ(warnings[0]["first_lines"], nlohmann::json::array({1, 2, 3, 4, 5}));
+}
