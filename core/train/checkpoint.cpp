@@ -7,7 +7,7 @@
 #include <fstream>
 #include <vector>
 
-#include "core/io/durable-file.h"
+#include "core/common/durable-file.h"
 #include "core/job/job-folder.h"
 #include "core/job/job-layout.h"
 #include "core/train/train-device.h"
