@@ -15,11 +15,9 @@ namespace srllm::db {
 
 namespace fs = std::filesystem;
 
-JobCreated createJob(Database& db, const std::string& projectPath, const JobRequest& request) {
-    // --- checks that need nothing but the request
-    const fs::path jobDir = fs::absolute(request.jobDir).lexically_normal();
-    core::requireNewJobFolder(jobDir);
-    core::validateTrainConfig(request.train, "");
+namespace {
+
+bool cudaDevice(const JobRequest& request) {
     const auto device = core::parseDeviceName(request.device, "", "device");
     if (device.kind == core::DeviceName::Kind::Cuda && !request.cudaAvailable)
         throw core::InputError("", 0, "device", "is '" + request.device + "' but this machine has no CUDA GPU "
@@ -29,6 +27,15 @@ JobCreated createJob(Database& db, const std::string& projectPath, const JobRequ
     if (request.train.precision == core::Precision::Fp16 && !cuda)
         throw core::InputError("", 0, "precision", "fp16 runs on CUDA only and this job would run on the CPU (hint: bf16 "
                                                    "or fp32)");
+    return cuda;
+}
+
+}  // namespace
+
+JobPreview previewJob(Database& db, const JobRequest& request) {
+    // --- checks that need nothing but the request
+    core::validateTrainConfig(request.train, "");
+    const bool cuda = cudaDevice(request);
     const auto templ = core::InstructionTemplate::named(request.templateName, request.customTemplate);
 
     // --- the base model and the snapshot
@@ -38,8 +45,7 @@ JobCreated createJob(Database& db, const std::string& projectPath, const JobRequ
         throw core::InputError("", 0, "max_length", std::to_string(request.train.maxLength) + " exceeds the " +
                                                         std::to_string(check.config->maxPositions) +
                                                         " positions a GPT-2 model has (hint: at most n_positions)");
-    const auto snapshot = snapshotById(db, request.snapshotId);
-    JobCreated out;
+    JobPreview out;
     out.data = snapshotInstructions(db, request.snapshotId, templ);
     const auto tokenizer = core::loadTokenizer(model);
     const auto tokenized = core::tokenizeRecords(*tokenizer, out.data.train, request.train.maxLength, core::kJobTrainData);
@@ -51,6 +57,18 @@ JobCreated createJob(Database& db, const std::string& projectPath, const JobRequ
     out.estimate = core::estimateJob(*check.config, request.train,
                                      {static_cast<int64_t>(tokenized.examples.size()), tokenized.meanTokens(), cuda,
                                       request.cpuThreads, static_cast<int64_t>(out.data.val.size())});
+    return out;
+}
+
+JobCreated createJob(Database& db, const std::string& projectPath, const JobRequest& request) {
+    const fs::path jobDir = fs::absolute(request.jobDir).lexically_normal();
+    core::requireNewJobFolder(jobDir);
+    JobCreated out;
+    static_cast<JobPreview&>(out) = previewJob(db, request);
+    const auto templ = core::InstructionTemplate::named(request.templateName, request.customTemplate);
+    const fs::path model = fs::absolute(request.baseModel).lexically_normal();
+    const auto check = core::requireBaseModel(model);
+    const auto snapshot = snapshotById(db, request.snapshotId);
 
     // --- the spec
     core::JobSpec& spec = out.spec;

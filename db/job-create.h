@@ -34,16 +34,24 @@ struct JobRequest {
     core::ProgressCallback hashProgress;    // hashing a 13 GB model the first time takes minutes
 };
 
-struct JobCreated {
-    core::JobSpec spec;
-    SnapshotInstructions data;              // counts of what was frozen
+// What a job would hold, found without hashing the model or writing anything.
+struct JobPreview {
+    SnapshotInstructions data;              // the records the snapshot gives under the template
     core::JobEstimate estimate;
     core::Diagnostics truncated;            // train records cut to max_length (sum them: core/job/warning-summary.h)
     core::Diagnostics skipped;              // train records whose prompt alone fills max_length
+};
+
+struct JobCreated : JobPreview {
+    core::JobSpec spec;
     std::optional<JobRow> row;              // when queued
 };
 
-// Validates everything, then writes the folder. `projectPath` is recorded in job.json (absolute).
+// Every check of createJob except the job folder's, then the records and the estimate: what the GUI shows
+// before Start. Throws core::InputError naming the field or file, as createJob does.
+JobPreview previewJob(Database& db, const JobRequest& request);
+
+// Validates everything (previewJob), then writes the folder. `projectPath` is recorded in job.json (absolute).
 // Throws core::InputError naming the field or file for every problem found before writing.
 JobCreated createJob(Database& db, const std::string& projectPath, const JobRequest& request);
 

@@ -89,6 +89,15 @@ JobStatus parseJobStatus(const std::string& name) {
     throw DbError("unknown job status '" + name + "'");
 }
 
+JobStatus jobStatusOf(core::RunStatus status) {
+    switch (status) {
+        case core::RunStatus::Done: return JobStatus::Done;
+        case core::RunStatus::Cancelled: return JobStatus::Cancelled;
+        case core::RunStatus::Failed: return JobStatus::Failed;
+    }
+    return JobStatus::Failed;
+}
+
 WorkerIdentity WorkerIdentity::current() { return {static_cast<int64_t>(::getpid()), hostName()}; }
 
 bool workerAlive(const JobRow& row, std::chrono::system_clock::time_point now) {

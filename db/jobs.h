@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "core/job/run-record.h"
+
 namespace srllm::db {
 
 class Database;
@@ -17,6 +19,8 @@ class Database;
 enum class JobStatus { Queued, Running, Cancelling, Cancelled, Failed, Done };
 std::string jobStatusName(JobStatus status);  // "queued", "running", ...
 JobStatus parseJobStatus(const std::string& name);  // throws DbError for an unknown name
+// The row's status for how a run ended (its run.json).
+JobStatus jobStatusOf(core::RunStatus status);
 
 // A heartbeat older than this (or, on the same host, a pid that no longer exists) means the worker is gone.
 inline constexpr std::chrono::seconds kJobStaleAfter{60};

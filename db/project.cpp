@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 
 #include "db/migrations.h"
 #include "db/taxonomy-store.h"
@@ -24,18 +23,15 @@ std::string hex32(int32_t value) {
 }
 
 // Checked before SQLite opens the file, so a stray text file gets a clear message and stays untouched.
-void requireSqliteFile(const std::string& path) {
+// Only the file system's word: opening the file here and closing it would drop the POSIX locks SQLite holds
+// on it for every connection of this process (sqlite.org/howtocorrupt.html 2.2), and the GUI opens a
+// project on several threads. A file that is not SQLite is caught by Database (SQLITE_NOTADB).
+void requireProjectPath(const std::string& path) {
     std::error_code error;
     const auto status = fs::status(path, error);
     if (!fs::exists(status))
         throw DbError(path + ": no such project file (hint: create one with `srllm init " + path + "`)");
     if (fs::is_directory(status)) throw DbError(path + " is a folder, not a SR-LLM Workbench project file");
-    char header[16] = {};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw DbError(path + ": cannot read the file: " + std::strerror(errno));
-    in.read(header, sizeof header);
-    if (in.gcount() != sizeof header || std::memcmp(header, "SQLite format 3", 16) != 0)
-        throw DbError(path + " is not a SR-LLM Workbench project (not a SQLite database)");
 }
 
 void requireWorkbenchFile(Database& db) {
@@ -75,7 +71,7 @@ std::unique_ptr<Project> Project::create(const std::string& path) {
 }
 
 std::unique_ptr<Project> Project::open(const std::string& path) {
-    requireSqliteFile(path);
+    requireProjectPath(path);
     auto db = std::make_unique<Database>(path, Database::Mode::ReadWrite);
     requireWorkbenchFile(*db);
     migrate(*db);

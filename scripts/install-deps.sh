@@ -15,7 +15,7 @@ core_pkgs=(
 gui_pkgs=(
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libqcustomplot-dev libqcustomplot2.1-qt6 libgl-dev
-  xvfb xauth imagemagick fonts-noto-cjk
+  xvfb xauth imagemagick xdotool fonts-noto-cjk
 )
 pkgs=("${core_pkgs[@]}")
 [ "$mode" = "--gui" ] && pkgs+=("${gui_pkgs[@]}")

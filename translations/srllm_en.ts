@@ -22,6 +22,40 @@
     </message>
 </context>
 <context>
+    <name>JobEstimateText</name>
+    <message numerus="yes">
+        <source>weights: %n file(s), %1</source>
+        <translation>
+            <numerusform>weights: %n file, %1</numerusform>
+            <numerusform>weights: %n files, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) cut to the max length.</source>
+        <translation>
+            <numerusform>%n record cut to the max length.</numerusform>
+            <numerusform>%n records cut to the max length.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) skipped: the prompt alone fills the max length.</source>
+        <translation>
+            <numerusform>%n record skipped: the prompt alone fills the max length.</numerusform>
+            <numerusform>%n records skipped: the prompt alone fills the max length.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobSetupForm</name>
+    <message numerus="yes">
+        <source>%1 (%n item(s))</source>
+        <translation>
+            <numerusform>%1 (%n item)</numerusform>
+            <numerusform>%1 (%n items)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KappaHeatTable</name>
     <message numerus="yes">
         <source>%1 and %2: %n shared item(s)</source>
@@ -45,6 +79,33 @@
         <translation>
             <numerusform>%n word added</numerusform>
             <numerusform>%n words added</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunLogView</name>
+    <message numerus="yes">
+        <source>warning (%1, %n time(s), first at lines %2): %3</source>
+        <translation>
+            <numerusform>warning (%1, once, at line %2): %3</numerusform>
+            <numerusform>warning (%1, %n times, first at lines %2): %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>warning (%1, %n time(s)): %2</source>
+        <translation>
+            <numerusform>warning (%1, once): %2</numerusform>
+            <numerusform>warning (%1, %n times): %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunRecordView</name>
+    <message numerus="yes">
+        <source>%n record(s), %1</source>
+        <translation>
+            <numerusform>%n record, %1</numerusform>
+            <numerusform>%n records, %1</numerusform>
         </translation>
     </message>
 </context>
@@ -83,6 +144,16 @@
         <translation>
             <numerusform>%n value mapping recorded</numerusform>
             <numerusform>%n value mappings recorded</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrainingCharts</name>
+    <message numerus="yes">
+        <source>resumed %n time(s)</source>
+        <translation>
+            <numerusform>resumed once</numerusform>
+            <numerusform>resumed %n times</numerusform>
         </translation>
     </message>
 </context>

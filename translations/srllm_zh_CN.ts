@@ -63,10 +63,6 @@
         <translation>导出图表…</translation>
     </message>
     <message>
-        <source>Save the chart as PNG or PDF</source>
-        <translation>将图表保存为 PNG 或 PDF</translation>
-    </message>
-    <message>
         <source>Krippendorff&apos;s alpha</source>
         <translation>Krippendorff alpha 系数</translation>
     </message>
@@ -83,16 +79,8 @@
         <translation>%1 尚无任何条目拥有两份已完成的标注。</translation>
     </message>
     <message>
-        <source>Export chart</source>
-        <translation>导出图表</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;PDF document (*.pdf)</source>
-        <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Could not write %1 (hint: is the folder writable?)</source>
-        <translation>无法写入 %1(提示:该文件夹是否可写?)</translation>
+        <source>Save the chart as PNG, SVG or PDF</source>
+        <translation>将图表保存为 PNG、SVG 或 PDF</translation>
     </message>
 </context>
 <context>
@@ -541,6 +529,336 @@
     </message>
 </context>
 <context>
+    <name>JobCreator</name>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消;未写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>JobEstimateText</name>
+    <message>
+        <source>config.json: %1, %2 layers, hidden size %3, vocabulary %4</source>
+        <translation>config.json:%1,%2 层,隐藏维度 %3,词表 %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>weights: %n file(s), %1</source>
+        <translation>
+            <numerusform>权重:%n 个文件,%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>tokenizer: %1</source>
+        <translation>分词器:%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Estimate:&lt;/b&gt; %1 steps; about &lt;b&gt;%2&lt;/b&gt; of memory (weights %3, optimizer %4, activations %5) and &lt;b&gt;%6&lt;/b&gt;; %7 of %8 parameters trained.&lt;br&gt;&lt;small&gt;Assumes %9. The charts show the real figures once it runs.&lt;/small&gt;</source>
+        <translation>&lt;b&gt;估算:&lt;/b&gt;%1 步;约需 &lt;b&gt;%2&lt;/b&gt; 内存(权重 %3,优化器 %4,激活 %5),耗时约 &lt;b&gt;%6&lt;/b&gt;;训练 %8 个参数中的 %7 个。&lt;br&gt;&lt;small&gt;假设:%9。运行后图表显示实际数值。&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>%1 training and %2 validation records (%3 gold rewrites, %4 reference rewrites); %5 test items kept out.</source>
+        <translation>%1 条训练记录和 %2 条验证记录(%3 条金标改写,%4 条参考改写);%5 个测试条目不参与训练。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) cut to the max length.</source>
+        <translation>
+            <numerusform>%n 条记录被截断到最大长度。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) skipped: the prompt alone fills the max length.</source>
+        <translation>
+            <numerusform>跳过 %n 条记录:仅提示词就已达到最大长度。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobListModel</name>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>cancelling</source>
+        <translation>正在取消</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>JobQueue</name>
+    <message>
+        <source>The job queue could not be read: %1</source>
+        <translation>无法读取任务队列:%1</translation>
+    </message>
+    <message>
+        <source>A line of the worker was not understood: %1</source>
+        <translation>无法理解工作进程输出的一行:%1</translation>
+    </message>
+    <message>
+        <source>Running: srllm %1</source>
+        <translation>正在运行:srllm %1</translation>
+    </message>
+    <message>
+        <source>the worker ended before it started training</source>
+        <translation>工作进程在开始训练前就结束了</translation>
+    </message>
+</context>
+<context>
+    <name>JobSetupForm</name>
+    <message>
+        <source>A Hugging Face model folder: config.json, *.safetensors, tokenizer</source>
+        <translation>Hugging Face 模型文件夹:config.json、*.safetensors、分词器</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation>基础模型</translation>
+    </message>
+    <message>
+        <source>Your template: {text} is the item&apos;s text, {rewrite} where the response starts</source>
+        <translation>你的模板:{text} 为条目文本,{rewrite} 处开始回复</translation>
+    </message>
+    <message>
+        <source>Gold snapshot:</source>
+        <translation>金标快照:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>模板:</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>LoRA adapters</source>
+        <translation>LoRA 适配器</translation>
+    </message>
+    <message>
+        <source>QLoRA (4-bit base, LoRA adapters)</source>
+        <translation>QLoRA(4 位基础模型,LoRA 适配器)</translation>
+    </message>
+    <message>
+        <source>Full fine-tune</source>
+        <translation>全量微调</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>方法:</translation>
+    </message>
+    <message>
+        <source>LoRA rank r:</source>
+        <translation>LoRA 秩 r:</translation>
+    </message>
+    <message>
+        <source>LoRA alpha:</source>
+        <translation>LoRA alpha:</translation>
+    </message>
+    <message>
+        <source>LoRA dropout:</source>
+        <translation>LoRA dropout:</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>学习率:</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>轮数:</translation>
+    </message>
+    <message>
+        <source>Max steps:</source>
+        <translation>最大步数:</translation>
+    </message>
+    <message>
+        <source>Warmup ratio:</source>
+        <translation>预热比例:</translation>
+    </message>
+    <message>
+        <source>Weight decay:</source>
+        <translation>权重衰减:</translation>
+    </message>
+    <message>
+        <source>Max gradient norm:</source>
+        <translation>最大梯度范数:</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>批大小:</translation>
+    </message>
+    <message>
+        <source>Gradient accumulation:</source>
+        <translation>梯度累积:</translation>
+    </message>
+    <message>
+        <source>Max length (tokens):</source>
+        <translation>最大长度(词元):</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子:</translation>
+    </message>
+    <message>
+        <source>Checkpoint every (steps):</source>
+        <translation>检查点间隔(步):</translation>
+    </message>
+    <message>
+        <source>Evaluate every (steps):</source>
+        <translation>评估间隔(步):</translation>
+    </message>
+    <message>
+        <source>Early-stopping patience:</source>
+        <translation>早停耐心值:</translation>
+    </message>
+    <message>
+        <source>Paper&apos;s defaults</source>
+        <translation>论文默认值</translation>
+    </message>
+    <message>
+        <source>Learning rate 2e-4, LoRA r 64, alpha 16, dropout 0.2, one epoch… (SR-LLM paper)</source>
+        <translation>学习率 2e-4,LoRA r 64,alpha 16,dropout 0.2,一轮…(SR-LLM 论文)</translation>
+    </message>
+    <message>
+        <source>Hyper-parameters</source>
+        <translation>超参数</translation>
+    </message>
+    <message>
+        <source>auto (GPU when there is one)</source>
+        <translation>自动(有 GPU 时使用 GPU)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <source>fp32 (exact)</source>
+        <translation>fp32(精确)</translation>
+    </message>
+    <message>
+        <source>bf16</source>
+        <translation>bf16</translation>
+    </message>
+    <message>
+        <source>fp16 (CUDA only)</source>
+        <translation>fp16(仅限 CUDA)</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>设备:</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>精度:</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>硬件</translation>
+    </message>
+    <message>
+        <source>Start training</source>
+        <translation>开始训练</translation>
+    </message>
+    <message>
+        <source>Write the job folder (model hash, frozen data) and queue the run</source>
+        <translation>写入任务文件夹(模型哈希、冻结的数据)并将运行加入队列</translation>
+    </message>
+    <message>
+        <source>Job folder (new or empty):</source>
+        <translation>任务文件夹(新建或空文件夹):</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n item(s))</source>
+        <translation>
+            <numerusform>%1(%n 个条目)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no snapshot yet: make one with `srllm snapshot`)</source>
+        <translation>(尚无快照:请用 `srllm snapshot` 创建)</translation>
+    </message>
+    <message>
+        <source>Base model folder</source>
+        <translation>基础模型文件夹</translation>
+    </message>
+    <message>
+        <source>Job folder</source>
+        <translation>任务文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>JsonLinesReader</name>
+    <message>
+        <source>line %1: longer than the limit, skipped</source>
+        <translation>第 %1 行:超出长度上限,已跳过</translation>
+    </message>
+    <message>
+        <source>line %1: not JSON: %2</source>
+        <translation>第 %1 行:不是 JSON:%2</translation>
+    </message>
+    <message>
+        <source>line %1: not a JSON object: %2</source>
+        <translation>第 %1 行:不是 JSON 对象:%2</translation>
+    </message>
+</context>
+<context>
     <name>KappaHeatTable</name>
     <message numerus="yes">
         <source>%1 and %2: %n shared item(s)</source>
@@ -660,10 +978,6 @@
         <translation>%1 – SR-LLM 工作台</translation>
     </message>
     <message>
-        <source>Fine-tuning LoRA / QLoRA adapters from the workbench comes in a later version.</source>
-        <translation>在工作台中微调 LoRA / QLoRA 适配器将在后续版本中提供。</translation>
-    </message>
-    <message>
         <source>Evaluating models on the gold labels comes in a later version.</source>
         <translation>基于金标准标签评估模型将在后续版本中提供。</translation>
     </message>
@@ -712,6 +1026,53 @@
     </message>
 </context>
 <context>
+    <name>NewJobTab</name>
+    <message>
+        <source>Stop preparing</source>
+        <translation>停止准备</translation>
+    </message>
+    <message>
+        <source>Hashing the base model… %p%</source>
+        <translation>正在计算基础模型哈希… %p%</translation>
+    </message>
+    <message>
+        <source>Wrote %1. %2</source>
+        <translation>已写入 %1。%2</translation>
+    </message>
+    <message>
+        <source>The job was not created: %1</source>
+        <translation>未创建任务:%1</translation>
+    </message>
+    <message>
+        <source>Choose the folder of a Hugging Face model (config.json, *.safetensors, tokenizer).</source>
+        <translation>请选择 Hugging Face 模型文件夹(config.json、*.safetensors、分词器)。</translation>
+    </message>
+    <message>
+        <source>Computing the estimate…</source>
+        <translation>正在计算估算…</translation>
+    </message>
+    <message>
+        <source>Choose a complete base model folder first.</source>
+        <translation>请先选择完整的基础模型文件夹。</translation>
+    </message>
+    <message>
+        <source>Make a snapshot of the gold labels first (srllm snapshot create PROJECT).</source>
+        <translation>请先为金标创建快照(srllm snapshot create PROJECT)。</translation>
+    </message>
+    <message>
+        <source>Choose a job folder (new or empty).</source>
+        <translation>请选择任务文件夹(新建或空文件夹)。</translation>
+    </message>
+    <message>
+        <source>Preparing %1: checking the settings, freezing the data, hashing the base model…</source>
+        <translation>正在准备 %1:检查设置、冻结数据、计算基础模型哈希…</translation>
+    </message>
+    <message>
+        <source>A job is being prepared</source>
+        <translation>正在准备一个任务</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Cannot create project</source>
@@ -720,6 +1081,18 @@
     <message>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not write %1 (hint: is the folder writable?)</source>
+        <translation>无法写入 %1(提示:该文件夹是否可写?)</translation>
     </message>
 </context>
 <context>
@@ -755,6 +1128,273 @@
         <translation>
             <numerusform>新增 %n 个词</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RunLogView</name>
+    <message>
+        <source>on %1 (%2), %3 steps, %4 of %5 parameters trainable</source>
+        <translation>于 %1(%2),共 %3 步,%5 个参数中 %4 个可训练</translation>
+    </message>
+    <message>
+        <source>resumed from step %1 %2</source>
+        <translation>从第 %1 步恢复,%2</translation>
+    </message>
+    <message>
+        <source>started %1</source>
+        <translation>已开始,%1</translation>
+    </message>
+    <message>
+        <source>step %1/%2 · loss %3 · lr %4 · grad norm %5 · %6 tokens/s · %7 left</source>
+        <translation>第 %1/%2 步 · 损失 %3 · 学习率 %4 · 梯度范数 %5 · %6 词元/秒 · 剩余 %7</translation>
+    </message>
+    <message>
+        <source>eval at step %1: loss %2</source>
+        <translation>第 %1 步评估:损失 %2</translation>
+    </message>
+    <message>
+        <source>, %1% toxic</source>
+        <translation>,%1% 有毒</translation>
+    </message>
+    <message>
+        <source>checkpoint saved at step %1: %2</source>
+        <translation>第 %1 步已保存检查点:%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>warning (%1, %n time(s), first at lines %2): %3</source>
+        <translation>
+            <numerusform>警告(%1,共 %n 次,首次出现在第 %2 行):%3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>done: stopped early after %1 steps</source>
+        <translation>完成:%1 步后提前停止</translation>
+    </message>
+    <message>
+        <source>done: %1 steps</source>
+        <translation>完成:%1 步</translation>
+    </message>
+    <message>
+        <source>; best eval loss %1 at step %2</source>
+        <translation>;最佳评估损失 %1(第 %2 步)</translation>
+    </message>
+    <message>
+        <source>; %1</source>
+        <translation>;%1</translation>
+    </message>
+    <message>
+        <source>cancelled at step %1; Resume continues from %2</source>
+        <translation>已在第 %1 步取消;“继续”将从 %2 接着训练</translation>
+    </message>
+    <message>
+        <source>failed at step %1: %2</source>
+        <translation>在第 %1 步失败:%2</translation>
+    </message>
+    <message>
+        <source>log.jsonl is unreadable: %1</source>
+        <translation>无法读取 log.jsonl:%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>warning (%1, %n time(s)): %2</source>
+        <translation>
+            <numerusform>警告(%1,共 %n 次):%2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunPanel</name>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Run record</source>
+        <translation>运行记录</translation>
+    </message>
+    <message>
+        <source>log.jsonl is unreadable: %1</source>
+        <translation>无法读取 log.jsonl:%1</translation>
+    </message>
+</context>
+<context>
+    <name>RunRecordView</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Job folder</source>
+        <translation>任务文件夹</translation>
+    </message>
+    <message>
+        <source> (stopped early)</source>
+        <translation>(提前停止)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (resumed from step %3)</source>
+        <translation>%1 / %2(从第 %3 步恢复)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Last train loss</source>
+        <translation>最后训练损失</translation>
+    </message>
+    <message>
+        <source>Best eval loss</source>
+        <translation>最佳评估损失</translation>
+    </message>
+    <message>
+        <source>%1 at step %2</source>
+        <translation>%1(第 %2 步)</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1,%2</translation>
+    </message>
+    <message>
+        <source>Peak memory</source>
+        <translation>峰值内存</translation>
+    </message>
+    <message>
+        <source>Code version</source>
+        <translation>代码版本</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Newest checkpoint</source>
+        <translation>最新检查点</translation>
+    </message>
+    <message>
+        <source>no run has ended yet</source>
+        <translation>尚无已结束的运行</translation>
+    </message>
+    <message>
+        <source>run.json</source>
+        <translation>run.json</translation>
+    </message>
+    <message>
+        <source>unreadable: %1</source>
+        <translation>无法读取:%1</translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation>基础模型</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>哈希</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>快照</translation>
+    </message>
+    <message>
+        <source>%1 (id %2)</source>
+        <translation>%1(id %2)</translation>
+    </message>
+    <message>
+        <source>Snapshot hash</source>
+        <translation>快照哈希</translation>
+    </message>
+    <message>
+        <source>Splits</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <source>train on &apos;%1&apos;, validate on &apos;%2&apos;</source>
+        <translation>在“%1”上训练,在“%2”上验证</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Response rule</source>
+        <translation>回复规则</translation>
+    </message>
+    <message>
+        <source>Special tokens</source>
+        <translation>特殊词元</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s), %1</source>
+        <translation>
+            <numerusform>%n 条记录,%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>job.json</source>
+        <translation>job.json</translation>
     </message>
 </context>
 <context>
@@ -974,6 +1614,205 @@ Map it to:</source>
     </message>
 </context>
 <context>
+    <name>TrainFormat</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>TrainView</name>
+    <message>
+        <source>New job</source>
+        <translation>新任务</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>丢弃…</translation>
+    </message>
+    <message>
+        <source>Run the selected job from the beginning</source>
+        <translation>从头运行所选任务</translation>
+    </message>
+    <message>
+        <source>Save a checkpoint and stop (Resume continues from it); a queued job leaves the queue</source>
+        <translation>保存检查点并停止(“继续”将从此处接着训练);排队中的任务会移出队列</translation>
+    </message>
+    <message>
+        <source>Continue from the newest checkpoint with its optimizer state, random state and data position</source>
+        <translation>从最新检查点继续,包括其优化器状态、随机状态和数据位置</translation>
+    </message>
+    <message>
+        <source>Delete the job&apos;s checkpoints, results and log after a confirmation; job.json and its data stay</source>
+        <translation>确认后删除该任务的检查点、结果和日志;job.json 及其数据保留</translation>
+    </message>
+    <message>
+        <source>New job…</source>
+        <translation>新任务…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Jobs of this project&lt;/b&gt; (one runs per device at a time)</source>
+        <translation>&lt;b&gt;本项目的任务&lt;/b&gt;(每个设备同时只运行一个)</translation>
+    </message>
+    <message>
+        <source>Resume from step %1</source>
+        <translation>从第 %1 步继续</translation>
+    </message>
+    <message>
+        <source>Discard job outputs</source>
+        <translation>丢弃任务输出</translation>
+    </message>
+    <message>
+        <source>Delete the checkpoints, results and log of %1?
+
+job.json and the frozen data stay in the folder; the job leaves this project&apos;s list. This cannot be undone.</source>
+        <translation>删除 %1 的检查点、结果和日志?
+
+job.json 和冻结的数据保留在文件夹中;该任务将从本项目列表中移除。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Discard outputs</source>
+        <translation>丢弃输出</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted: %1</source>
+        <translation>未删除任何内容:%1</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingCharts</name>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <source>tokens per second</source>
+        <translation>词元/秒</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>eval</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <source>Save one of the charts as PNG, SVG or PDF</source>
+        <translation>将其中一张图表保存为 PNG、SVG 或 PDF</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>No steps yet.</source>
+        <translation>尚无训练步。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 / %2 步</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>第 %1 轮</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 词元/秒</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>memory %1 (peak %2)</source>
+        <translation>内存 %1(峰值 %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>resumed %n time(s)</source>
+        <translation>
+            <numerusform>已恢复 %n 次</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>VoteComparisonTable</name>
     <message>
         <source>(none)</source>
@@ -1021,6 +1860,33 @@ Map it to:</source>
     <message>
         <source>No recent projects. Create one, or open a .srllm file.</source>
         <translation>没有最近的项目。请新建一个,或打开一个 .srllm 文件。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerProcess</name>
+    <message>
+        <source>(a stderr line longer than the limit was skipped)</source>
+        <translation>(跳过了一行超出长度上限的 stderr 输出)</translation>
+    </message>
+    <message>
+        <source>The worker stopped unexpectedly (killed or crashed).</source>
+        <translation>工作进程意外停止(被终止或崩溃)。</translation>
+    </message>
+    <message>
+        <source>The worker stopped unexpectedly (killed or crashed); its last message: %1</source>
+        <translation>工作进程意外停止(被终止或崩溃);其最后一条消息:%1</translation>
+    </message>
+    <message>
+        <source>The worker exited with code %1.</source>
+        <translation>工作进程以代码 %1 退出。</translation>
+    </message>
+    <message>
+        <source>The worker exited with code %1: %2</source>
+        <translation>工作进程以代码 %1 退出:%2</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2 (hint: is srllm installed beside srllm-workbench?)</source>
+        <translation>无法启动 %1:%2(提示:srllm 是否安装在 srllm-workbench 旁边?)</translation>
     </message>
 </context>
 <context>

@@ -102,7 +102,12 @@ std::string eventLine(JobEvent e) {
 
 std::optional<JobEvent> parseEventLine(std::string_view line) {
     const auto value = json::parse(line, nullptr, false);
-    if (value.is_discarded() || !value.is_object()) return std::nullopt;
+    if (value.is_discarded()) return std::nullopt;
+    return parseEvent(value);
+}
+
+std::optional<JobEvent> parseEvent(const json& value) {
+    if (!value.is_object()) return std::nullopt;
     const JsonFields f(value, "event line");
     const auto name = f.optional<std::string>(k::kEvent);
     if (!name || !knownEvent(*name)) return std::nullopt;

@@ -129,6 +129,8 @@ std::string eventLine(JobEvent event);
 // not a complete JSON object (the last line of a killed writer); a known event with a missing key throws
 // InputError naming the key.
 std::optional<JobEvent> parseEventLine(std::string_view line);
+// parseEventLine for a line already parsed (the GUI's worker reader hands over objects).
+std::optional<JobEvent> parseEvent(const nlohmann::json& object);
 
 // Every event of JOBDIR/log.jsonl in order (empty when there is none yet); skips what parseEventLine skips.
 std::vector<JobEvent> readJobLog(const std::filesystem::path& jobDir);

@@ -169,3 +169,17 @@ TEST_F(JobCreateFixture, ImpossibleSettingsAreRefused) {
     }
     EXPECT_TRUE(fs::exists(dir / "used" / "x"));
 }
+
+TEST_F(JobCreateFixture, PreviewFindsWhatCreateWouldWithoutWriting) {
+    const auto preview = db::previewJob(db, request("preview"));
+    EXPECT_FALSE(fs::exists(dir / "preview"));
+    EXPECT_TRUE(db::listJobs(db).empty());
+    const auto created = db::createJob(db, dir / "p.srllm", request("preview"));
+    EXPECT_EQ(preview.data.train.size(), created.data.train.size());
+    EXPECT_EQ(preview.data.val.size(), created.data.val.size());
+    EXPECT_EQ(preview.estimate.memoryBytes, created.estimate.memoryBytes);
+    EXPECT_EQ(preview.estimate.steps, created.estimate.steps);
+    auto r = request("preview-lr");
+    r.train.learningRate = -1;
+    EXPECT_THROW(db::previewJob(db, r), core::InputError);
+}

@@ -100,3 +100,9 @@ TEST_F(JobsFixture, AKilledWorkerIsDetectedAndItsJobFails) {
     EXPECT_EQ(db::beginJobRun(project->db(), "/jobs/k", "cpu", std::nullopt, db::WorkerIdentity::current()).status,
               JobStatus::Running);
 }
+
+TEST(Jobs, ARunsEndNamesTheRowsStatus) {
+    EXPECT_EQ(db::jobStatusOf(core::RunStatus::Done), JobStatus::Done);
+    EXPECT_EQ(db::jobStatusOf(core::RunStatus::Cancelled), JobStatus::Cancelled);
+    EXPECT_EQ(db::jobStatusOf(core::RunStatus::Failed), JobStatus::Failed);
+}

@@ -33,6 +33,7 @@
 #include "ui/project-session.h"
 #include "ui/shortcut-registry.h"
 #include "ui/taxonomy/taxonomy-editor-dialog.h"
+#include "ui/train/train-view.h"
 
 namespace srllm::ui {
 
@@ -213,8 +214,7 @@ QWidget* MainWindow::createPage(Mode mode) {
     case Mode::Agreement:
         return new AgreementView(session);
     case Mode::Train:
-        return new PlaceholderPage(tr("Train"), tr("Fine-tuning LoRA / QLoRA adapters from the workbench comes in a "
-                                                   "later version."));
+        return new TrainView(session);
     case Mode::Evaluate:
         return new PlaceholderPage(tr("Evaluate"), tr("Evaluating models on the gold labels comes in a later version."));
     case Mode::Review:

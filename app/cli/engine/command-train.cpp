@@ -61,6 +61,10 @@ void installSignalHandlers() {
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+    // A reader that goes away (the GUI crashed, `| head`) must not kill the run: the lines still reach
+    // log.jsonl and the project's row, and a reopened GUI follows and cancels the run through them.
+    action.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &action, nullptr);
 }
 
 void runTrain(const TrainOptions& o) {

@@ -8,19 +8,6 @@
 
 namespace srllm::cli {
 
-namespace {
-
-db::JobStatus rowStatus(core::RunStatus status) {
-    switch (status) {
-        case core::RunStatus::Done: return db::JobStatus::Done;
-        case core::RunStatus::Cancelled: return db::JobStatus::Cancelled;
-        case core::RunStatus::Failed: return db::JobStatus::Failed;
-    }
-    return db::JobStatus::Failed;
-}
-
-}  // namespace
-
 ProjectJobRow::ProjectJobRow(std::unique_ptr<db::Project> project, std::string jobDir, std::optional<int64_t> snapshotId,
                              std::atomic<bool>& stop)
     : m_projectPath(project->path()), m_jobDir(std::move(jobDir)), m_snapshotId(snapshotId), m_stop(stop),
@@ -70,7 +57,7 @@ void ProjectJobRow::finished(const core::RunRecord& record) {
     }
     if (record.totalSteps > 0)
         db::heartbeatJob(m_project->db(), *m_rowId, static_cast<double>(record.steps) / static_cast<double>(record.totalSteps));
-    db::endJobRun(m_project->db(), *m_rowId, rowStatus(record.status), record.reason);
+    db::endJobRun(m_project->db(), *m_rowId, db::jobStatusOf(record.status), record.reason);
 }
 
 std::unique_ptr<ProjectJobRow> openProjectJobRow(const std::string& projectPath, const std::string& jobDir,

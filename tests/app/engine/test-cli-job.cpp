@@ -275,3 +275,15 @@ TEST(CliJob, RepeatedWarningsAreSummedByKind) {
     EXPECT_EQ(warnings[0]["count"], 12);  // ten train and two val records
     EXPECT_EQ(warnings[0]["first_lines"], nlohmann::json::array({1, 2, 3, 4, 5}));
 }
+
+TEST(CliJob, AReaderThatGoesAwayDoesNotStopTheRun) {
+    // The GUI that reads the lines crashed: the run goes on, its log and row say how it ended.
+    Workspace w;
+    ASSERT_EQ(w.newJob("orphan", "--max-steps 10 --eval-steps 100").exitCode, 0);
+    const auto run = runCli("train " + shellQuote((w.dir / "orphan").string()) + " | head -n 1");
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    const auto events = eventsOf(readFile(w.dir / "orphan" / "log.jsonl"));
+    ASSERT_FALSE(events.empty());
+    EXPECT_EQ(events.back()["event"], "done");
+    EXPECT_THAT(runCli("job list " + w.project).output, HasSubstr("done"));
+}
