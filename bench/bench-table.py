@@ -65,13 +65,14 @@ def generate_table(rows):
     print("|---|---|---|---|---|---|---|")
     names = {"cpu": "CPU decoder", "int8": "CPU decoder, int8 weights", "cache": "KV cache (tensor path)",
              "no-cache": "no cache"}
+    peer_names = {"cache": "HF-style KV cache", "no-cache": "no cache"}
     for batch, ours, theirs in [(1, "cpu", "cache"), (1, "int8", "cache"), (1, "cache", "cache"), (1, "no-cache", "no-cache"),
                                 (8, "cpu", "cache"), (8, "cache", "cache"), (32, "cpu", "cache"), (32, "cache", "cache")]:
         s, p, ratios = paired(rows, {"impl": "srllm", "config": ours, "batch": batch}, {"impl": "peer", "config": theirs, "batch": batch})
         if not ratios:
             continue
         share = f"{100 * median_rate(s) / tokens_bound:.0f}%" if tokens_bound and batch == 1 else ""
-        print(f"| {batch} | {names[ours]} | {names[theirs]} | {median_rate(s):.1f} | {median_rate(p):.1f} | {ratio_cell(ratios)} | {share} |")
+        print(f"| {batch} | {names[ours]} | {peer_names[theirs]} | {median_rate(s):.1f} | {median_rate(p):.1f} | {ratio_cell(ratios)} | {share} |")
 
 
 def main():
