@@ -1,6 +1,6 @@
 #pragma once
-// What the engine benchmarks (bench-train, bench-generate) share: the Llama-shaped model of issue #4,
-// their `--name value` options, and the comma-separated list of configurations to run.
+// What the engine benchmarks (bench-train, bench-generate, bench-machine) share: the Llama-shaped model of
+// issue #4, their `--name value` options, and the comma-separated list of configurations to run.
 #include <cstdint>
 #include <cstdio>
 #include <map>

@@ -1,13 +1,15 @@
-// Training throughput (issue #4): tokens/s and MFU of the srllm trainer on a Llama-shaped model, full
-// fine-tuning and LoRA, fp32 and bf16 autocast, against the measured peak of a large matrix product.
-// MFU counts 6N FLOPs per token for full fine-tuning and 4N for a frozen base + LoRA (forward 2N, input
-// gradient 2N), N = matmul weights (projections + lm_head). bench/run-train-bench.sh runs it beside
-// bench/peer-train.py. Prints one JSON line per configuration.
-#include <chrono>
+// Training throughput (issues #4, #14): tokens/s of the srllm trainer on a Llama-shaped model, full
+// fine-tuning and LoRA, fp32 and bf16 autocast, and N = matmul weights (projections + lm_head), from which
+// bench/run-train-bench.sh reads MFU against bench-machine's peaks (6N FLOPs a token for full
+// fine-tuning, 4N for a frozen base + LoRA: forward 2N, input gradient 2N), beside bench/peer-train.py.
+// --profile PREFIX writes the timed steps' operators as chrome traces (bench/profile-summary.py sums them).
+// Prints one JSON line per configuration.
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
+#include <torch/csrc/autograd/profiler_legacy.h>
 
 #include "bench/bench-model.h"
 #include "core/model/engine-runtime.h"
@@ -22,16 +24,8 @@ struct Args {
     srllm::bench::ModelShape shape;
     int64_t seq = 256, batch = 8, rank = 16, warmup = 1, steps = 3, threads = 0;
     std::string configs = "full:fp32,lora:fp32,full:bf16,lora:bf16";
+    std::string profile;  // when set, the timed steps' operators go to PROFILE-<mode>-<dtype>.json (chrome trace)
 };
-
-double matmulPeakGflops(torch::Dtype dtype, int64_t n = 2048, int reps = 6) {
-    const auto a = torch::randn({n, n}).to(dtype), b = torch::randn({n, n}).to(dtype);
-    torch::mm(a, b);
-    const auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < reps; ++i) torch::mm(a, b);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return 2.0 * n * n * n * reps / seconds / 1e9;
-}
 
 nlohmann::json run(const Args& a, const std::string& mode, const std::string& dtype) {
     auto model = buildModel(srllm::bench::benchLlamaConfig(a.shape, a.seq), 0);
@@ -63,14 +57,14 @@ nlohmann::json run(const Args& a, const std::string& mode, const std::string& dt
     Trainer trainer(model, tc, std::move(data), {}, std::filesystem::temp_directory_path() / "srllm-bench-train", 0);
     trainer.setup(false);
     double seconds = 0;
+    std::optional<torch::autograd::profiler::RecordProfile> profile;
     trainer.train({}, [&](const StepReport& r) {
         if (r.step > a.warmup) seconds += r.seconds;
+        if (r.step == a.warmup && !a.profile.empty()) profile.emplace(a.profile + "-" + mode + "-" + dtype + ".json");
     });
+    profile.reset();
     const double tokensPerS = static_cast<double>(a.batch * a.seq * a.steps) / seconds;
-    const double peak = tc.precision == Precision::Bf16 ? matmulPeakGflops(torch::kBFloat16, 1024, 3) : matmulPeakGflops(torch::kFloat32);
-    const double flopsPerToken = (mode == "full" ? 6.0 : 4.0) * static_cast<double>(matmulWeights);
-    return {{"impl", "srllm"}, {"mode", mode}, {"dtype", dtype}, {"tokens_per_s", tokensPerS}, {"peak_gflops", peak},
-            {"mfu", tokensPerS * flopsPerToken / (peak * 1e9)}, {"n_matmul", matmulWeights}};
+    return {{"impl", "srllm"}, {"mode", mode}, {"dtype", dtype}, {"tokens_per_s", tokensPerS}, {"n_matmul", matmulWeights}};
 }
 
 }  // namespace
@@ -80,7 +74,7 @@ int main(int argc, char** argv) {
     if (!srllm::bench::parseOptions(argc, argv,
                                     {{"--steps", &a.steps}, {"--warmup", &a.warmup}, {"--threads", &a.threads},
                                      {"--layers", &a.shape.layers}},
-                                    {{"--configs", &a.configs}}))
+                                    {{"--configs", &a.configs}, {"--profile", &a.profile}}))
         return 2;
     configureEngineRuntime(a.threads);
     for (const auto& config : srllm::bench::splitList(a.configs)) {

@@ -1,8 +1,10 @@
 #!/usr/bin/python3
-# Eager-PyTorch peer of bench-train (issue #4): the same Llama-shaped model written the way HF
+# Eager-PyTorch peer of bench-train (issues #4, #14): the same Llama-shaped model written the way HF
 # transformers' eager LlamaForCausalLM and PEFT's LoRA layer compute it, trained with the same loop
-# (cross-entropy, backward, clip, AdamW). Run with Debian's /usr/bin/python3 (python3-torch 1.13);
-# bench/run-train-bench.sh runs it beside the C++ benchmark. Prints one JSON line per configuration.
+# (HF's ForCausalLMLoss: float32 logits, labels shifted instead of logits; backward; clip; AdamW with
+# foreach=True, torch's multi-tensor path; bf16 under torch.autocast as HF Trainer's bf16=True on CPU).
+# Run with Debian's /usr/bin/python3 (python3-torch 1.13); bench/run-train-bench.sh runs it beside the
+# C++ benchmark. Prints one JSON line per configuration.
 import argparse
 import json
 import math
@@ -87,34 +89,32 @@ class Llama(nn.Module):
         self.norm = RMSNorm(dim)
         self.lm_head = nn.Linear(dim, vocab, bias=False)
         self.head_dim = dim // heads
+        self.inv_freq = 1.0 / (10000 ** (torch.arange(0, self.head_dim, 2, dtype=torch.float32) / self.head_dim))
         for p in self.parameters():
             if p.dim() == 2:
                 nn.init.normal_(p, std=0.02)
 
-    def forward(self, ids, past=None):
-        # past: per layer (keys, values) from the previous call; returns logits and the new past
+    def forward(self, ids, past=None, attention_mask=None, logits_to_keep=0):
+        # past: per layer (keys, values) from the previous call; attention_mask [B, past + T] (1 real, 0 left
+        # padding; None = all real); logits_to_keep as HF: 0 all positions, n the last n. Returns logits, past.
         b, t = ids.shape
         offset = 0 if past is None else past[0][0].shape[2]
         x = self.embed_tokens(ids)
-        inv = 1.0 / (10000 ** (torch.arange(0, self.head_dim, 2, dtype=torch.float32) / self.head_dim))
-        freqs = torch.outer(torch.arange(offset, offset + t, dtype=torch.float32), inv)
+        if attention_mask is None:  # HF: position ids are arange, the mask only causal
+            positions = torch.arange(offset, offset + t, dtype=torch.float32)[None]
+            allowed = torch.ones(t, offset + t, dtype=torch.bool).tril(offset)[None, None]
+        else:  # HF: positions count real tokens (cumsum - 1), padded keys are masked
+            positions = (attention_mask.long().cumsum(-1) - 1).clamp(min=0)[:, offset:].float()
+            allowed = torch.ones(t, offset + t, dtype=torch.bool).tril(offset)[None, None] & attention_mask.bool()[:, None, None, :]
+        freqs = positions[..., None] * self.inv_freq  # [B|1, T, D/2]
         emb = torch.cat((freqs, freqs), dim=-1)
-        cos, sin = emb.cos().to(x.dtype)[None, None], emb.sin().to(x.dtype)[None, None]
-        mask = torch.full((t, offset + t), torch.finfo(x.dtype).min).triu(offset + 1)[None, None].to(x.dtype)
+        cos, sin = emb.cos().to(x.dtype)[:, None], emb.sin().to(x.dtype)[:, None]
+        mask = torch.zeros(allowed.shape, dtype=x.dtype).masked_fill(~allowed, torch.finfo(x.dtype).min)
         presents = []
         for i, layer in enumerate(self.layers):
             x, present = layer(x, cos, sin, mask, None if past is None else past[i])
             presents.append(present)
-        return self.lm_head(self.norm(x)), presents
-
-
-def matmul_peak(dtype, n=2048, reps=6):
-    a, b = torch.randn(n, n).to(dtype), torch.randn(n, n).to(dtype)
-    torch.mm(a, b)
-    start = time.perf_counter()
-    for _ in range(reps):
-        torch.mm(a, b)
-    return 2 * n ** 3 * reps / (time.perf_counter() - start) / 1e9
+        return self.lm_head(self.norm(x[:, -logits_to_keep:])), presents
 
 
 def run(args, mode, dtype_name):
@@ -128,26 +128,30 @@ def run(args, mode, dtype_name):
             layer.q_proj = LoraLinear(layer.q_proj, args.rank, args.alpha, args.dropout)
             layer.v_proj = LoraLinear(layer.v_proj, args.rank, args.alpha, args.dropout)
     trainable = [p for p in model.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW(trainable, lr=2e-4, weight_decay=0.001)
+    opt = torch.optim.AdamW(trainable, lr=2e-4, weight_decay=0.001, foreach=True)
     ids = torch.randint(0, args.vocab, (args.batch, args.seq))
     bf16 = dtype_name == "bf16"
     times = []
+    profiler = torch.autograd.profiler.profile() if args.profile else None
     for step in range(args.warmup + args.steps):
+        if step == args.warmup and profiler:
+            profiler.__enter__()
         start = time.perf_counter()
         with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
             logits, _ = model(ids)
-        loss = F.cross_entropy(logits[:, :-1].reshape(-1, args.vocab).float(), ids[:, 1:].reshape(-1))
+        labels = F.pad(ids, (0, 1), value=-100)[:, 1:]  # HF ForCausalLMLoss: shift the labels, not the logits
+        loss = F.cross_entropy(logits.float().reshape(-1, args.vocab), labels.reshape(-1), ignore_index=-100)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(trainable, 0.3)
         opt.step()
         opt.zero_grad(set_to_none=True)
         if step >= args.warmup:
             times.append(time.perf_counter() - start)
+    if profiler:
+        profiler.__exit__(None, None, None)
+        profiler.export_chrome_trace(f"{args.profile}-{mode}-{dtype_name}.json")
     tokens_per_s = args.batch * args.seq / (sum(times) / len(times))
-    flops_per_token = (6 if mode == "full" else 4) * matmul_weights
-    peak = matmul_peak(torch.bfloat16, 1024, 3) if bf16 else matmul_peak(torch.float32)
-    return {"impl": "peer", "mode": mode, "dtype": dtype_name, "tokens_per_s": tokens_per_s,
-            "peak_gflops": peak, "mfu": tokens_per_s * flops_per_token / (peak * 1e9), "n_matmul": matmul_weights}
+    return {"impl": "peer", "mode": mode, "dtype": dtype_name, "tokens_per_s": tokens_per_s, "n_matmul": matmul_weights}
 
 
 def add_model_arguments(p):
@@ -171,6 +175,7 @@ def main():
     p.add_argument("--warmup", type=int, default=1)
     p.add_argument("--steps", type=int, default=3)
     p.add_argument("--configs", default="full:fp32,lora:fp32,full:bf16,lora:bf16")
+    p.add_argument("--profile", default="", help="write the timed steps' operators to PROFILE-<mode>-<dtype>.json")
     args = p.parse_args()
     if args.threads > 0:
         torch.set_num_threads(args.threads)

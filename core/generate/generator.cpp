@@ -1,10 +1,51 @@
 #include "core/generate/generator.h"
 
+#include <algorithm>
+#include <numeric>
+
 #include <ATen/CPUGeneratorImpl.h>
 
 #include "core/common/diagnostics.h"
+#include "core/generate/decode-session.h"
+#include "core/kernels/cpu-kernels.h"
 
 namespace srllm::core {
+namespace {
+
+// The next token of live row r from logits [live,V]: greedy reads the row in place; anything else runs
+// the logits processors (sampler.h) over that row with the row's prompt and output as its history.
+int64_t chooseRow(const torch::Tensor& logits, int64_t r, const std::vector<int64_t>& prompt,
+                  const std::vector<int64_t>& generated, const GenerationOptions& options,
+                  const std::optional<torch::Generator>& rng) {
+    if (options.sampling.greedy() && options.sampling.repetitionPenalty == 1.0)
+        return cpuKernels().argmaxF32(logits.data_ptr<float>() + r * logits.size(1), logits.size(1));
+    std::vector<int64_t> history = prompt;
+    history.insert(history.end(), generated.begin(), generated.end());
+    const auto row = logits.narrow(0, r, 1);  // [1,V]
+    return chooseNextTokens(row, torch::tensor(history, torch::kInt64).unsqueeze(0), options.sampling, rng).item<int64_t>();
+}
+
+// Whether the row whose output is `tokens` is done after its newest token: an EOS id (kept), or a stop
+// string in the decoded text (the tokens are cut until it is gone).
+bool finished(std::vector<int64_t>& tokens, const GenerationOptions& options, const DecodeFunction& decode,
+              FinishReason& reason) {
+    if (std::find(options.eosTokenIds.begin(), options.eosTokenIds.end(), tokens.back()) != options.eosTokenIds.end()) {
+        reason = FinishReason::Eos;
+        return true;
+    }
+    if (options.stopStrings.empty()) return false;
+    const std::string text = decode(tokens);
+    bool stopped = false;
+    for (const auto& stop : options.stopStrings) {
+        if (text.find(stop) == std::string::npos) continue;
+        reason = FinishReason::StopString;
+        stopped = true;
+        while (!tokens.empty() && decode(tokens).find(stop) != std::string::npos) tokens.pop_back();
+    }
+    return stopped;
+}
+
+}  // namespace
 
 const char* finishReasonName(FinishReason reason) {
     switch (reason) {
@@ -24,81 +65,49 @@ GenerationResult Generator::generate(const std::vector<std::vector<int64_t>>& pr
     if (options.maxNewTokens < 0) throw InputError("", 0, "max-new-tokens", "must be >= 0");
     if (!options.stopStrings.empty() && !m_decode)
         throw InputError("", 0, "stop", "stop strings need a decode function (a tokenizer)");
-    const auto batch = static_cast<int64_t>(prompts.size());
-    int64_t longest = 0;
-    for (size_t i = 0; i < prompts.size(); ++i) {
+    for (size_t i = 0; i < prompts.size(); ++i)
         if (prompts[i].empty()) throw InputError("", 0, "prompt " + std::to_string(i), "is empty");
-        longest = std::max<int64_t>(longest, static_cast<int64_t>(prompts[i].size()));
-    }
-    torch::NoGradGuard noGrad;
-    const auto device = m_model.parameters().front().device();
-    // Left padding: every row's last prompt token sits in the last column, so one step serves all rows.
-    auto ids = torch::full({batch, longest}, options.padTokenId, torch::kInt64);
-    auto mask = torch::zeros({batch, longest}, torch::kInt64);
-    for (int64_t b = 0; b < batch; ++b) {
-        const auto n = static_cast<int64_t>(prompts[b].size());
-        ids[b].slice(0, longest - n).copy_(torch::tensor(prompts[b], torch::kInt64));
-        mask[b].slice(0, longest - n).fill_(1);
-    }
-    ids = ids.to(device);
-    mask = mask.to(device);
-    auto history = torch::where(mask.to(torch::kBool), ids, torch::full_like(ids, -1));  // -1 = padding
-
-    std::optional<torch::Generator> rng;
-    if (options.seed) rng = at::detail::createCPUGenerator(*options.seed);
-    KvCache cache(m_model.config().numLayers);
+    const auto batch = static_cast<int64_t>(prompts.size());
     GenerationResult result;
     result.tokens.resize(batch);
     result.texts.resize(batch);
     result.finishReasons.assign(batch, FinishReason::Length);
-    std::vector<bool> finished(batch, false);
-    int64_t live = batch;
-    torch::Tensor stepIds = ids, stepMask = mask;
-    auto allIds = ids, allMask = mask;
-    for (int64_t step = 0; step < options.maxNewTokens && live > 0; ++step) {
-        const auto logits = options.useCache ? m_model.forward(stepIds, &cache, stepMask, 1)
-                                             : m_model.forward(allIds, nullptr, allMask, 1);
-        const auto last = logits.select(1, logits.size(1) - 1);  // [B,V]
-        if (options.keepStepLogits) result.stepLogits.push_back(last.to(torch::kFloat32).cpu());
-        // Sampling runs on the CPU with a CPU generator, so a seed gives the same text on every device.
-        const auto next = chooseNextTokens(last.cpu(), history.cpu(), options.sampling, rng);  // [B]
-        const auto* nextData = next.data_ptr<int64_t>();
-        for (int64_t b = 0; b < batch; ++b) {
-            if (finished[b]) continue;
-            const int64_t token = nextData[b];
-            result.tokens[b].push_back(token);
-            bool done = std::find(options.eosTokenIds.begin(), options.eosTokenIds.end(), token) != options.eosTokenIds.end();
-            if (done) result.finishReasons[b] = FinishReason::Eos;
-            if (!done && !options.stopStrings.empty()) {
-                const std::string text = m_decode(result.tokens[b]);
-                for (const auto& stop : options.stopStrings) {
-                    if (text.find(stop) == std::string::npos) continue;
-                    result.finishReasons[b] = FinishReason::StopString;
-                    done = true;
-                    // Drop tokens until the decoded text no longer contains the stop string.
-                    while (!result.tokens[b].empty() && m_decode(result.tokens[b]).find(stop) != std::string::npos)
-                        result.tokens[b].pop_back();
-                }
-            }
-            if (done) {
-                finished[b] = true;
-                --live;
-            }
+    if (batch == 0 || options.maxNewTokens == 0) return result;
+
+    torch::NoGradGuard noGrad;
+    std::optional<torch::Generator> rng;
+    if (options.seed) rng = at::detail::createCPUGenerator(*options.seed);
+    const auto session = openDecodeSession(m_model, prompts, options);
+    std::vector<int64_t> live(batch);  // prompt index of each row still generating
+    std::iota(live.begin(), live.end(), 0);
+    for (int64_t step = 0; step < options.maxNewTokens; ++step) {
+        const auto logits = session->logits();  // [live,V]
+        if (options.keepStepLogits) result.stepLogits.push_back(logits.clone());
+        std::vector<int64_t> next(live.size()), keep;
+        for (size_t r = 0; r < live.size(); ++r) next[r] = chooseRow(logits, r, prompts[live[r]], result.tokens[live[r]], options, rng);
+        for (size_t r = 0; r < live.size(); ++r) {
+            const int64_t b = live[r];
+            result.tokens[b].push_back(next[r]);
+            if (finished(result.tokens[b], options, m_decode, result.finishReasons[b])) continue;
+            keep.push_back(static_cast<int64_t>(r));
         }
-        const auto nextColumn = next.to(device).unsqueeze(1);  // [B,1]
-        const auto nextMask = torch::ones_like(nextColumn);
-        history = torch::cat({history, nextColumn}, 1);
-        stepIds = nextColumn;
-        stepMask = nextMask;
-        if (!options.useCache) {
-            allIds = torch::cat({allIds, nextColumn}, 1);
-            allMask = torch::cat({allMask, nextMask}, 1);
-        }
-        if (progress && !progress(step + 1, options.maxNewTokens)) {
-            for (int64_t b = 0; b < batch; ++b)
-                if (!finished[b]) result.finishReasons[b] = FinishReason::Cancelled;
+        const bool cancelled = progress && !progress(step + 1, options.maxNewTokens);
+        if (keep.empty() || cancelled || step + 1 == options.maxNewTokens) {
+            if (cancelled)
+                for (const int64_t r : keep) result.finishReasons[live[r]] = FinishReason::Cancelled;
             break;
         }
+        if (keep.size() < live.size()) {  // finished rows leave the batch
+            session->keepRows(keep);
+            std::vector<int64_t> kept, feed;
+            for (const int64_t r : keep) {
+                kept.push_back(live[r]);
+                feed.push_back(next[r]);
+            }
+            live = std::move(kept);
+            next = std::move(feed);
+        }
+        session->advance(next);
     }
     if (m_decode)
         for (int64_t b = 0; b < batch; ++b) result.texts[b] = m_decode(result.tokens[b]);

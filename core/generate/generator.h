@@ -18,6 +18,14 @@ namespace srllm::core {
 // Turns token ids back into text; needed only for stop strings.
 using DecodeFunction = std::function<std::string(const std::vector<int64_t>&)>;
 
+// Which decoder runs the steps (core/generate/decode-session.h).
+enum class DecoderChoice {
+    Auto,     // the CPU decoder where it covers the model (Llama family on the CPU), else the tensor path
+    Tensor,   // always the model's own forward (the reference; tests and benchmarks compare against it)
+    CpuInt8,  // the CPU decoder over weight-only int8 copies: a quarter of float32's memory traffic, a small
+              // loss (docs/BENCHMARKS.md); InputError where the CPU decoder does not cover the model
+};
+
 struct GenerationOptions {
     int64_t maxNewTokens = 128;         // enough for the paper's one-sentence rewrites
     SamplingOptions sampling;           // greedy by default
@@ -26,6 +34,7 @@ struct GenerationOptions {
     std::vector<std::string> stopStrings;  // stops a row when its decoded output contains one (cut there)
     int64_t padTokenId = 0;             // fills left padding; masked out, so its value never matters
     bool useCache = true;               // false recomputes the full sequence each step (for tests/benchmarks)
+    DecoderChoice decoder = DecoderChoice::Auto;
     bool keepStepLogits = false;        // fill GenerationResult::stepLogits (for tests)
 };
 
@@ -36,7 +45,8 @@ struct GenerationResult {
     std::vector<std::vector<int64_t>> tokens;  // new tokens per prompt (EOS included, stop string cut)
     std::vector<std::string> texts;            // decoded new tokens (stop string cut); empty without decode
     std::vector<FinishReason> finishReasons;
-    std::vector<torch::Tensor> stepLogits;     // per step the raw logits [B,V] (only with keepStepLogits)
+    std::vector<torch::Tensor> stepLogits;     // per step the raw logits of the rows still generating then,
+                                               // [live,V] in prompt order (only with keepStepLogits)
 };
 
 class Generator {

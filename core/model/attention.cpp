@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/model/batched-matmul.h"
+#include "core/model/fused-attention.h"
 
 namespace srllm::core {
 
@@ -72,22 +73,23 @@ torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& keys, const to
                      const torch::Tensor& additiveMask, int64_t queryBlock) {
     const int64_t batch = q.size(0), heads = q.size(1), count = q.size(2), headDim = q.size(3);
     const int64_t past = keys.size(2) - count;  // cached positions before the first query
-    const auto scaled = q * (1.0 / std::sqrt(static_cast<double>(headDim)));
-    torch::Tensor out;  // [B,H,T,D]
-    if (!additiveMask.defined() || count < 2 * queryBlock) {
-        out = attendBlock(scaled, keys, values, additiveMask);
-    } else {
-        std::vector<torch::Tensor> blocks;
-        for (int64_t first = 0; first < count; first += queryBlock) {
-            const int64_t last = std::min(count, first + queryBlock);  // one past the block's last query
-            const int64_t visible = past + last;                        // keys any query of the block may see
-            blocks.push_back(attendBlock(scaled.slice(2, first, last), keys.slice(2, 0, visible),
-                                         values.slice(2, 0, visible),
-                                         additiveMask.slice(2, first, last).slice(3, 0, visible)));
-        }
-        out = torch::cat(blocks, 2);
+    const double scale = 1.0 / std::sqrt(static_cast<double>(headDim));
+    const bool fused = fusedAttentionCovers(q, keys, values);
+    const auto scaled = fused ? q : q * scale;
+    // One block of queries [B,H,t,D] against the keys they may see -> [B,t,H·D].
+    const auto block = [&](const torch::Tensor& qs, const torch::Tensor& k, const torch::Tensor& v, const torch::Tensor& mask) {
+        if (fused) return fusedAttention(qs, k, v, mask, scale);
+        return attendBlock(qs, k, v, mask).transpose(1, 2).reshape({batch, qs.size(2), heads * headDim});
+    };
+    if (!additiveMask.defined() || count < 2 * queryBlock) return block(scaled, keys, values, additiveMask);
+    std::vector<torch::Tensor> blocks;
+    for (int64_t first = 0; first < count; first += queryBlock) {
+        const int64_t last = std::min(count, first + queryBlock);  // one past the block's last query
+        const int64_t visible = past + last;                        // keys any query of the block may see
+        blocks.push_back(block(scaled.slice(2, first, last), keys.slice(2, 0, visible), values.slice(2, 0, visible),
+                               additiveMask.slice(2, first, last).slice(3, 0, visible)));
     }
-    return out.transpose(1, 2).reshape({batch, count, heads * headDim});
+    return torch::cat(blocks, 1);
 }
 
 SelfAttentionImpl::SelfAttentionImpl(int64_t hidden, int64_t heads, int64_t kvHeads, bool qkvBias, int64_t layerIndex)

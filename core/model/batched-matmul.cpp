@@ -1,5 +1,7 @@
 #include "core/model/batched-matmul.h"
 
+#include <ATen/record_function.h>
+
 #if defined(SRLLM_HAVE_DNNL)
 #include <oneapi/dnnl/dnnl.hpp>
 #endif
@@ -15,21 +17,15 @@ bool oneDnnCovers(const torch::Tensor& a, const torch::Tensor& b) {
 }
 
 dnnl::memory::desc describe(const torch::Tensor& t) {
-    return {dnnl::memory::dims(t.sizes().begin(), t.sizes().end()), dnnl::memory::data_type::f32,
+    const auto type = t.scalar_type() == torch::kBFloat16 ? dnnl::memory::data_type::bf16 : dnnl::memory::data_type::f32;
+    return {dnnl::memory::dims(t.sizes().begin(), t.sizes().end()), type,
             dnnl::memory::dims(t.strides().begin(), t.strides().end())};
 }
 
-// The product without autograd. oneDNN caches the compiled kernel per shape and layout, so building the
-// primitive each call costs microseconds after the first.
+// The product without autograd.
 torch::Tensor oneDnnProduct(const torch::Tensor& a, const torch::Tensor& b) {
-    static const dnnl::engine engine(dnnl::engine::kind::cpu, 0);
     auto out = torch::empty({a.size(0), a.size(1), b.size(2)}, a.options());
-    const dnnl::matmul::primitive_desc pd(dnnl::matmul::desc(describe(a), describe(b), describe(out)), engine);
-    dnnl::stream stream(engine);
-    dnnl::matmul(pd).execute(stream, {{DNNL_ARG_SRC, dnnl::memory(pd.src_desc(), engine, a.data_ptr())},
-                                      {DNNL_ARG_WEIGHTS, dnnl::memory(pd.weights_desc(), engine, b.data_ptr())},
-                                      {DNNL_ARG_DST, dnnl::memory(pd.dst_desc(), engine, out.data_ptr())}});
-    stream.wait();
+    oneDnnMatmulInto(a, b, out);
     return out;
 }
 
@@ -52,6 +48,30 @@ struct BatchedMatmulFunction : torch::autograd::Function<BatchedMatmulFunction> 
 
 }  // namespace
 
+// oneDNN caches the compiled kernel per shape and layout, so building the primitive each call costs
+// microseconds after the first.
+bool oneDnnMatmulInto(const torch::Tensor& a, const torch::Tensor& b, torch::Tensor& out, bool accumulate) {
+    RECORD_FUNCTION("srllm::matmul", std::vector<c10::IValue>());  // named in profiles (bench/profile-summary.py)
+    static const dnnl::engine engine(dnnl::engine::kind::cpu, 0);
+    try {
+        dnnl::primitive_attr attributes;
+        if (accumulate) {
+            dnnl::post_ops sum;
+            sum.append_sum(1.0f);
+            attributes.set_post_ops(sum);
+        }
+        const dnnl::matmul::primitive_desc pd(dnnl::matmul::desc(describe(a), describe(b), describe(out)), attributes, engine);
+        dnnl::stream stream(engine);
+        dnnl::matmul(pd).execute(stream, {{DNNL_ARG_SRC, dnnl::memory(pd.src_desc(), engine, a.data_ptr())},
+                                          {DNNL_ARG_WEIGHTS, dnnl::memory(pd.weights_desc(), engine, b.data_ptr())},
+                                          {DNNL_ARG_DST, dnnl::memory(pd.dst_desc(), engine, out.data_ptr())}});
+        stream.wait();
+    } catch (const dnnl::error&) {
+        return false;  // no implementation for these types on this CPU
+    }
+    return true;
+}
+
 torch::Tensor batchedMatmul(const torch::Tensor& a, const torch::Tensor& b) {
     TORCH_CHECK(a.dim() == 3 && b.dim() == 3 && a.size(0) == b.size(0) && a.size(2) == b.size(1),
                 "batchedMatmul: shapes ", a.sizes(), " and ", b.sizes(), " do not multiply");
@@ -62,6 +82,8 @@ torch::Tensor batchedMatmul(const torch::Tensor& a, const torch::Tensor& b) {
 }
 
 #else
+
+bool oneDnnMatmulInto(const torch::Tensor&, const torch::Tensor&, torch::Tensor&, bool) { return false; }
 
 torch::Tensor batchedMatmul(const torch::Tensor& a, const torch::Tensor& b) { return torch::bmm(a, b); }
 

@@ -12,4 +12,11 @@ namespace srllm::core {
 // oneDNN) it is torch::bmm.
 torch::Tensor batchedMatmul(const torch::Tensor& a, const torch::Tensor& b);
 
+// out = a·b by oneDNN on the tensors' own sizes and strides, without autograd: [..., m, k]·[..., k, n] into
+// [..., m, n], batch dimensions broadcast where one side has size 1, each tensor float32 or bfloat16 (a
+// bfloat16 product with a float32 `out` accumulates and stays in float32); `accumulate` adds the product
+// to `out`. CPU tensors only. False when the build has no oneDNN or oneDNN has no kernel for these types
+// on this CPU; `out` is then untouched.
+bool oneDnnMatmulInto(const torch::Tensor& a, const torch::Tensor& b, torch::Tensor& out, bool accumulate = false);
+
 }  // namespace srllm::core

@@ -23,8 +23,20 @@ public:
     // generation the vocabulary projection of every prompt position (HF's logits_to_keep) and the last
     // layer everything but its keys and values there.
     // Not thread-safe on one model: one forward at a time.
-    virtual torch::Tensor forward(const torch::Tensor& inputIds, KvCache* cache = nullptr,
-                                  const torch::Tensor& attentionMask = {}, int64_t logitsToKeep = 0) = 0;
+    torch::Tensor forward(const torch::Tensor& inputIds, KvCache* cache = nullptr, const torch::Tensor& attentionMask = {},
+                          int64_t logitsToKeep = 0) {
+        return projectVocabulary(forwardHidden(inputIds, cache, attentionMask, logitsToKeep));
+    }
+
+    // forward() in two halves: the hidden states after the final norm, [B,T,C] (or [B,n,C]), and the
+    // vocabulary projection of them. The trainer's loss (core/train/chunked-cross-entropy.h) multiplies
+    // the hidden states by the head weight in row chunks instead of holding [B,T,V] logits.
+    virtual torch::Tensor forwardHidden(const torch::Tensor& inputIds, KvCache* cache = nullptr,
+                                        const torch::Tensor& attentionMask = {}, int64_t logitsToKeep = 0) = 0;
+    virtual torch::Tensor projectVocabulary(const torch::Tensor& hidden) = 0;
+    // The head's weight [V,C] when projectVocabulary is a plain product with it (an untied dense lm_head,
+    // or the tied embedding table); undefined when the head is a LoRA or NF4 projection.
+    virtual torch::Tensor plainHeadWeight() = 0;
 
     // Visits every linear projection inside attention and MLP blocks (and lm_head when it is not tied),
     // in model order, with its HF-qualified name ("model.layers.0.self_attn.q_proj",

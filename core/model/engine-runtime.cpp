@@ -4,6 +4,8 @@
 
 #include <torch/torch.h>
 
+#include "core/kernels/blas-core.h"
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -11,6 +13,7 @@
 namespace srllm::core {
 
 void configureEngineRuntime(int64_t threads) {
+    restartWithKnownBlasCore();
     const unsigned cores = std::thread::hardware_concurrency();
     torch::set_num_threads(threads > 0 ? static_cast<int>(threads) : cores > 0 ? static_cast<int>(cores) : 1);
 #if defined(__GLIBC__)

@@ -5,7 +5,9 @@
 
 namespace srllm::core {
 
-// Sets libtorch's intra-op threads (`threads` > 0, or every core for 0: libtorch defaults to one here)
+// First restarts the program when OpenBLAS runs its generic kernels on a CPU with AVX2 or AVX-512
+// (restartWithKnownBlasCore, core/kernels/blas-core.h), so call it before printing anything. Then sets
+// libtorch's intra-op threads (`threads` > 0, or every core for 0: libtorch defaults to one here)
 // and keeps freed large blocks in the process heap instead of returning them to the OS (glibc only).
 // Why the latter: glibc serves blocks above its mmap threshold (at most 32 MiB by default) with fresh
 // mappings and unmaps them on free, so the logits and activations a training step allocates again each

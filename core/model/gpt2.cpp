@@ -70,8 +70,8 @@ Gpt2Impl::Gpt2Impl(const ModelConfig& config) : CausalLMImpl(config) {
     m_transformer = register_module("transformer", Gpt2Backbone(config));
 }
 
-torch::Tensor Gpt2Impl::forward(const torch::Tensor& inputIds, KvCache* cache, const torch::Tensor& attentionMask,
-                                int64_t logitsToKeep) {
+torch::Tensor Gpt2Impl::forwardHidden(const torch::Tensor& inputIds, KvCache* cache, const torch::Tensor& attentionMask,
+                                      int64_t logitsToKeep) {
     const int64_t past = cache ? cache->length() : 0;
     if (past + inputIds.size(1) > config().maxPositions)
         throw std::invalid_argument("GPT-2 sequence of " + std::to_string(past + inputIds.size(1)) +
@@ -83,8 +83,11 @@ torch::Tensor Gpt2Impl::forward(const torch::Tensor& inputIds, KvCache* cache, c
     for (size_t i = 0; i < blocks.size(); ++i)
         x = blocks[i]->as<Gpt2BlockImpl>()->forward(x, context, i + 1 == blocks.size() ? logitsToKeep : 0);
     if (cache) cache->endStep(inputIds.size(1));
-    x = m_transformer->lnF->forward(x);
-    return torch::nn::functional::linear(x, m_transformer->wte->weight);  // [B,T,V], tied lm_head
+    return m_transformer->lnF->forward(x);
+}
+
+torch::Tensor Gpt2Impl::projectVocabulary(const torch::Tensor& hidden) {
+    return torch::nn::functional::linear(hidden, m_transformer->wte->weight);  // [B,T,V], tied lm_head
 }
 
 void Gpt2Impl::forEachProjection(const ProjectionVisitor& visit) {

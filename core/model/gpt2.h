@@ -81,8 +81,10 @@ TORCH_MODULE(Gpt2Backbone);
 class Gpt2Impl : public CausalLMImpl {
 public:
     explicit Gpt2Impl(const ModelConfig& config);
-    torch::Tensor forward(const torch::Tensor& inputIds, KvCache* cache = nullptr,
-                          const torch::Tensor& attentionMask = {}, int64_t logitsToKeep = 0) override;
+    torch::Tensor forwardHidden(const torch::Tensor& inputIds, KvCache* cache = nullptr,
+                                const torch::Tensor& attentionMask = {}, int64_t logitsToKeep = 0) override;
+    torch::Tensor projectVocabulary(const torch::Tensor& hidden) override;
+    torch::Tensor plainHeadWeight() override { return m_transformer->wte->weight; }
     void forEachProjection(const ProjectionVisitor& visit) override;
     bool storedTransposed(const std::string& key) const override;
 

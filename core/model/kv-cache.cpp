@@ -50,4 +50,17 @@ std::pair<torch::Tensor, torch::Tensor> KvCache::append(int64_t layer, const tor
 
 void KvCache::endStep(int64_t newTokens) { m_length += newTokens; }
 
+void KvCache::keepRows(const torch::Tensor& rows) {
+    for (auto& k : m_keys)
+        if (k.defined()) k = k.index_select(0, rows);
+    for (auto& v : m_values)
+        if (v.defined()) v = v.index_select(0, rows);
+    if (m_mask.defined()) m_mask = m_mask.index_select(0, rows);
+}
+
+std::pair<torch::Tensor, torch::Tensor> KvCache::layer(int64_t layer) const {
+    if (!m_keys[layer].defined()) return {};
+    return {m_keys[layer].slice(2, 0, m_length), m_values[layer].slice(2, 0, m_length)};
+}
+
 }  // namespace srllm::core

@@ -31,6 +31,11 @@ public:
     // Called once per forward by the model, after the layers: this step's tokens become past.
     void endStep(int64_t newTokens);
 
+    // Keeps only the batch rows `rows` (int64 indices, in their order): finished sequences leave the batch.
+    void keepRows(const torch::Tensor& rows);
+    // The cached keys and values of one layer, [B,Hkv,length(),D] each (views; undefined before the first step).
+    std::pair<torch::Tensor, torch::Tensor> layer(int64_t layer) const;
+
 private:
     std::vector<torch::Tensor> m_keys;    // per layer [B,Hkv,capacity,D]
     std::vector<torch::Tensor> m_values;  // per layer [B,Hkv,capacity,D]

@@ -32,8 +32,8 @@ LlamaImpl::LlamaImpl(const ModelConfig& config)
             "lm_head", std::make_shared<DenseProjection>(config.hiddenSize, config.vocabSize, false));
 }
 
-torch::Tensor LlamaImpl::forward(const torch::Tensor& inputIds, KvCache* cache, const torch::Tensor& attentionMask,
-                                 int64_t logitsToKeep) {
+torch::Tensor LlamaImpl::forwardHidden(const torch::Tensor& inputIds, KvCache* cache, const torch::Tensor& attentionMask,
+                                       int64_t logitsToKeep) {
     auto x = m_model->embedTokens->forward(inputIds);  // [B,T,C]
     const auto context = makeAttentionContext(inputIds, attentionMask, cache, x.scalar_type(), config().slidingWindow);
     const auto [cos, sin] = m_rotary.cosSin(context.positions, x.scalar_type());  // [B,1,T,D]
@@ -42,8 +42,17 @@ torch::Tensor LlamaImpl::forward(const torch::Tensor& inputIds, KvCache* cache, 
         x = layers[i]->as<LlamaDecoderLayerImpl>()->forward(x, context, cos, sin,
                                                             i + 1 == layers.size() ? logitsToKeep : 0);
     if (cache) cache->endStep(inputIds.size(1));
-    x = m_model->norm->forward(x);
-    return m_lmHead ? m_lmHead->forward(x) : torch::nn::functional::linear(x, m_model->embedTokens->weight);  // [B,T,V]
+    return m_model->norm->forward(x);
+}
+
+torch::Tensor LlamaImpl::projectVocabulary(const torch::Tensor& hidden) {
+    return m_lmHead ? m_lmHead->forward(hidden) : torch::nn::functional::linear(hidden, m_model->embedTokens->weight);  // [B,T,V]
+}
+
+torch::Tensor LlamaImpl::plainHeadWeight() {
+    if (!m_lmHead) return m_model->embedTokens->weight;
+    const auto* dense = dynamic_cast<const DenseProjection*>(m_lmHead.get());
+    return dense && !dense->bias.defined() ? dense->weight : torch::Tensor();
 }
 
 void LlamaImpl::forEachProjection(const ProjectionVisitor& visit) {

@@ -53,8 +53,10 @@ TORCH_MODULE(LlamaBackbone);
 class LlamaImpl : public CausalLMImpl {
 public:
     explicit LlamaImpl(const ModelConfig& config);
-    torch::Tensor forward(const torch::Tensor& inputIds, KvCache* cache = nullptr,
-                          const torch::Tensor& attentionMask = {}, int64_t logitsToKeep = 0) override;
+    torch::Tensor forwardHidden(const torch::Tensor& inputIds, KvCache* cache = nullptr,
+                                const torch::Tensor& attentionMask = {}, int64_t logitsToKeep = 0) override;
+    torch::Tensor projectVocabulary(const torch::Tensor& hidden) override;
+    torch::Tensor plainHeadWeight() override;
     void forEachProjection(const ProjectionVisitor& visit) override;
 
 private:

@@ -1,5 +1,7 @@
 #include "core/model/mlp.h"
 
+#include "core/model/swiglu.h"
+
 namespace srllm::core {
 
 GatedMlpImpl::GatedMlpImpl(int64_t hidden, int64_t intermediate) {
@@ -9,7 +11,7 @@ GatedMlpImpl::GatedMlpImpl(int64_t hidden, int64_t intermediate) {
 }
 
 torch::Tensor GatedMlpImpl::forward(const torch::Tensor& x) {
-    return m_downProj->forward(torch::silu(m_gateProj->forward(x)) * m_upProj->forward(x));
+    return m_downProj->forward(swiglu(m_gateProj->forward(x), m_upProj->forward(x)));
 }
 
 void GatedMlpImpl::forEachProjection(const std::string& prefix, const ProjectionVisitor& visit) {

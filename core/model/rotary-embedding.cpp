@@ -4,6 +4,8 @@
 
 #include <ATen/Parallel.h>
 
+#include "core/kernels/cpu-kernels.h"
+
 namespace srllm::core {
 
 RotaryEmbedding::RotaryEmbedding(int64_t headDim, double theta, const std::optional<RopeScaling>& scaling) {
@@ -32,34 +34,31 @@ std::pair<torch::Tensor, torch::Tensor> RotaryEmbedding::cosSin(const torch::Ten
 
 namespace {
 
-// Rotates each head row of x [B,H,T,D] (row stride free, head dimension contiguous) by cos/sin [B,1,T,D]
-// (contiguous) into out [B,H,T,D] (contiguous). transposed applies the transposed map: the backward.
+// Rotates each head row of x [B,H,T,D] (row stride free, head dimension contiguous; float32 or bfloat16)
+// by cos/sin [B,1,T,D] (float32, contiguous) into out [B,H,T,D] (contiguous, x's dtype). transposed
+// applies the transposed map: the backward.
 void rotateRows(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin, torch::Tensor& out,
                 bool transposed) {
-    const int64_t heads = x.size(1), count = x.size(2), dim = x.size(3), half = dim / 2;
+    const int64_t heads = x.size(1), count = x.size(2), dim = x.size(3);
     const int64_t rows = x.size(0) * heads * count;
-    const float* xp = x.data_ptr<float>();
     const float* cp = cos.data_ptr<float>();
     const float* sp = sin.data_ptr<float>();
-    float* op = out.data_ptr<float>();
+    const bool bf16 = x.scalar_type() == torch::kBFloat16;
+    const auto* xp = static_cast<const char*>(x.data_ptr());
+    auto* op = static_cast<char*>(out.data_ptr());
+    const int64_t size = static_cast<int64_t>(x.element_size());
     at::parallel_for(0, rows, 64, [&](int64_t begin, int64_t end) {
+        const auto& kernels = cpuKernels();
         for (int64_t row = begin; row < end; ++row) {
             const int64_t t = row % count, h = (row / count) % heads, b = row / (count * heads);
-            const float* xr = xp + b * x.stride(0) + h * x.stride(1) + t * x.stride(2);
+            const char* xr = xp + (b * x.stride(0) + h * x.stride(1) + t * x.stride(2)) * size;
             const float* c = cp + (b * count + t) * dim;
             const float* s = sp + (b * count + t) * dim;
-            float* o = op + row * dim;
-            if (!transposed) {  // out = (x1·c1 − x2·s1, x2·c2 + x1·s2)
-                for (int64_t i = 0; i < half; ++i) {
-                    o[i] = xr[i] * c[i] - xr[i + half] * s[i];
-                    o[i + half] = xr[i + half] * c[i + half] + xr[i] * s[i + half];
-                }
-            } else {  // out = (x1·c1 + x2·s2, x2·c2 − x1·s1)
-                for (int64_t i = 0; i < half; ++i) {
-                    o[i] = xr[i] * c[i] + xr[i + half] * s[i + half];
-                    o[i + half] = xr[i + half] * c[i + half] - xr[i] * s[i];
-                }
-            }
+            char* o = op + row * dim * size;
+            if (bf16)
+                kernels.rotateHalfBf16(reinterpret_cast<const Bf16*>(xr), c, s, dim, transposed, reinterpret_cast<Bf16*>(o));
+            else
+                kernels.rotateHalfF32(reinterpret_cast<const float*>(xr), c, s, dim, transposed, reinterpret_cast<float*>(o));
         }
     });
 }
@@ -85,16 +84,19 @@ struct RotaryFunction : torch::autograd::Function<RotaryFunction> {
 
 bool fusedCovers(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin) {
     const auto rowShape = std::vector<int64_t>{x.size(0), 1, x.size(2), x.size(3)};
-    return x.is_cpu() && x.scalar_type() == torch::kFloat32 && x.dim() == 4 && x.stride(3) == 1 &&
-           x.size(3) % 2 == 0 && x.numel() > 0 && cos.scalar_type() == torch::kFloat32 &&
-           sin.scalar_type() == torch::kFloat32 && cos.sizes() == rowShape && sin.sizes() == rowShape &&
-           cos.is_contiguous() && sin.is_contiguous() && !cos.requires_grad() && !sin.requires_grad();
+    const bool dtype = x.scalar_type() == torch::kFloat32 || x.scalar_type() == torch::kBFloat16;
+    return x.is_cpu() && dtype && x.dim() == 4 && x.stride(3) == 1 && x.size(3) % 2 == 0 && x.numel() > 0 &&
+           cos.sizes() == rowShape && sin.sizes() == rowShape && !cos.requires_grad() && !sin.requires_grad();
 }
 
 }  // namespace
 
 torch::Tensor RotaryEmbedding::apply(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin) {
-    if (fusedCovers(x, cos, sin)) return RotaryFunction::apply(x, cos, sin);
+    if (fusedCovers(x, cos, sin)) {
+        // The tables as float32 rows: the rotation is computed in float32 and rounded once to x's dtype.
+        const auto table = [](const torch::Tensor& t) { return t.to(torch::kFloat32).contiguous(); };
+        return RotaryFunction::apply(x, table(cos), table(sin));
+    }
     const int64_t half = x.size(-1) / 2;
     const auto rotated = torch::cat({-x.slice(-1, half), x.slice(-1, 0, half)}, -1);
     return x * cos + rotated * sin;

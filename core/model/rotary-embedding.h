@@ -18,9 +18,10 @@ public:
     // cos and sin for position ids [B,T] (int64): each [B,1,T,D], in `dtype`, ready to broadcast over heads.
     std::pair<torch::Tensor, torch::Tensor> cosSin(const torch::Tensor& positions, torch::Dtype dtype) const;
 
-    // x·cos + rotate_half(x)·sin for x [B,H,T,D], with autograd for x. Float32 CPU input whose head
-    // dimension is contiguous (the transposed projection output attention passes) is rotated in one
-    // pass forward and one backward, into a contiguous result; the rest by the formula's tensor operations.
+    // x·cos + rotate_half(x)·sin for x [B,H,T,D], with autograd for x. Float32 or bfloat16 CPU input whose
+    // head dimension is contiguous (the transposed projection output attention passes) is rotated in one
+    // pass forward and one backward, in float32, into a contiguous result of x's dtype (so bfloat16 under
+    // autocast stays bfloat16); the rest by the formula's tensor operations.
     static torch::Tensor apply(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin);
 
 private:

@@ -4,6 +4,7 @@
 #include <string>
 
 #include <ATen/Parallel.h>
+#include <ATen/record_function.h>
 
 namespace srllm::core {
 namespace {
@@ -28,6 +29,7 @@ torch::Tensor FusedAdamW::step(LossClosure closure) {
                 return torch::optim::AdamW::step(std::move(closure));
         }
     }
+    RECORD_FUNCTION("srllm::adamw", std::vector<c10::IValue>());  // named in profiles (bench/profile-summary.py)
     torch::NoGradGuard noGrad;
     torch::Tensor loss;
     if (closure) {

@@ -11,6 +11,7 @@
 #include "core/model/autocast-scope.h"
 #include "core/model/model-loader.h"
 #include "core/tokenizer/tokenizer-loader.h"
+#include "core/train/chunked-cross-entropy.h"
 #include "core/train/fused-adamw.h"
 #include "core/train/train-device.h"
 
@@ -113,14 +114,11 @@ torch::Tensor Trainer::lossSum(const TrainBatch& batch) {
     AutocastScope autocast(m_device, m_autocast);
     const auto inputIds = batch.inputIds.to(m_device);
     const auto labels = batch.labels.to(m_device);
-    const auto logits = m_model->forward(inputIds);  // [B,T,V]
-    const int64_t t = logits.size(1), v = logits.size(2);
+    const auto hidden = m_model->forwardHidden(inputIds);  // [B,T,C]
     // Token t predicts token t+1 (HF's shift). Shifting the labels, not the logits, avoids copying the
     // [B,T,V] logits; the last position gets no target. Float32 loss even under autocast.
-    const auto targets = torch::constant_pad_nd(labels.narrow(1, 1, t - 1), {0, 1}, kIgnoreLabel);  // [B,T]
-    return torch::nn::functional::cross_entropy(
-        logits.reshape({-1, v}).to(torch::kFloat32), targets.reshape({-1}),
-        torch::nn::functional::CrossEntropyFuncOptions().ignore_index(kIgnoreLabel).reduction(torch::kSum));
+    const auto targets = torch::constant_pad_nd(labels.narrow(1, 1, hidden.size(1) - 1), {0, 1}, kIgnoreLabel);
+    return crossEntropySum(*m_model, hidden, targets, kIgnoreLabel);
 }
 
 double Trainer::evaluate() {

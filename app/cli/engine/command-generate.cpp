@@ -1,10 +1,15 @@
 // `srllm generate --run JOBDIR [--best] TEXT`: a rewrite from a trained run, prompted with the run's own
 // template, tokenizer and base model (read from job.json). `srllm generate --model DIR [--adapter DIR]
 // [--template NAME] TEXT` does the same for model folders from elsewhere. Greedy by default (the paper's
-// decoding); printed to stdout.
+// decoding); printed to stdout. With --input FILE every non-empty line of FILE is a TEXT: they are
+// generated --batch-size at a time and printed as JSON lines in file order.
+#include <algorithm>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <iterator>
+
+#include <nlohmann/json.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -24,13 +29,39 @@ namespace srllm::cli {
 namespace {
 
 struct GenerateOptions {
-    std::string run, model, adapter, templateName, text, device = "auto";
+    std::string run, model, adapter, templateName, text, input, device = "auto";
     bool best = false;
     int64_t maxNewTokens = 128;  // enough for the paper's one-sentence rewrites
+    int64_t batchSize = 8;       // rows decoded together: each step streams the weights once for all of them
+    std::string decoder = "auto";
     core::SamplingOptions sampling;
     std::optional<uint64_t> seed;
     std::vector<std::string> stop;
 };
+
+// The TEXTs to generate for: TEXT itself (or standard input for "-"), or each non-empty line of --input.
+std::vector<std::string> readTexts(const GenerateOptions& o) {
+    if (o.input.empty()) {
+        std::string text = o.text;
+        if (text == "-") text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        if (text.empty()) throw core::InputError("", 0, "TEXT", "is empty");
+        return {text};
+    }
+    std::ifstream in(o.input);
+    if (!in) throw core::InputError(o.input, 0, "--input", "cannot be read");
+    std::vector<std::string> texts;
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty()) texts.push_back(line);
+    if (texts.empty()) throw core::InputError(o.input, 0, "--input", "has no non-empty line");
+    return texts;
+}
+
+core::DecoderChoice decoderChoice(const std::string& name) {
+    if (name == "auto") return core::DecoderChoice::Auto;
+    if (name == "tensor") return core::DecoderChoice::Tensor;
+    if (name == "int8") return core::DecoderChoice::CpuInt8;
+    throw core::InputError("", 0, "--decoder", "'" + name + "' is not one of auto, tensor, int8");
+}
 
 // What generation needs, from a run or from folders.
 struct Source {
@@ -63,23 +94,29 @@ Source openSource(const GenerateOptions& o) {
 
 void runGenerate(GenerateOptions o) {
     core::configureEngineRuntime();
-    if (o.text == "-") o.text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    if (o.text.empty()) throw core::InputError("", 0, "TEXT", "is empty");
+    if (!o.input.empty() && !o.text.empty()) throw core::InputError("", 0, "TEXT", "give TEXT or --input, not both");
+    if (o.input.empty() && o.text.empty()) throw core::InputError("", 0, "TEXT", "is required (or --input FILE)");
     if (o.maxNewTokens <= 0) throw core::InputError("", 0, "--max-new-tokens", "must be positive");
+    if (o.batchSize <= 0) throw core::InputError("", 0, "--batch-size", "must be positive");
     o.sampling.validate();
+    core::GenerationOptions options;
+    options.decoder = decoderChoice(o.decoder);
+    const auto texts = readTexts(o);
     const auto device = core::resolveTrainDevice(o.device);
     auto source = openSource(o);
     source.model->to(device);
-    const std::string prompt = source.templ ? source.templ->renderPrompt(o.text) : o.text;
-    // NOTE: encoded as core/job/job-examples.cpp encodes prompts, so an adapter sees what it learned.
-    const std::vector<int64_t> ids = source.tokenizer->encode(prompt, true);
     const int64_t limit = source.model->config().maxPositions;
-    if (static_cast<int64_t>(ids.size()) + o.maxNewTokens > limit)
-        throw core::InputError("", 0, "--max-new-tokens",
-                               "prompt (" + std::to_string(ids.size()) + " tokens) plus " +
-                                   std::to_string(o.maxNewTokens) + " new tokens exceeds the model's " +
-                                   std::to_string(limit) + " positions");
-    core::GenerationOptions options;
+    std::vector<std::vector<int64_t>> prompts;
+    for (size_t i = 0; i < texts.size(); ++i) {
+        const std::string prompt = source.templ ? source.templ->renderPrompt(texts[i]) : texts[i];
+        // NOTE: encoded as core/job/job-examples.cpp encodes prompts, so an adapter sees what it learned.
+        prompts.push_back(source.tokenizer->encode(prompt, true));
+        if (static_cast<int64_t>(prompts.back().size()) + o.maxNewTokens > limit)
+            throw core::InputError(o.input, o.input.empty() ? 0 : static_cast<int>(i + 1), "--max-new-tokens",
+                                   "prompt (" + std::to_string(prompts.back().size()) + " tokens) plus " +
+                                       std::to_string(o.maxNewTokens) + " new tokens exceeds the model's " +
+                                       std::to_string(limit) + " positions");
+    }
     options.maxNewTokens = o.maxNewTokens;
     options.sampling = o.sampling;
     options.seed = o.seed;
@@ -88,14 +125,32 @@ void runGenerate(GenerateOptions o) {
     if (options.eosTokenIds.empty() && source.tokenizer->eosId()) options.eosTokenIds = {*source.tokenizer->eosId()};
     options.padTokenId = source.tokenizer->padId().value_or(0);
     core::Generator generator(*source.model, [&](const std::vector<int64_t>& t) { return source.tokenizer->decode(t); });
-    const auto result = generator.generate({ids}, options);
-    std::printf("%s\n", result.texts.at(0).c_str());
+    for (size_t first = 0; first < prompts.size(); first += static_cast<size_t>(o.batchSize)) {
+        const size_t end = std::min(prompts.size(), first + static_cast<size_t>(o.batchSize));
+        const auto result = generator.generate({prompts.begin() + first, prompts.begin() + end}, options);
+        for (size_t i = first; i < end; ++i) {
+            if (o.input.empty()) {
+                std::printf("%s\n", result.texts[i - first].c_str());
+                continue;
+            }
+            const nlohmann::json row = {{"input", texts[i]}, {"output", result.texts[i - first]},
+                                        {"finish_reason", core::finishReasonName(result.finishReasons[i - first])}};
+            std::printf("%s\n", row.dump().c_str());
+        }
+        std::fflush(stdout);
+    }
 }
 
 const RegisterCommand kRegister("generate", [](CLI::App& root) {
     auto* cmd = root.add_subcommand("generate", "generate a rewrite from a trained run, or a continuation from a model folder");
     auto o = std::make_shared<GenerateOptions>();
-    cmd->add_option("TEXT", o->text, "input text, or - to read standard input")->required();
+    cmd->add_option("TEXT", o->text, "input text, or - to read standard input");
+    cmd->add_option("--input", o->input, "generate for every non-empty line of this file (JSON lines out)")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--batch-size", o->batchSize, "prompts decoded together")->capture_default_str();
+    cmd->add_option("--decoder", o->decoder,
+                    "auto (the CPU decoder where it covers the model), tensor (the model's forward), int8 (weight-only int8)")
+        ->capture_default_str();
     cmd->add_option("--run", o->run, "a job folder: its base model, adapter, tokenizer and template")->check(CLI::ExistingDirectory);
     cmd->add_flag("--best", o->best, "with --run: the weights of the lowest eval loss (best/) instead of the result");
     cmd->add_option("--model", o->model, "Hugging Face model folder (without --run)")->check(CLI::ExistingDirectory);

@@ -1,5 +1,6 @@
 // `srllm model new` and `srllm generate`, run as the real binary on a tokenizer trained in the test.
 #include <fstream>
+#include <sstream>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -73,4 +74,30 @@ TEST(CliModel, BadShapesAreRefusedNamingTheOption) {
     run = runCli("model new " + shellQuote((dir / "z").string()) + " --arch bert --tokenizer " + tok);
     EXPECT_NE(run.exitCode, 0);
     EXPECT_THAT(run.output, HasSubstr("--arch"));
+}
+
+TEST(CliModel, PromptsFileInBatchesEqualsEachPromptAlone) {
+    srllm::test::ScratchDir dir;
+    const std::string tok = trainTokenizer(dir);
+    const std::string model = shellQuote((dir / "l").string());
+    ASSERT_EQ(runCli("model new " + model + " --arch llama --layers 2 --dim 32 --heads 4 --kv-heads 2 --tokenizer " + tok).exitCode, 0);
+    const std::vector<std::string> texts = {"the old man", "bought fresh bread at the market", "walked"};
+    std::ofstream(dir / "prompts.txt") << texts[0] << "\n" << texts[1] << "\n\n" << texts[2] << "\n";
+    const std::string input = shellQuote((dir / "prompts.txt").string());
+    // three ragged prompts in batches of two: the second batch holds one row
+    const auto batched = runCli("generate --model " + model + " --max-new-tokens 10 --batch-size 2 --input " + input);
+    ASSERT_EQ(batched.exitCode, 0) << batched.output;
+    std::istringstream lines(batched.output);
+    for (const auto& text : texts) {
+        std::string line;
+        ASSERT_TRUE(std::getline(lines, line));
+        const auto row = nlohmann::json::parse(line);
+        EXPECT_EQ(row["input"], text);
+        EXPECT_EQ(row["finish_reason"], "length");
+        const auto alone = runCli("generate --model " + model + " --max-new-tokens 10 " + shellQuote(text));
+        EXPECT_EQ(row["output"].get<std::string>() + "\n", alone.output) << text;
+    }
+    const auto bad = runCli("generate --model " + model + " --decoder fast --input " + input);
+    EXPECT_NE(bad.exitCode, 0);
+    EXPECT_THAT(bad.output, HasSubstr("--decoder"));
 }

@@ -1,4 +1,4 @@
-// Generation: cached equals uncached, batched with left padding equals unbatched, seeded sampling is
+// Generation: cached equals uncached, batched (left padding, rows finishing early) equals unbatched, seeded sampling is
 // reproducible, and logits processors match hand-computed values.
 #include <gtest/gtest.h>
 
@@ -30,14 +30,20 @@ TEST(Generator, CachedGreedyEqualsUncachedTokensAndStepLogits) {
     }
 }
 
-TEST(Generator, BatchedWithLeftPaddingEqualsUnbatched) {
-    for (const std::string name : {"tiny-gpt2", "tiny-llama-gqa"}) {
+TEST(Generator, BatchedWithLeftPaddingAndEarlyFinishersEqualsUnbatched) {
+    // The tensor path (GPT-2 always; Llama when asked) pads on the left and drops finished rows from its
+    // cache; the CPU decoder (Llama by default) keeps rows apart. Row 1 ends at its EOS after 3 tokens.
+    for (const auto& [name, decoder] : std::vector<std::pair<std::string, DecoderChoice>>{
+             {"tiny-gpt2", DecoderChoice::Auto}, {"tiny-llama-gqa", DecoderChoice::Tensor}, {"tiny-llama-gqa", DecoderChoice::Auto}}) {
         auto model = tinyModel(name);
         Generator generator(*model);
         GenerationOptions options;
         options.maxNewTokens = 8;
-        const std::vector<std::vector<int64_t>> prompts = {{5, 17, 42, 8, 63}, {11, 3}};
+        options.decoder = decoder;
+        const std::vector<std::vector<int64_t>> prompts = {{5, 17, 42, 8, 63}, {11, 3}, {9, 9, 1}};
+        options.eosTokenIds = {generator.generate({prompts[1]}, options).tokens[0].at(2)};
         const auto batched = generator.generate(prompts, options);
+        EXPECT_EQ(batched.finishReasons[1], FinishReason::Eos) << name;
         for (size_t i = 0; i < prompts.size(); ++i)
             EXPECT_EQ(batched.tokens[i], generator.generate({prompts[i]}, options).tokens[0]) << name << " row " << i;
     }

@@ -3,6 +3,7 @@
 // tables (halves differ, so the backward must be the true transpose), and with the real tables.
 #include <gtest/gtest.h>
 
+#include "core/kernels/cpu-kernels.h"
 #include "core/model/rotary-embedding.h"
 #include "support/tensor-compare.h"
 
@@ -16,10 +17,10 @@ torch::Tensor formula(const torch::Tensor& x, const torch::Tensor& cos, const to
     return x * cos + torch::cat({-x.slice(-1, half), x.slice(-1, 0, half)}, -1) * sin;
 }
 
-void expectMatchesFormula(const torch::Tensor& cos, const torch::Tensor& sin) {
+void expectMatchesFormula(const torch::Tensor& cos, const torch::Tensor& sin, torch::Dtype dtype = torch::kFloat32) {
     const int64_t batch = cos.size(0), count = cos.size(2), dim = cos.size(3), heads = 3;
-    const auto projected = torch::randn({batch, count, heads * dim});
-    const auto upstream = torch::randn({batch, heads, count, dim});
+    const auto projected = torch::randn({batch, count, heads * dim}).to(dtype);
+    const auto upstream = torch::randn({batch, heads, count, dim}).to(dtype);
 
     const auto leaf = projected.clone().requires_grad_();
     const auto x = leaf.view({batch, count, heads, dim}).transpose(1, 2);  // [B,H,T,D], not contiguous
@@ -32,8 +33,11 @@ void expectMatchesFormula(const torch::Tensor& cos, const torch::Tensor& sin) {
                              sin.to(torch::kFloat64));
     (y64 * upstream.to(torch::kFloat64)).sum().backward();
 
-    EXPECT_LT(maxAbsDiff(y, y64), 1e-5);
-    EXPECT_LT(maxAbsDiff(leaf.grad(), leaf64.grad()), 1e-5);
+    ASSERT_EQ(y.scalar_type(), dtype);
+    // float32: exact up to rounding; bfloat16: one rounding (relative 2^-8) of values up to a few units
+    const double tolerance = dtype == torch::kFloat32 ? 1e-5 : 4e-3 * y64.abs().max().item<double>();
+    EXPECT_LT(maxAbsDiff(y, y64), tolerance);
+    EXPECT_LT(maxAbsDiff(leaf.grad(), leaf64.grad()), dtype == torch::kFloat32 ? 1e-5 : 4e-3 * leaf64.grad().abs().max().item<double>());
 }
 
 }  // namespace
@@ -41,6 +45,15 @@ void expectMatchesFormula(const torch::Tensor& cos, const torch::Tensor& sin) {
 TEST(RotaryEmbedding, ArbitraryTablesMatchTheFormulaAndItsGradient) {
     torch::manual_seed(8);
     expectMatchesFormula(torch::randn({2, 1, 5, 8}), torch::randn({2, 1, 5, 8}));
+}
+
+TEST(RotaryEmbedding, Bfloat16StaysBfloat16WithinItsToleranceOnEveryKernelSet) {
+    torch::manual_seed(10);
+    for (const CpuIsa isa : {bestCpuIsa(), CpuIsa::Generic}) {
+        limitCpuIsa(isa);
+        expectMatchesFormula(torch::randn({2, 1, 5, 64}), torch::randn({2, 1, 5, 64}), torch::kBFloat16);
+    }
+    limitCpuIsa(CpuIsa::Avx512);
 }
 
 TEST(RotaryEmbedding, RealTablesAtPaddedPositionsMatchTheFormula) {
