@@ -19,6 +19,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A full fine-tune at a high rate, so the greedy outputs move from the model's noise towards the rewrites
+// within a few steps and toxic_percent changes (measured: 0, 0, 100, 100, 0 over the first evaluations).
+const std::string kLearnsFast = " --method full --lr 1e-2 --warmup-ratio 0 --max-length 64 ";
+
 // A scorer that calls the workspace's own words about age toxic and its rewrites' words not, so the tiny
 // model's outputs land on both sides of 0.5 while it learns the rewrites.
 std::string trainScorer(const Workspace& w) {
@@ -49,7 +53,10 @@ double scoredPercent(const Workspace& w, const std::string& job, const std::stri
     std::istringstream lines(readFile(w.dir / job / "eval-generations" / name));
     std::string arguments;
     n = 0;
-    for (std::string line; std::getline(lines, line); ++n) arguments += " " + shellQuote(nlohmann::json::parse(line)["output"].get<std::string>());
+    for (std::string line; std::getline(lines, line); ++n) {
+        arguments += ' ';
+        arguments += shellQuote(nlohmann::json::parse(line)["output"].get<std::string>());
+    }
     const auto run = runCli("score --json --scorer " + shellQuote(scorer) + arguments);
     EXPECT_EQ(run.exitCode, 0) << run.output;
     int toxic = 0;
@@ -63,7 +70,7 @@ double scoredPercent(const Workspace& w, const std::string& job, const std::stri
 TEST(CliTrainSafety, EvalEventsCarryTheToxicPercentOfTheWrittenGenerations) {
     Workspace w;
     const auto scorer = trainScorer(w);
-    const auto created = w.newJob("job", std::string(kSmall) + "--max-steps 6 --save-steps 3 --eval-steps 2 --scorer " +
+    const auto created = w.newJob("job", kLearnsFast + "--max-steps 6 --save-steps 3 --eval-steps 2 --scorer " +
                                              shellQuote(scorer) + " --scorer-max-new-tokens 8");
     ASSERT_EQ(created.exitCode, 0) << created.output;
     const auto spec = nlohmann::json::parse(readFile(w.dir / "job" / "job.json"));
@@ -90,8 +97,8 @@ TEST(CliTrainSafety, EvalEventsCarryTheToxicPercentOfTheWrittenGenerations) {
 TEST(CliTrainSafety, EarlyStoppingOnToxicPercentStopsWhereAHandCountSays) {
     Workspace w;
     const auto scorer = trainScorer(w);
-    const int64_t patience = 2, maxSteps = 30;
-    ASSERT_EQ(w.newJob("job", std::string(kSmall) + "--max-steps " + std::to_string(maxSteps) +
+    const int64_t patience = 4, maxSteps = 40;
+    ASSERT_EQ(w.newJob("job", kLearnsFast + "--max-steps " + std::to_string(maxSteps) +
                                   " --save-steps 100 --eval-steps 1 --early-stopping-patience " + std::to_string(patience) +
                                   " --early-stop-metric toxic_percent --scorer " + shellQuote(scorer) +
                                   " --scorer-max-new-tokens 6")
@@ -115,7 +122,13 @@ TEST(CliTrainSafety, EarlyStoppingOnToxicPercentStopsWhereAHandCountSays) {
     ASSERT_EQ(events.back()["event"], "done");
     EXPECT_EQ(events.back()["steps"], predicted);
     EXPECT_EQ(events.back()["stopped_early"], predicted < maxSteps);
-    EXPECT_TRUE(events.back()["stopped_early"].get<bool>()) << "three possible values over 30 evaluations";
+    EXPECT_TRUE(events.back()["stopped_early"].get<bool>());
+    // Eval loss fell at every evaluation: watching it would not have stopped here.
+    double previous = 1e300;
+    for (const auto& e : evalsOf(events)) {
+        EXPECT_LT(e["loss_eval"].get<double>(), previous) << e.dump();
+        previous = e["loss_eval"];
+    }
 }
 
 TEST(CliTrainSafety, ABadScorerIsRefusedAtJobNew) {
@@ -124,9 +137,9 @@ TEST(CliTrainSafety, ABadScorerIsRefusedAtJobNew) {
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_THAT(run.output, HasSubstr("nowhere"));
     EXPECT_THAT(run.output, HasSubstr("is not a folder"));
-    fs::create_directories(w.dir / "old");
-    srllm::test::writeFile(w.dir, "old/scorer.json", R"({"format": "srllm-risk-scorer", "format_version": 99})");
-    run = w.newJob("old", std::string(kSmall) + "--scorer " + shellQuote((w.dir / "old").string()));
+    fs::create_directories(w.dir / "old-scorer");
+    srllm::test::writeFile(w.dir, "old-scorer/scorer.json", R"({"format": "srllm-risk-scorer", "format_version": 99})");
+    run = w.newJob("old", std::string(kSmall) + "--scorer " + shellQuote((w.dir / "old-scorer").string()));
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_THAT(run.output, HasSubstr("format_version"));
     run = w.newJob("unwatched", std::string(kSmall) + "--early-stop-metric toxic_percent");
