@@ -1,7 +1,8 @@
 // ctest-label: slow
 // Safety during training (#9 item 9), with the real binary: a job that names a risk scorer logs toxic_percent
-// in every eval event, equal to what `srllm score` gives for the generations the run wrote; early stopping on
-// toxic_percent stops where a hand count over the logged values says; a bad scorer is refused at `job new`.
+// in every eval event, equal to what `srllm score` gives for the generations the run wrote, and a cancel and
+// resume logs the same values; early stopping on toxic_percent stops where a hand count over the logged
+// values says; a bad scorer is refused at `job new`.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -129,6 +130,33 @@ TEST(CliTrainSafety, EarlyStoppingOnToxicPercentStopsWhereAHandCountSays) {
         EXPECT_LT(e["loss_eval"].get<double>(), previous) << e.dump();
         previous = e["loss_eval"];
     }
+}
+
+TEST(CliTrainSafety, CancelThenResumeLogsTheToxicPercentOfAnUninterruptedRun) {
+    Workspace w;
+    const auto scorer = trainScorer(w);
+    const std::string options = kLearnsFast + "--max-steps 30 --save-steps 100 --eval-steps 1 --seed 5 --scorer " +
+                                shellQuote(scorer) + " --scorer-max-new-tokens 6 --early-stopping-patience 0";
+    ASSERT_EQ(w.newJob("straight", options).exitCode, 0);
+    ASSERT_EQ(w.newJob("cancelled", options + " --no-queue").exitCode, 0);
+    const auto straight = runCli("train " + shellQuote((w.dir / "straight").string()));
+    ASSERT_EQ(straight.exitCode, 0) << straight.output;
+    const pid_t first = w.spawnTrain("cancelled", false);
+    w.waitForEvent("cancelled", "eval");
+    ::kill(first, SIGTERM);
+    EXPECT_EQ(srllm::test::waitExit(first), 0) << readFile(w.dir / "cancelled.err");
+    ASSERT_EQ(eventsOf(readFile(w.dir / "cancelled" / "log.jsonl")).back()["event"], "cancelled");
+    const auto resumed = runCli("train " + shellQuote((w.dir / "cancelled").string()) + " --resume");
+    ASSERT_EQ(resumed.exitCode, 0) << resumed.output;
+    const auto expected = evalsOf(eventsOf(straight.output));
+    const auto got = evalsOf(eventsOf(readFile(w.dir / "cancelled" / "log.jsonl")));
+    ASSERT_EQ(got.size(), expected.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i]["loss_eval"], expected[i]["loss_eval"]) << i;
+        EXPECT_EQ(got[i]["toxic_percent"], expected[i]["toxic_percent"]) << i;
+    }
+    EXPECT_EQ(readFile(w.dir / "cancelled" / "eval-generations" / "step-00000030.jsonl"),
+              readFile(w.dir / "straight" / "eval-generations" / "step-00000030.jsonl"));
 }
 
 TEST(CliTrainSafety, ABadScorerIsRefusedAtJobNew) {
