@@ -1,6 +1,7 @@
 #include "db/job-create.h"
 
 #include "core/common/durable-file.h"
+#include "core/eval/risk-scorer.h"
 #include "core/job/base-model-check.h"
 #include "core/job/base-model-hash.h"
 #include "core/job/job-device.h"
@@ -30,12 +31,20 @@ bool cudaDevice(const JobRequest& request) {
     return cuda;
 }
 
+// The scorer must load now (format, version, content hash), not at the first evaluation hours later.
+std::string scorerHash(const core::JobScorer& scorer) {
+    if (!fs::is_directory(scorer.path))
+        throw core::InputError(scorer.path, 0, "--scorer", "is not a folder (hint: train one with `srllm scorer train`)");
+    return core::RiskScorer::load(scorer.path).contentHash();
+}
+
 }  // namespace
 
 JobPreview previewJob(Database& db, const JobRequest& request) {
     // --- checks that need nothing but the request
     core::validateTrainConfig(request.train, "");
     const bool cuda = cudaDevice(request);
+    if (request.scorer) scorerHash(*request.scorer);
     const auto templ = core::InstructionTemplate::named(request.templateName, request.customTemplate);
 
     // --- the base model and the snapshot
@@ -79,6 +88,11 @@ JobCreated createJob(Database& db, const std::string& projectPath, const JobRequ
     spec.train = request.train;
     spec.train.lora.baseModelNameOrPath = model.string();
     spec.device = request.device;
+    if (request.scorer) {
+        spec.scorer = *request.scorer;
+        spec.scorer->path = fs::absolute(request.scorer->path).lexically_normal().string();
+        spec.scorer->hash = scorerHash(*spec.scorer);
+    }
     auto& data = spec.data;
     data.project = fs::absolute(projectPath).lexically_normal().string();
     data.snapshotId = snapshot->id;

@@ -32,6 +32,8 @@ struct JobRequest {
     int cpuThreads = 1;                     // for the estimate
     std::filesystem::path hashCache = core::defaultModelHashCache();
     core::ProgressCallback hashProgress;    // hashing a 13 GB model the first time takes minutes
+    // A risk scorer folder for toxic % at each evaluation (path; its hash is filled in at creation).
+    std::optional<core::JobScorer> scorer;
 };
 
 // What a job would hold, found without hashing the model or writing anything.

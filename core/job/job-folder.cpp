@@ -78,7 +78,7 @@ void discardJobOutputs(const fs::path& jobDir) {
     if (jobFolderBusy(jobDir))
         throw InputError(jobDir.string(), 0, "", "a trainer is running this job (hint: cancel it first)");
     const char* outputs[] = {kCheckpointsFolder, kAdapterFolder, kModelFolder, kBestFolder, kMergedFolder, kJobLogFile,
-                             kJobRunFile};
+                             kJobRunFile, kEvalGenerationsFolder};
     for (const auto& entry : fs::directory_iterator(jobDir)) {
         const auto name = entry.path().filename().string();
         // An output, or a temporary of one a killed writer left ("adapter.tmp-123", core/common/durable-file.h).

@@ -25,6 +25,8 @@ inline constexpr const char* kModelFolder = "model";         // full fine-tune r
 inline constexpr const char* kBestFolder = "best";
 inline constexpr const char* kBestInfoFile = "best-eval.json";
 inline constexpr const char* kMergedFolder = "merged";       // optional: `srllm adapter merge --run`
+// Jobs with a scorer: each evaluation's greedy generations and their toxicity, step-NNNNNNNN.jsonl.
+inline constexpr const char* kEvalGenerationsFolder = "eval-generations";
 
 // "step-00000025": the checkpoint folder name of a step (eight digits, more when needed).
 std::string checkpointFolderName(int64_t step);

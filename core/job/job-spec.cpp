@@ -95,7 +95,11 @@ json jobSpecToJson(const JobSpec& s) {
             {jobkey::kTrain, s.train.toJson()},
             {jobkey::kDevice, s.device},
             {jobkey::kData, std::move(data)},
-            {jobkey::kScorer, s.scorer}};
+            {jobkey::kScorer, s.scorer ? json{{jobkey::kPath, s.scorer->path},
+                                              {jobkey::kHash, s.scorer->hash},
+                                              {jobkey::kSampleSize, s.scorer->sampleSize},
+                                              {jobkey::kMaxNewTokens, s.scorer->maxNewTokens}}
+                                       : json(nullptr)}};
 }
 
 JobSpecParse parseJobSpec(const json& document, const std::string& file) {
@@ -123,7 +127,16 @@ JobSpecParse parseJobSpec(const json& document, const std::string& file) {
     s.train = train.config;
     s.device = f.optional<std::string>(jobkey::kDevice).value_or(s.device);
     s.data = dataFrom(f.object(jobkey::kData), out.warnings);
-    if (const auto it = document.find(jobkey::kScorer); it != document.end()) s.scorer = *it;
+    if (const auto it = document.find(jobkey::kScorer); it != document.end() && !it->is_null()) {
+        const auto scorer = f.object(jobkey::kScorer);
+        scorer.warnUnknown({jobkey::kPath, jobkey::kHash, jobkey::kSampleSize, jobkey::kMaxNewTokens}, out.warnings);
+        JobScorer j;
+        j.path = scorer.require<std::string>(jobkey::kPath);
+        j.hash = scorer.optional<std::string>(jobkey::kHash).value_or("");
+        j.sampleSize = scorer.optional<int64_t>(jobkey::kSampleSize).value_or(j.sampleSize);
+        j.maxNewTokens = scorer.optional<int64_t>(jobkey::kMaxNewTokens).value_or(j.maxNewTokens);
+        s.scorer = j;
+    }
     validateJobSpec(s, file);
     return out;
 }
@@ -147,6 +160,14 @@ void validateJobSpec(const JobSpec& s, const std::string& file) {
                          "is " + std::to_string(s.data.train.records) +
                              " (hint: the snapshot holds no item with a gold or reference rewrite in the train split)");
     if (s.data.val.records < 0) throw InputError(file, 0, "data.val.records", "must be >= 0");
+    if (s.scorer) {
+        if (s.scorer->path.empty()) throw InputError(file, 0, "scorer.path", "is empty");
+        if (s.scorer->sampleSize < 1) throw InputError(file, 0, "scorer.sample_size", "must be >= 1");
+        if (s.scorer->maxNewTokens < 1) throw InputError(file, 0, "scorer.max_new_tokens", "must be >= 1");
+    }
+    if (s.train.earlyStoppingMetric == EarlyStoppingMetric::ToxicPercent && !s.scorer)
+        throw InputError(file, 0, "train.early_stopping_metric",
+                         "is toxic_percent, but the job names no scorer (hint: `srllm job new --scorer DIR`)");
 }
 
 JobSpecParse readJobSpec(const std::filesystem::path& jobDir) {

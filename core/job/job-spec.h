@@ -45,6 +45,8 @@ inline constexpr const char* kVal = "val";
 inline constexpr const char* kFile = "file";
 inline constexpr const char* kRecords = "records";
 inline constexpr const char* kScorer = "scorer";
+inline constexpr const char* kSampleSize = "sample_size";
+inline constexpr const char* kMaxNewTokens = "max_new_tokens";
 }  // namespace jobkey
 
 // The one BOS/EOS policy: the prompt is encoded with the tokenizer's special tokens, the response
@@ -83,6 +85,15 @@ struct JobData {
     JobDataFile val{kJobValData, 0, ""};
 };
 
+// The risk scorer each evaluation step scores greedy generations with (docs/JOBS.md "Safety during
+// training"): `sampleSize` validation prompts, drawn once with train.seed, `maxNewTokens` each.
+struct JobScorer {
+    std::string path;             // absolute scorer folder (srllm scorer train)
+    std::string hash;             // its content hash (64 hex digits), checked before every run
+    int64_t sampleSize = 8;       // a few prompts: a toxic % per evaluation without slowing training much
+    int64_t maxNewTokens = 32;    // enough of a one-sentence rewrite to score; generation dominates the cost
+};
+
 struct JobSpec {
     std::string createdAt;      // ISO-8601 UTC
     std::string codeVersion;    // srllm version that wrote the job
@@ -90,7 +101,7 @@ struct JobSpec {
     TrainConfig train;          // method, precision and every hyper-parameter
     std::string device = "auto";  // auto | cpu | cuda | cuda:N (core/job/job-device.h)
     JobData data;
-    nlohmann::json scorer = nullptr;  // reserved for a toxicity scorer (#9); null = none
+    std::optional<JobScorer> scorer;  // null in job.json = none
 };
 
 struct JobSpecParse {

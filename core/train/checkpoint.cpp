@@ -95,6 +95,7 @@ std::filesystem::path writeCheckpoint(const std::filesystem::path& root, const T
     archive.write("best_loss_eval", c10::IValue(state.bestLossEval));
     archive.write("best_step", c10::IValue(state.bestStep));
     archive.write("evals_without_improvement", c10::IValue(state.evalsWithoutImprovement));
+    archive.write("best_toxic_percent", c10::IValue(state.bestToxicPercent));
     archive.write("loss_scale", c10::IValue(state.lossScale));
     archive.write("good_steps", c10::IValue(state.goodSteps));
     archive.write("config", c10::IValue(state.configJson));
@@ -172,6 +173,7 @@ TrainingState readCheckpoint(const std::filesystem::path& folder, std::map<std::
     state.bestLossEval = read("best_loss_eval").toDouble();
     state.bestStep = readOr("best_step", c10::IValue(int64_t{0})).toInt();
     state.evalsWithoutImprovement = read("evals_without_improvement").toInt();
+    state.bestToxicPercent = readOr("best_toxic_percent", c10::IValue(state.bestToxicPercent)).toDouble();
     state.lossScale = readOr("loss_scale", c10::IValue(state.lossScale)).toDouble();
     state.goodSteps = readOr("good_steps", c10::IValue(int64_t{0})).toInt();
     state.configJson = read("config").toStringRef();

@@ -26,7 +26,8 @@ struct TrainingState {
     int64_t nextExample = 0;    // position in this epoch's shuffled order
     double bestLossEval = 1e300;
     int64_t bestStep = 0;       // the step of bestLossEval (0: none yet)
-    int64_t evalsWithoutImprovement = 0;
+    double bestToxicPercent = 1e300;  // the lowest toxic % so far (jobs with a scorer)
+    int64_t evalsWithoutImprovement = 0;  // of the early-stopping metric
     double lossScale = 65536.0; // fp16 only: the dynamic loss scale (torch GradScaler's initial value)
     int64_t goodSteps = 0;      // fp16 only: steps since the scale last changed
     std::string configJson;     // the TrainConfig, to refuse resuming with different hyper-parameters

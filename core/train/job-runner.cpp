@@ -14,6 +14,7 @@
 #include "core/model/model-loader.h"
 #include "core/tokenizer/tokenizer-loader.h"
 #include "core/train/train-device.h"
+#include "core/train/toxicity-probe.h"
 #include "core/train/trainer.h"
 
 namespace srllm::core {
@@ -118,6 +119,15 @@ RunRecord runJob(const fs::path& jobDir, const JobRunOptions& options, const Job
         Trainer trainer(loaded.model, run.spec.train, std::move(run.train), std::move(run.eval), jobDir, padId, run.device);
         trainer.setTokenizerSource(run.spec.baseModel.path);
         trainer.setDataParallel(parallel);
+        std::unique_ptr<ToxicityProbe> probe;
+        if (run.spec.scorer) {
+            Diagnostics ignored;  // the unknown keys were summed up when the examples were read
+            std::vector<std::string> valTexts;
+            for (const auto& r : readInstructionRecords(jobDir / run.spec.data.val.file, ignored, true)) valTexts.push_back(r.text);
+            probe = std::make_unique<ToxicityProbe>(*run.spec.scorer, run.spec.data.templ, std::move(run.tokenizer), valTexts,
+                                                    run.spec.train.seed);
+            trainer.setToxicityProbe([&](CausalLM model, int64_t step) { return probe->measure(std::move(model), step, jobDir); });
+        }
         trainer.setup(options.resume);
         warnings.add("checkpoint", trainer.warnings());
         flushWarnings();
@@ -140,7 +150,7 @@ RunRecord runJob(const fs::path& jobDir, const JobRunOptions& options, const Job
                 emit({"", StepEvent{r.step, r.totalSteps, r.epoch, r.lossTrain, r.learningRate, r.gradNorm, r.tokens,
                                     r.seconds > 0 ? static_cast<double>(r.tokens) / r.seconds : 0.0, r.seconds,
                                     perStep * static_cast<double>(r.totalSteps - r.step), r.memoryBytes}});
-                if (r.lossEval) emit({"", EvalEvent{r.step, *r.lossEval, std::nullopt}});
+                if (r.lossEval) emit({"", EvalEvent{r.step, *r.lossEval, r.toxicPercent}});
                 record.memoryPeakBytes = std::max(record.memoryPeakBytes, r.memoryBytes);
             },
             [&](int64_t step, const fs::path& folder) { emit({"", CheckpointEvent{step, folder.string()}}); });

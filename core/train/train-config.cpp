@@ -74,6 +74,17 @@ Precision parsePrecision(const std::string& name, const std::string& file) {
     throw InputError(file, 0, "precision", "unknown precision '" + name + "' (hint: fp32, bf16 or fp16)");
 }
 
+std::string earlyStoppingMetricName(EarlyStoppingMetric metric) {
+    return metric == EarlyStoppingMetric::ToxicPercent ? "toxic_percent" : "loss_eval";
+}
+
+EarlyStoppingMetric parseEarlyStoppingMetric(const std::string& name, const std::string& file) {
+    for (auto m : {EarlyStoppingMetric::LossEval, EarlyStoppingMetric::ToxicPercent}) {
+        if (earlyStoppingMetricName(m) == name) return m;
+    }
+    throw InputError(file, 0, "early_stopping_metric", "unknown metric '" + name + "' (hint: loss_eval or toxic_percent)");
+}
+
 nlohmann::json TrainConfig::toJson() const {
     nlohmann::json json;
     for (const auto& [key, ref] : fieldTable()) {
@@ -81,6 +92,7 @@ nlohmann::json TrainConfig::toJson() const {
     }
     json["method"] = trainMethodName(method);
     json["precision"] = precisionName(precision);
+    json["early_stopping_metric"] = earlyStoppingMetricName(earlyStoppingMetric);
     json["lr_scheduler_type"] = schedule == LrSchedule::Cosine ? "cosine" : "constant";
     json["lora"] = nlohmann::json{{peft::kFieldRank, lora.rank},           {peft::kFieldAlpha, lora.alpha},
                                   {peft::kFieldDropout, lora.dropout},     {peft::kFieldTargetModules, lora.targetModules},
@@ -110,6 +122,8 @@ TrainConfigParse parseTrainConfig(const nlohmann::json& json, const std::string&
                 c.method = parseTrainMethod(value.get<std::string>(), file);
             } else if (key == "precision") {
                 c.precision = parsePrecision(value.get<std::string>(), file);
+            } else if (key == "early_stopping_metric") {
+                c.earlyStoppingMetric = parseEarlyStoppingMetric(value.get<std::string>(), file);
             } else if (key == "lr_scheduler_type") {
                 const auto name = value.get<std::string>();
                 if (name != "constant" && name != "cosine") {

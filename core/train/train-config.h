@@ -14,7 +14,8 @@ namespace srllm::core {
 
 enum class TrainMethod { Full, Lora, Qlora };
 enum class LrSchedule { Constant, Cosine };
-enum class Precision { Fp32, Bf16, Fp16 };  // autocast dtype of the forward/backward; weights stay fp32
+enum class Precision { Fp32, Bf16, Fp16 };
+enum class EarlyStoppingMetric { LossEval, ToxicPercent };  // what early stopping watches (lower is better)  // autocast dtype of the forward/backward; weights stay fp32
 
 struct TrainConfig {
     TrainMethod method = TrainMethod::Lora;  // adapters train on a laptop; full fine-tuning rarely fits
@@ -35,6 +36,7 @@ struct TrainConfig {
     int64_t keepCheckpoints = 2;             // the newest two; never fewer than one complete checkpoint
     int64_t evalEvery = 25;                  // evaluate with every checkpoint so early stopping can act
     int64_t earlyStoppingPatience = 3;       // SR-LLM paper: stop after 3 evaluations without improvement
+    EarlyStoppingMetric earlyStoppingMetric = EarlyStoppingMetric::LossEval;  // HF's default metric; toxic_percent needs a job scorer
     Precision precision = Precision::Fp32;   // exact everywhere; bf16 pays on GPUs and AVX-512 BF16 CPUs
     uint64_t seed = 42;                      // HF Trainer default; fixes init, shuffling and dropout
     int64_t maxSteps = -1;                   // > 0 caps the optimizer steps (and sets the schedule length)
@@ -55,6 +57,8 @@ void validateTrainConfig(const TrainConfig& config, const std::string& file);
 std::string trainMethodName(TrainMethod method);  // "full" | "lora" | "qlora"
 TrainMethod parseTrainMethod(const std::string& name, const std::string& file = {});
 std::string precisionName(Precision precision);   // "fp32" | "bf16" | "fp16"
+std::string earlyStoppingMetricName(EarlyStoppingMetric metric);  // "loss_eval" | "toxic_percent"
+EarlyStoppingMetric parseEarlyStoppingMetric(const std::string& name, const std::string& file = {});
 Precision parsePrecision(const std::string& name, const std::string& file = {});
 
 }  // namespace srllm::core

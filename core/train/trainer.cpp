@@ -144,6 +144,15 @@ double Trainer::evaluate() {
     return tokens > 0 ? sum / static_cast<double>(tokens) : 0.0;
 }
 
+double Trainer::measureToxicity() {
+    torch::NoGradGuard noGrad;
+    m_model->eval();
+    double value = writer() ? m_toxicity(m_model, m_state.step) : 0.0;
+    if (m_parallel) value = m_parallel->sum({value})[0];  // every rank needs it for early stopping
+    m_model->train();
+    return value;
+}
+
 bool Trainer::unscaleGradients() {
     torch::NoGradGuard noGrad;
     bool finite = true;
@@ -167,6 +176,8 @@ bool Trainer::unscaleGradients() {
 TrainResult Trainer::train(const ProgressCallback& progress, const StepCallback& onStep,
                            const CheckpointCallback& onCheckpoint) {
     TORCH_CHECK(m_optimizer, "Trainer::train called before setup()");
+    if (m_config.earlyStoppingMetric == EarlyStoppingMetric::ToxicPercent && !m_toxicity)
+        throw InputError("", 0, "early_stopping_metric", "is toxic_percent, but no scorer measures it (hint: a job scorer)");
     // --- run state
     TrainResult result;
     result.resumedFromStep = m_state.step;
@@ -237,13 +248,14 @@ TrainResult Trainer::train(const ProgressCallback& progress, const StepCallback&
         result.lossTrainLast = lossTotal;
 
         // --- evaluation and early stopping
-        StepReport report{m_state.step, total, m_state.epoch, lossTotal, std::nullopt, lr, gradNorm, inputTokens, 0.0, 0};
+        StepReport report{m_state.step, total, m_state.epoch, lossTotal, std::nullopt, std::nullopt, lr, gradNorm, inputTokens, 0.0, 0};
         if (!m_eval.empty() && (m_state.step % m_config.evalEvery == 0 || m_state.step == total)) {
             report.lossEval = evaluate();
-            if (*report.lossEval < m_state.bestLossEval) {
+            if (m_toxicity) report.toxicPercent = measureToxicity();
+            const bool lossImproved = *report.lossEval < m_state.bestLossEval;
+            if (lossImproved) {
                 m_state.bestLossEval = *report.lossEval;
                 m_state.bestStep = m_state.step;
-                m_state.evalsWithoutImprovement = 0;
                 if (writer()) {
                     writeFolderDurable(m_jobDir / kBestFolder, [&](const std::filesystem::path& temp) {
                         writeResult(temp);
@@ -251,9 +263,11 @@ TrainResult Trainer::train(const ProgressCallback& progress, const StepCallback&
                         writeFileDurable(temp / kBestInfoFile, info.dump(2) + "\n");
                     });
                 }
-            } else {
-                ++m_state.evalsWithoutImprovement;
             }
+            const bool toxicImproved = report.toxicPercent && *report.toxicPercent < m_state.bestToxicPercent;
+            if (toxicImproved) m_state.bestToxicPercent = *report.toxicPercent;
+            const bool watchToxic = m_config.earlyStoppingMetric == EarlyStoppingMetric::ToxicPercent;
+            m_state.evalsWithoutImprovement = (watchToxic ? toxicImproved : lossImproved) ? 0 : m_state.evalsWithoutImprovement + 1;
             result.stoppedEarly = m_config.earlyStoppingPatience > 0 &&
                                   m_state.evalsWithoutImprovement >= m_config.earlyStoppingPatience;
         }

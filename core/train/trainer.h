@@ -29,6 +29,7 @@ struct StepReport {
     int64_t epoch = 0;
     double lossTrain = 0;    // mean over this step's response tokens
     std::optional<double> lossEval;  // when this step evaluated
+    std::optional<double> toxicPercent;  // when this step evaluated and a toxicity probe is set
     double learningRate = 0;
     double gradNorm = 0;     // before clipping
     int64_t tokens = 0;      // input tokens processed in this step (padding included)
@@ -37,12 +38,14 @@ struct StepReport {
 };
 using StepCallback = std::function<void(const StepReport&)>;
 using CheckpointCallback = std::function<void(int64_t step, const std::filesystem::path& folder)>;
+// Measures the toxic % of the model's outputs after `step` (the model in eval mode, no grad).
+using ToxicityCallback = std::function<double(CausalLM model, int64_t step)>;
 
 struct TrainResult {
     int64_t steps = 0;
     int64_t resumedFromStep = 0;  // 0 when started fresh
     bool cancelled = false;       // the progress callback returned false (a checkpoint was saved)
-    bool stoppedEarly = false;    // eval loss did not improve for early_stopping_patience evaluations
+    bool stoppedEarly = false;    // the early-stopping metric did not improve for early_stopping_patience evaluations
     std::optional<double> lossEvalBest;
     std::optional<int64_t> bestStep;
     std::optional<double> lossTrainLast;
@@ -61,6 +64,9 @@ public:
     // Trains as one rank of a data-parallel group (before setup): each rank takes its shard of every
     // micro-batch of config.batchSize examples, gradients are averaged, only the group's writer writes.
     void setDataParallel(std::shared_ptr<DataParallel> parallel) { m_parallel = std::move(parallel); }
+    // Each evaluation also measures toxicity (core/train/toxicity-probe.h); only the group's writer calls
+    // `measure`, the others receive its value. Required when early stopping watches toxic_percent.
+    void setToxicityProbe(ToxicityCallback measure) { m_toxicity = std::move(measure); }
     // Seeds the RNG, applies LoRA/QLoRA (or unfreezes everything for full fine-tuning), moves the model to
     // the device, builds AdamW, and with `resume` restores the newest complete checkpoint (if any).
     void setup(bool resume);
@@ -97,6 +103,7 @@ private:
     std::map<std::string, torch::Tensor> trainableWeights();
     // fp16: unscales the gradients; false (and the scale halved) when they overflowed.
     bool unscaleGradients();
+    double measureToxicity();
     void restoreLatestCheckpoint();
     bool writer() const { return !m_parallel || m_parallel->writer(); }
 
@@ -115,6 +122,7 @@ private:
     LoraApplyReport m_loraReport;
     Diagnostics m_warnings;
     std::shared_ptr<DataParallel> m_parallel;
+    ToxicityCallback m_toxicity;
 };
 
 }  // namespace srllm::core

@@ -30,7 +30,8 @@ namespace {
 
 struct JobOptions {
     std::string project, jobDir, model, snapshot, templateName = "paper", customTemplate, configFile, method,
-        device = "auto", precision, schedule;
+        device = "auto", precision, schedule, scorer, earlyStopMetric;
+    std::optional<int64_t> scorerSample, scorerMaxNewTokens;
     bool noQueue = false;
     std::optional<int64_t> rank, epochs, batchSize, gradAccumulation, maxLength, maxSteps, saveSteps, evalSteps,
         patience, keep;
@@ -72,6 +73,7 @@ core::TrainConfig trainConfig(const JobOptions& o) {
     if (o.saveSteps) c.checkpointEvery = *o.saveSteps;
     if (o.evalSteps) c.evalEvery = *o.evalSteps;
     if (o.patience) c.earlyStoppingPatience = *o.patience;
+    if (!o.earlyStopMetric.empty()) c.earlyStoppingMetric = core::parseEarlyStoppingMetric(o.earlyStopMetric, "--early-stop-metric");
     if (o.keep) c.keepCheckpoints = *o.keep;
     if (o.seed) c.seed = *o.seed;
     return c;
@@ -102,6 +104,15 @@ void runNew(const JobOptions& o) {
     request.customTemplate = o.customTemplate;
     request.train = trainConfig(o);
     request.device = o.device;
+    if (!o.scorer.empty()) {
+        core::JobScorer scorer;
+        scorer.path = o.scorer;
+        if (o.scorerSample) scorer.sampleSize = *o.scorerSample;
+        if (o.scorerMaxNewTokens) scorer.maxNewTokens = *o.scorerMaxNewTokens;
+        request.scorer = scorer;
+    } else if (o.scorerSample || o.scorerMaxNewTokens) {
+        throw core::InputError("", 0, "--scorer-sample", "needs --scorer DIR");
+    }
     request.queue = !o.noQueue;
     request.cudaAvailable = core::cudaAvailable();
     request.cpuThreads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -198,6 +209,10 @@ void addTrainOptions(CLI::App* cmd, JobOptions& o) {
     cmd->add_option("--save-steps", o.saveSteps, "checkpoint every N steps (paper: 25)");
     cmd->add_option("--eval-steps", o.evalSteps, "evaluate every N steps (default 25)");
     cmd->add_option("--early-stopping-patience", o.patience, "evaluations without improvement before stopping (paper: 3)");
+    cmd->add_option("--early-stop-metric", o.earlyStopMetric, "what early stopping watches: loss_eval (default) or toxic_percent");
+    cmd->add_option("--scorer", o.scorer, "risk scorer folder (srllm scorer train): each evaluation logs toxic_percent");
+    cmd->add_option("--scorer-sample", o.scorerSample, "validation prompts generated for toxic_percent (default 8)");
+    cmd->add_option("--scorer-max-new-tokens", o.scorerMaxNewTokens, "tokens generated per prompt (default 32)");
     cmd->add_option("--save-total-limit", o.keep, "checkpoints kept (default 2)");
     cmd->add_option("--seed", o.seed, "seed for init, shuffling and dropout (default 42)");
 }

@@ -107,6 +107,29 @@ TEST(JobSpec, ImpossibleSettingsNameTheirField) {
     s = sampleSpec();
     s.data.specialTokens = "template-text";
     EXPECT_EQ(fieldOfError(s), "data.special_tokens");
+    s = sampleSpec();
+    s.train.earlyStoppingMetric = EarlyStoppingMetric::ToxicPercent;
+    EXPECT_EQ(fieldOfError(s), "train.early_stopping_metric");  // nothing measures it without a scorer
+    s.scorer = JobScorer{"/scorers/a", "ab", 0, 32};
+    EXPECT_EQ(fieldOfError(s), "scorer.sample_size");
+}
+
+TEST(JobSpec, AScorerRoundTripsAndNullMeansNone) {
+    auto s = sampleSpec();
+    EXPECT_TRUE(jobSpecToJson(s)["scorer"].is_null());
+    EXPECT_FALSE(parseJobSpec(jobSpecToJson(s), "job.json").spec.scorer);
+    s.scorer = JobScorer{"/scorers/a", std::string(64, 'c'), 5, 12};
+    s.train.earlyStoppingMetric = EarlyStoppingMetric::ToxicPercent;
+    const auto json = jobSpecToJson(s);
+    EXPECT_EQ(json["scorer"], nlohmann::json::parse(R"({"path": "/scorers/a", "hash": ")" + std::string(64, 'c') +
+                                                    R"(", "sample_size": 5, "max_new_tokens": 12})"));
+    EXPECT_EQ(json["train"]["early_stopping_metric"], "toxic_percent");
+    const auto back = parseJobSpec(json, "job.json");
+    EXPECT_TRUE(back.warnings.empty());
+    ASSERT_TRUE(back.spec.scorer);
+    EXPECT_EQ(back.spec.scorer->sampleSize, 5);
+    EXPECT_EQ(back.spec.scorer->maxNewTokens, 12);
+    EXPECT_EQ(back.spec.train.earlyStoppingMetric, EarlyStoppingMetric::ToxicPercent);
 }
 
 TEST(JobSpec, TimestampsAreIsoUtcWithMilliseconds) {
