@@ -2,6 +2,7 @@
 
 #include "core/common/sha256.h"
 #include "db/database.h"
+#include "db/stored-json.h"
 
 namespace srllm::db {
 
@@ -27,7 +28,7 @@ GenerationRunRow readRun(const Statement& st) {
                 st.columnOptionalText(5),
                 st.columnOptionalText(6),
                 st.columnOptionalText(7),
-                nlohmann::json::parse(st.columnText(8)),
+                storedJson(st, 8, "decoding of a generation run"),
                 st.columnText(9)};
     row.testSetHash = st.columnText(10);
     row.itemCount = st.columnInt(11);
@@ -45,7 +46,7 @@ std::optional<GenerationRunRow> firstRun(Statement& st) {
 
 RunItem readItem(const Statement& st) {
     RunItem item{st.columnInt(0), st.columnOptionalInt(1), st.columnText(2), {}, st.columnText(4)};
-    item.references = nlohmann::json::parse(st.columnText(3)).get<std::vector<std::string>>();
+    item.references = storedJson(st, 3, "references of a generation run item").get<std::vector<std::string>>();
     return item;
 }
 

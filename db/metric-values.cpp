@@ -1,6 +1,7 @@
 #include "db/metric-values.h"
 
 #include "db/database.h"
+#include "db/stored-json.h"
 
 namespace srllm::db {
 
@@ -131,9 +132,9 @@ std::optional<nlohmann::json> latestEvaluation(Database& db) {
     auto st = db.prepare("SELECT id, run_ids, scorer_hash, result, created_at FROM evaluations ORDER BY id DESC LIMIT 1");
     if (!st.step()) return std::nullopt;
     return nlohmann::json{{"id", st.columnInt(0)},
-                          {"run_ids", nlohmann::json::parse(st.columnText(1))},
+                          {"run_ids", storedJson(st, 1, "run ids of an evaluation")},
                           {"scorer_hash", st.columnText(2)},
-                          {"result", nlohmann::json::parse(st.columnText(3))},
+                          {"result", storedJson(st, 3, "result of an evaluation")},
                           {"created_at", st.columnText(4)}};
 }
 

@@ -2,6 +2,7 @@
 
 #include "db/access.h"
 #include "db/database.h"
+#include "db/stored-json.h"
 
 namespace srllm::db {
 
@@ -9,7 +10,7 @@ std::optional<nlohmann::json> projectSetting(Database& db, const std::string& ke
     auto st = db.prepare("SELECT value FROM project_settings WHERE key = ?1");
     st.bind(1, key);
     if (!st.step()) return std::nullopt;
-    return nlohmann::json::parse(st.columnText(0));  // json_valid is a CHECK constraint
+    return storedJson(st, 0, "a project setting");
 }
 
 void setProjectSetting(Database& db, const std::string& key, const nlohmann::json& value) {

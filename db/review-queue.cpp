@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "db/database.h"
+#include "db/stored-json.h"
 
 namespace srllm::db {
 
@@ -65,7 +66,7 @@ std::vector<ReviewTask> reviewQueue(Database& db, int64_t sessionId, int64_t rev
         ReviewTask task;
         task.comparisonId = st.columnInt(0);
         task.source = st.columnText(1);
-        task.references = nlohmann::json::parse(st.columnText(2)).get<std::vector<std::string>>();
+        task.references = storedJson(st, 2, "references of a review item").get<std::vector<std::string>>();
         task.outputA = st.columnText(3);
         task.outputB = st.columnText(4);
         task.judged = st.columnInt(5) != 0;
@@ -125,8 +126,8 @@ std::optional<Judgement> judgementOf(Database& db, int64_t comparisonId, int64_t
     j.safetyB = score(2);
     j.languageA = score(3);
     j.languageB = score(4);
-    j.tagsA = nlohmann::json::parse(st.columnText(5)).get<std::vector<std::string>>();
-    j.tagsB = nlohmann::json::parse(st.columnText(6)).get<std::vector<std::string>>();
+    j.tagsA = storedJson(st, 5, "tags of output A").get<std::vector<std::string>>();
+    j.tagsB = storedJson(st, 6, "tags of output B").get<std::vector<std::string>>();
     j.comment = st.columnOptionalText(7);
     j.seconds = st.columnDouble(8);
     return j;

@@ -10,6 +10,7 @@
 #include "db/span-json.h"
 #include "db/taxonomy-fields.h"
 #include "db/taxonomy-store.h"
+#include "db/stored-json.h"
 
 namespace srllm::db {
 
@@ -50,7 +51,7 @@ std::vector<SuggestionRow> suggestionsFor(Database& db, int64_t itemId) {
     std::vector<SuggestionRow> rows;
     while (st.step()) {
         SuggestionRow row{st.columnInt(0), itemId, st.columnText(1), {}};
-        row.suggestion.labels = nlohmann::json::parse(st.columnText(2));  // json_valid is a CHECK constraint
+        row.suggestion.labels = storedJson(st, 2, "labels of suggestion " + std::to_string(row.id));
         row.suggestion.spans = spansFromJson(st, 3, "suggestion " + std::to_string(row.id));
         row.suggestion.rewrite = st.columnOptionalText(4);
         rows.push_back(std::move(row));
@@ -100,8 +101,8 @@ std::vector<SuggestionAcceptance> suggestionAcceptance(Database& db) {
         SuggestionAcceptance& out = bySource[st.columnText(0)];
         out.source = st.columnText(0);
         ++out.shown;
-        const auto suggested = nlohmann::json::parse(st.columnText(1));
-        const auto labels = nlohmann::json::parse(st.columnText(4));
+        const auto suggested = storedJson(st, 1, "labels of a suggestion");
+        const auto labels = storedJson(st, 4, "labels of an annotation");
         for (const auto& field : fields) {
             const auto proposal = labelIndices(field, suggested);
             if (!proposal) continue;

@@ -92,7 +92,9 @@ nlohmann::json TrainConfig::toJson() const {
     }
     json["method"] = trainMethodName(method);
     json["precision"] = precisionName(precision);
-    json["early_stopping_metric"] = earlyStoppingMetricName(earlyStoppingMetric);
+    // Written only when not the default, so checkpoints from before the key existed still resume.
+    if (earlyStoppingMetric != TrainConfig{}.earlyStoppingMetric)
+        json["early_stopping_metric"] = earlyStoppingMetricName(earlyStoppingMetric);
     json["lr_scheduler_type"] = schedule == LrSchedule::Cosine ? "cosine" : "constant";
     json["lora"] = nlohmann::json{{peft::kFieldRank, lora.rank},           {peft::kFieldAlpha, lora.alpha},
                                   {peft::kFieldDropout, lora.dropout},     {peft::kFieldTargetModules, lora.targetModules},

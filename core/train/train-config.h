@@ -14,8 +14,8 @@ namespace srllm::core {
 
 enum class TrainMethod { Full, Lora, Qlora };
 enum class LrSchedule { Constant, Cosine };
-enum class Precision { Fp32, Bf16, Fp16 };
-enum class EarlyStoppingMetric { LossEval, ToxicPercent };  // what early stopping watches (lower is better)  // autocast dtype of the forward/backward; weights stay fp32
+enum class Precision { Fp32, Bf16, Fp16 };  // autocast dtype of the forward/backward; weights stay fp32
+enum class EarlyStoppingMetric { LossEval, ToxicPercent };  // what early stopping watches (lower is better)
 
 struct TrainConfig {
     TrainMethod method = TrainMethod::Lora;  // adapters train on a laptop; full fine-tuning rarely fits

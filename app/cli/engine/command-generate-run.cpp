@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/command-registry.h"
+#include "app/cli/engine/decoding-options.h"
 #include "app/cli/progress-bar.h"
 #include "app/cli/warnings.h"
 #include "core/data/test-set-file.h"
@@ -37,10 +38,8 @@ struct GenerateRunOptions {
     std::string project, name, split, snapshot, input, device = "auto";
     bool original = false, json = false;
     core::ModelChoice model;
-    int64_t maxNewTokens = 128, batchSize = 8, limit = 0;
-    core::SamplingOptions sampling;
-    std::optional<uint64_t> seed;
-    std::vector<std::string> stop;
+    int64_t batchSize = 8, limit = 0;
+    core::GenerationOptions decoding;  // --max-new-tokens, sampling, --seed, --stop
 };
 
 void emit(const GenerateRunOptions& o, nlohmann::json line) {
@@ -71,10 +70,10 @@ std::pair<std::string, std::vector<db::RunItem>> testSet(db::Database& db, const
 }
 
 nlohmann::json decodingJson(const GenerateRunOptions& o) {
-    nlohmann::json d = {{"max_new_tokens", o.maxNewTokens}, {"temperature", o.sampling.temperature},
-                        {"top_k", o.sampling.topK}, {"top_p", o.sampling.topP},
-                        {"repetition_penalty", o.sampling.repetitionPenalty}, {"stop", o.stop}};
-    d["seed"] = o.seed ? nlohmann::json(*o.seed) : nlohmann::json();
+    nlohmann::json d = {{"max_new_tokens", o.decoding.maxNewTokens}, {"temperature", o.decoding.sampling.temperature},
+                        {"top_k", o.decoding.sampling.topK}, {"top_p", o.decoding.sampling.topP},
+                        {"repetition_penalty", o.decoding.sampling.repetitionPenalty}, {"stop", o.decoding.stopStrings}};
+    d["seed"] = o.decoding.seed ? nlohmann::json(*o.decoding.seed) : nlohmann::json();
     return d;
 }
 
@@ -92,9 +91,8 @@ void requireSameRun(const db::GenerationRunRow& run, const db::GenerationRunSpec
 void runGenerateRun(GenerateRunOptions o) {
     if (o.name.empty()) throw core::InputError("", 0, "--name", "is required");
     if (o.batchSize <= 0) throw core::InputError("", 0, "--batch-size", "must be positive");
-    if (o.maxNewTokens <= 0) throw core::InputError("", 0, "--max-new-tokens", "must be positive");
     if (o.limit < 0) throw core::InputError("", 0, "--limit", "must not be negative");
-    o.sampling.validate();
+    validateDecoding(o.decoding);
     auto project = db::Project::open(o.project);
     auto& db = project->db();
     auto [testSetName, items] = testSet(db, o);
@@ -132,11 +130,7 @@ void runGenerateRun(GenerateRunOptions o) {
                      static_cast<long long>(done), static_cast<long long>(run->itemCount));
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
-    core::GenerationOptions options;
-    options.maxNewTokens = o.maxNewTokens;
-    options.sampling = o.sampling;
-    options.seed = o.seed;
-    options.stopStrings = o.stop;
+    core::GenerationOptions options = o.decoding;
     ProgressBar bar("generating " + o.name);
     const auto start = std::chrono::steady_clock::now();
     int64_t generatedNow = 0;
@@ -187,13 +181,7 @@ const RegisterCommand kRegister("generate-run", [](CLI::App& root) {
     cmd->add_option("--batch-size", o->batchSize, "prompts generated together")->capture_default_str();
     cmd->add_option("--limit", o->limit, "generate at most this many items now (0 = all); the same command continues");
     cmd->add_option("--device", o->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
-    cmd->add_option("--max-new-tokens", o->maxNewTokens, "tokens to generate at most")->capture_default_str();
-    cmd->add_option("--temperature", o->sampling.temperature, "0 = greedy")->capture_default_str();
-    cmd->add_option("--top-k", o->sampling.topK, "0 = off")->capture_default_str();
-    cmd->add_option("--top-p", o->sampling.topP, "1 = off")->capture_default_str();
-    cmd->add_option("--repetition-penalty", o->sampling.repetitionPenalty, "1 = off")->capture_default_str();
-    cmd->add_option("--seed", o->seed, "sampling seed (reproducible output)");
-    cmd->add_option("--stop", o->stop, "stop when the output contains this string (repeatable)");
+    addDecodingOptions(cmd, o->decoding);
     cmd->add_flag("--json", o->json, "event lines on stdout (start, progress, done, cancelled)");
     cmd->callback([o] { runGenerateRun(*o); });
 });

@@ -14,6 +14,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/cli/command-registry.h"
+#include "app/cli/engine/decoding-options.h"
 #include "app/cli/warnings.h"
 #include "core/common/diagnostics.h"
 #include "core/data/instruction-template.h"
@@ -31,12 +32,9 @@ namespace {
 struct GenerateOptions {
     std::string run, model, adapter, templateName, text, input, device = "auto";
     bool best = false;
-    int64_t maxNewTokens = 128;  // enough for the paper's one-sentence rewrites
     int64_t batchSize = 8;       // rows decoded together: each step streams the weights once for all of them
     std::string decoder = "auto";
-    core::SamplingOptions sampling;
-    std::optional<uint64_t> seed;
-    std::vector<std::string> stop;
+    core::GenerationOptions decoding;  // --max-new-tokens, sampling, --seed, --stop
 };
 
 // The TEXTs to generate for: TEXT itself (or standard input for "-"), or each non-empty line of --input.
@@ -96,10 +94,9 @@ void runGenerate(GenerateOptions o) {
     core::configureEngineRuntime();
     if (!o.input.empty() && !o.text.empty()) throw core::InputError("", 0, "TEXT", "give TEXT or --input, not both");
     if (o.input.empty() && o.text.empty()) throw core::InputError("", 0, "TEXT", "is required (or --input FILE)");
-    if (o.maxNewTokens <= 0) throw core::InputError("", 0, "--max-new-tokens", "must be positive");
     if (o.batchSize <= 0) throw core::InputError("", 0, "--batch-size", "must be positive");
-    o.sampling.validate();
-    core::GenerationOptions options;
+    validateDecoding(o.decoding);
+    core::GenerationOptions options = o.decoding;
     options.decoder = decoderChoice(o.decoder);
     const auto texts = readTexts(o);
     const auto device = core::resolveTrainDevice(o.device);
@@ -111,16 +108,12 @@ void runGenerate(GenerateOptions o) {
         const std::string prompt = source.templ ? source.templ->renderPrompt(texts[i]) : texts[i];
         // NOTE: encoded as core/job/job-examples.cpp encodes prompts, so an adapter sees what it learned.
         prompts.push_back(source.tokenizer->encode(prompt, true));
-        if (static_cast<int64_t>(prompts.back().size()) + o.maxNewTokens > limit)
+        if (static_cast<int64_t>(prompts.back().size()) + o.decoding.maxNewTokens > limit)
             throw core::InputError(o.input, o.input.empty() ? 0 : static_cast<int>(i + 1), "--max-new-tokens",
                                    "prompt (" + std::to_string(prompts.back().size()) + " tokens) plus " +
-                                       std::to_string(o.maxNewTokens) + " new tokens exceeds the model's " +
+                                       std::to_string(o.decoding.maxNewTokens) + " new tokens exceeds the model's " +
                                        std::to_string(limit) + " positions");
     }
-    options.maxNewTokens = o.maxNewTokens;
-    options.sampling = o.sampling;
-    options.seed = o.seed;
-    options.stopStrings = o.stop;
     options.eosTokenIds = source.model->config().eosTokenIds;
     if (options.eosTokenIds.empty() && source.tokenizer->eosId()) options.eosTokenIds = {*source.tokenizer->eosId()};
     options.padTokenId = source.tokenizer->padId().value_or(0);
@@ -157,13 +150,7 @@ const RegisterCommand kRegister("generate", [](CLI::App& root) {
     cmd->add_option("--adapter", o->adapter, "PEFT LoRA adapter folder (without --run)")->check(CLI::ExistingDirectory);
     cmd->add_option("--template", o->templateName, "without --run: wrap TEXT in a template: repo, paper, alpaca, chat");
     cmd->add_option("--device", o->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
-    cmd->add_option("--max-new-tokens", o->maxNewTokens, "tokens to generate at most")->capture_default_str();
-    cmd->add_option("--temperature", o->sampling.temperature, "0 = greedy")->capture_default_str();
-    cmd->add_option("--top-k", o->sampling.topK, "0 = off")->capture_default_str();
-    cmd->add_option("--top-p", o->sampling.topP, "1 = off")->capture_default_str();
-    cmd->add_option("--repetition-penalty", o->sampling.repetitionPenalty, "1 = off")->capture_default_str();
-    cmd->add_option("--seed", o->seed, "sampling seed (reproducible output)");
-    cmd->add_option("--stop", o->stop, "stop when the output contains this string (repeatable)");
+    addDecodingOptions(cmd, o->decoding);
     cmd->callback([o] { runGenerate(*o); });
 });
 
