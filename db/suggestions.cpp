@@ -51,7 +51,7 @@ std::vector<SuggestionRow> suggestionsFor(Database& db, int64_t itemId) {
     while (st.step()) {
         SuggestionRow row{st.columnInt(0), itemId, st.columnText(1), {}};
         row.suggestion.labels = nlohmann::json::parse(st.columnText(2));  // json_valid is a CHECK constraint
-        row.suggestion.spans = spansFromJson(st.columnText(3), "suggestion " + std::to_string(row.id));
+        row.suggestion.spans = spansFromJson(st, 3, "suggestion " + std::to_string(row.id));
         row.suggestion.rewrite = st.columnOptionalText(4);
         rows.push_back(std::move(row));
     }
@@ -108,9 +108,9 @@ std::vector<SuggestionAcceptance> suggestionAcceptance(Database& db) {
             ++out.labelsSuggested;
             out.labelsAccepted += labelIndices(field, labels) == proposal ? 1 : 0;
         }
-        const auto spans = spansFromJson(st.columnText(2), "suggestion");
+        const auto spans = spansFromJson(st, 2, "suggestion");
         out.spansSuggested += static_cast<int64_t>(spans.size());
-        out.spansAccepted += spansInside(spans, spansFromJson(st.columnText(5), "annotation"));
+        out.spansAccepted += spansInside(spans, spansFromJson(st, 5, "annotation"));
         if (!st.columnIsNull(3)) {
             ++out.rewritesSuggested;
             out.rewritesAccepted += st.columnOptionalText(6) == st.columnOptionalText(3) ? 1 : 0;
