@@ -151,7 +151,7 @@ void TrainView::onRowsChanged() {
         if (r.active() && !m_queue->worker(r.id)) m_run->forget(r.id);
     if (m_slurm) {
         readSlurmSubmissions();
-        pollSlurm();
+        if (!m_sinceSlurmPoll.isValid() || m_sinceSlurmPoll.hasExpired(m_slurmPollMs)) pollSlurm();
     }
     if (const db::JobRow* r = m_queue->row(selected); r && !m_queue->worker(selected)) {
         const qint64 size = logSize(qs(r->dir));
@@ -259,7 +259,7 @@ void TrainView::readSlurmSubmissions() {
         std::optional<core::SlurmSubmission> submission;
         try {
             submission = core::readSlurmSubmission(r.dir);
-        } catch (const std::exception& e) {
+        } catch (const std::exception&) {
             m_model->setSlurm(r.id, tr("unreadable"), {});
             continue;
         }
@@ -276,6 +276,8 @@ void TrainView::pollSlurm() {
     QStringList ids;
     for (const auto& [id, slurmId] : m_slurmIds)
         if (const auto state = m_slurmStates.find(id); state == m_slurmStates.end() || !state->second.isEmpty()) ids << slurmId;
+    if (ids.isEmpty()) return;
+    m_sinceSlurmPoll.start();
     m_slurm->poll(ids);
 }
 

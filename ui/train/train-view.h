@@ -4,6 +4,7 @@
 // are `srllm train` workers (ui/train/job-queue.h). GUI thread only.
 #include <map>
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 class QLabel;
@@ -37,6 +38,9 @@ public:
     // Submit to Slurm…: hidden when sbatch is not on PATH. slurmNote() says what Slurm answered.
     QPushButton* submitButton() const { return m_submit; }
     QLabel* slurmNote() const { return m_slurmNote; }
+    // squeue is asked at most this often (a cluster's controller serves everyone), and after each
+    // submission or cancel.
+    void setSlurmPollInterval(int msecs) { m_slurmPollMs = msecs; }
     qint64 selectedJob() const;
     void selectJob(qint64 id);
 
@@ -72,6 +76,8 @@ private:
     SlurmClient* m_slurm;  // nullptr without sbatch
     std::map<qint64, QString> m_slurmIds;     // job -> Slurm job id (JOBDIR/slurm.json)
     std::map<qint64, QString> m_slurmStates;  // job -> squeue state; absent until polled, "" once it left
+    QElapsedTimer m_sinceSlurmPoll;
+    int m_slurmPollMs = 15000;
     qint64 m_logSize = -1;  // of the shown job's log.jsonl, to re-read a run of another process when it grows
 };
 

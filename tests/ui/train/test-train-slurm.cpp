@@ -113,6 +113,7 @@ void TestTrainSlurm::fillDialogThenSubmit() {
 void TestTrainSlurm::submitFollowCancelResume() {
     ui::TrainView view(m_session.get());
     view.queue()->setPollInterval(100);
+    view.setSlurmPollInterval(0);
     view.selectJob(m_id);
     QVERIFY(!view.submitButton()->isHidden());
     QVERIFY(view.submitButton()->isEnabled());
