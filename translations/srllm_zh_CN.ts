@@ -1080,6 +1080,26 @@ e.g. Offensive=toxicity:High</source>
         <source>Message</source>
         <translation>消息</translation>
     </message>
+    <message>
+        <source>pending</source>
+        <translation>排队等待</translation>
+    </message>
+    <message>
+        <source>completing</source>
+        <translation>正在结束</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <source>Slurm: %1</source>
+        <translation>Slurm:%1</translation>
+    </message>
+    <message>
+        <source>Slurm job</source>
+        <translation>Slurm 作业</translation>
+    </message>
 </context>
 <context>
     <name>JobQueue</name>
@@ -2322,6 +2342,84 @@ e.g. Offensive=toxicity:High</source>
     </message>
 </context>
 <context>
+    <name>SlurmClient</name>
+    <message>
+        <source>%1 ended with exit code %2</source>
+        <translation>%1 以退出码 %2 结束</translation>
+    </message>
+    <message>
+        <source>%1 could not be run: %2</source>
+        <translation>无法运行 %1:%2</translation>
+    </message>
+    <message>
+        <source>sbatch gave no job id: %1</source>
+        <translation>sbatch 未给出作业编号:%1</translation>
+    </message>
+    <message>
+        <source>Slurm job %1 was submitted, but its id could not be saved: %2</source>
+        <translation>Slurm 作业 %1 已提交,但其编号无法保存:%2</translation>
+    </message>
+</context>
+<context>
+    <name>SlurmSubmitDialog</name>
+    <message>
+        <source>the partition&apos;s limit</source>
+        <translation>分区的时间上限</translation>
+    </message>
+    <message>
+        <source>the cluster&apos;s default</source>
+        <translation>集群默认值</translation>
+    </message>
+    <message>
+        <source>your default account</source>
+        <translation>您的默认账户</translation>
+    </message>
+    <message>
+        <source>Submit to Slurm</source>
+        <translation>提交到 Slurm</translation>
+    </message>
+    <message>
+        <source>none (CPU)</source>
+        <translation>无(CPU)</translation>
+    </message>
+    <message>
+        <source>Minutes, H:MM:SS or D-HH:MM:SS; the run checkpoints 120 s before the limit</source>
+        <translation>分钟数、H:MM:SS 或 D-HH:MM:SS;运行会在时限前 120 秒保存检查点</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点数</translation>
+    </message>
+    <message>
+        <source>GPUs per node</source>
+        <translation>每节点 GPU 数</translation>
+    </message>
+    <message>
+        <source>CPUs per process</source>
+        <translation>每进程 CPU 数</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>时间上限</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; is written as an sbatch script (slurm.sbatch in its folder) and submitted. One process per GPU, or one per node without GPUs; the job folder and the srllm program must be on a file system every node sees.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 将写成 sbatch 脚本(其文件夹中的 slurm.sbatch)并提交。每个 GPU 一个进程,无 GPU 时每个节点一个进程;任务文件夹和 srllm 程序必须位于所有节点都能访问的文件系统上。</translation>
+    </message>
+</context>
+<context>
     <name>SpanTextView</name>
     <message>
         <source>Biased words: click to remove</source>
@@ -2619,6 +2717,34 @@ job.json 和冻结的数据保留在文件夹中;该任务将从本项目列表�
     <message>
         <source>Nothing was deleted: %1</source>
         <translation>未删除任何内容:%1</translation>
+    </message>
+    <message>
+        <source>Submit to Slurm…</source>
+        <translation>提交到 Slurm…</translation>
+    </message>
+    <message>
+        <source>Write the job&apos;s sbatch script and submit it to the cluster; Cancel stops it with a checkpoint</source>
+        <translation>写出该任务的 sbatch 脚本并提交到集群;“取消”会在保存检查点后停止它</translation>
+    </message>
+    <message>
+        <source>Submitted as Slurm job %1. Its progress is read from log.jsonl in the job folder.</source>
+        <translation>已提交为 Slurm 作业 %1。其进度从任务文件夹中的 log.jsonl 读取。</translation>
+    </message>
+    <message>
+        <source>Slurm: %1</source>
+        <translation>Slurm:%1</translation>
+    </message>
+    <message>
+        <source>Slurm job %1 was asked to stop; a running job saves a checkpoint first, so it can resume.</source>
+        <translation>已请求 Slurm 作业 %1 停止;运行中的作业会先保存检查点,因此可以继续。</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Submitting %1 to Slurm…</source>
+        <translation>正在将 %1 提交到 Slurm…</translation>
     </message>
 </context>
 <context>

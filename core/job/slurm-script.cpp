@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/common/diagnostics.h"
+#include "core/common/durable-file.h"
 #include "core/job/job-spec.h"
 #include "core/job/rendezvous.h"
 
@@ -80,6 +81,14 @@ std::string slurmScript(const std::filesystem::path& jobDir, const std::string& 
       << "# (its rank, the world size, its GPU); one failing task ends the others.\n"
       << "srun --kill-on-bad-exit=1 \"$SRLLM\" train \"$JOBDIR\" --threads \"${SLURM_CPUS_PER_TASK:-1}\" \"${RESUME[@]}\"\n";
     return s.str();
+}
+
+std::filesystem::path writeSlurmScript(const std::filesystem::path& jobDir, const std::string& srllmBinary,
+                                       const SlurmScriptOptions& options, const std::filesystem::path& out) {
+    const auto file = out.empty() ? jobDir / kSlurmScriptFile : out;
+    writeFileDurable(file, slurmScript(jobDir, srllmBinary, options));
+    std::filesystem::permissions(file, std::filesystem::perms::owner_exec, std::filesystem::perm_options::add);
+    return file;
 }
 
 }  // namespace srllm::core

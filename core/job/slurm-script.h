@@ -27,4 +27,9 @@ int slurmWorldSize(const SlurmScriptOptions& options);
 std::string slurmScript(const std::filesystem::path& jobDir, const std::string& srllmBinary,
                         const SlurmScriptOptions& options);
 
+// Writes slurmScript() to `out` (empty: JOBDIR/slurm.sbatch), executable; returns the file. What
+// `srllm job export-slurm` and the GUI's Submit to Slurm both do. Throws InputError as slurmScript does.
+std::filesystem::path writeSlurmScript(const std::filesystem::path& jobDir, const std::string& srllmBinary,
+                                       const SlurmScriptOptions& options, const std::filesystem::path& out = {});
+
 }  // namespace srllm::core

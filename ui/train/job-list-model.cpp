@@ -29,6 +29,13 @@ void JobListModel::setProgress(qint64 id, double fraction) {
     emit dataChanged(index(row, Progress), index(row, Progress));
 }
 
+void JobListModel::setSlurm(qint64 id, const QString& slurmId, const QString& state) {
+    SlurmJob& job = m_slurm[id];
+    if (job.id == slurmId && job.state == state) return;
+    job = {slurmId, state};
+    if (const int row = rowOfJob(id); row >= 0) emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
 qint64 JobListModel::jobId(int row) const { return row >= 0 && row < rowCount() ? m_rows[size_t(row)].id : 0; }
 
 int JobListModel::rowOfJob(qint64 id) const {
@@ -52,10 +59,20 @@ QString JobListModel::statusText(db::JobStatus status) {
     return {};
 }
 
+QString JobListModel::slurmStateText(const QString& state) {
+    if (state == QLatin1String("PENDING")) return tr("pending");
+    if (state == QLatin1String("RUNNING")) return tr("running");
+    if (state == QLatin1String("COMPLETING")) return tr("completing");
+    if (state == QLatin1String("SUSPENDED")) return tr("suspended");
+    return state.toLower();  // Slurm's rarer states, in its own words
+}
+
 QVariant JobListModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount()) return {};
     const db::JobRow& r = m_rows[size_t(index.row())];
     if (role == kJobIdRole) return QVariant::fromValue<qint64>(r.id);
+    const auto slurm = m_slurm.find(r.id);
+    const QString slurmState = slurm == m_slurm.end() ? QString() : slurm->second.state;
     if (role == Qt::ToolTipRole) {
         if (index.column() == Name) return QDir::toNativeSeparators(QString::fromStdString(r.dir));
         if (index.column() == Message) return QString::fromStdString(r.error);
@@ -67,9 +84,10 @@ QVariant JobListModel::data(const QModelIndex& index, int role) const {
     if (role != Qt::DisplayRole) return {};
     switch (index.column()) {
     case Name: return QFileInfo(QString::fromStdString(r.dir)).fileName();
-    case Status: return statusText(r.status);
+    case Status: return slurmState.isEmpty() ? statusText(r.status) : tr("Slurm: %1").arg(slurmStateText(slurmState));
     case Device: return QString::fromStdString(r.device);
     case Progress: return r.progress ? QStringLiteral("%1%").arg(qRound(*r.progress * 100)) : QString();
+    case Slurm: return slurm == m_slurm.end() ? QString() : slurm->second.id;
     case Message: return QString::fromStdString(r.error);
     }
     return {};
@@ -82,6 +100,7 @@ QVariant JobListModel::headerData(int section, Qt::Orientation orientation, int 
     case Status: return tr("Status");
     case Device: return tr("Device");
     case Progress: return tr("Progress");
+    case Slurm: return tr("Slurm job");
     case Message: return tr("Message");
     }
     return {};

@@ -19,6 +19,8 @@
 #include "ui/train/job-queue.h"
 #include "ui/train/new-job-tab.h"
 #include "ui/train/run-panel.h"
+#include "ui/train/slurm-client.h"
+#include "ui/train/slurm-submit-dialog.h"
 
 namespace srllm::ui {
 
@@ -31,7 +33,8 @@ qint64 logSize(const QString& jobDir) { return QFileInfo(QDir(jobDir).filePath(Q
 
 TrainView::TrainView(ProjectSession* session, QWidget* parent)
     : QWidget(parent), m_queue(new JobQueue(session->db(), this)), m_model(new JobListModel(this)),
-      m_newJob(new NewJobTab(session, this)), m_run(new RunPanel(this)) {
+      m_newJob(new NewJobTab(session, this)), m_run(new RunPanel(this)),
+      m_slurm(SlurmClient::available() ? new SlurmClient(this) : nullptr) {
     m_run->insertTab(0, m_newJob, tr("New job"));
     m_run->setCurrentIndex(0);
     auto* splitter = new QSplitter(this);
@@ -42,6 +45,7 @@ TrainView::TrainView(ProjectSession* session, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
 
+    connectSlurm();
     connect(m_queue, &JobQueue::rowsChanged, this, &TrainView::onRowsChanged);
     connect(m_queue, &JobQueue::workerStarting, m_run, &RunPanel::beginLive);
     connect(m_queue, &JobQueue::jobEvent, m_run, &RunPanel::addEvent);
@@ -88,8 +92,19 @@ QWidget* TrainView::buildJobList() {
     m_discard->setToolTip(tr("Delete the job's checkpoints, results and log after a confirmation; job.json and its data stay"));
     connect(m_start, &QPushButton::clicked, this, [this] { m_queue->requeue(selectedJob()); });
     connect(m_resume, &QPushButton::clicked, this, [this] { m_queue->requeue(selectedJob()); });
-    connect(m_cancel, &QPushButton::clicked, this, [this] { m_queue->cancel(selectedJob()); });
+    connect(m_cancel, &QPushButton::clicked, this, &TrainView::cancelSelected);
     connect(m_discard, &QPushButton::clicked, this, &TrainView::discardSelected);
+    m_submit = new QPushButton(tr("Submit to Slurm…"), panel);
+    m_submit->setObjectName(QStringLiteral("submitToSlurm"));
+    m_submit->setToolTip(tr("Write the job's sbatch script and submit it to the cluster; Cancel stops it with a checkpoint"));
+    m_submit->setVisible(m_slurm != nullptr);
+    connect(m_submit, &QPushButton::clicked, this, &TrainView::submitSelected);
+    m_slurmNote = new QLabel(panel);
+    m_slurmNote->setObjectName(QStringLiteral("slurmNote"));
+    m_slurmNote->setWordWrap(true);
+    m_slurmNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_slurmNote->hide();
+    m_jobs->setColumnHidden(JobListModel::Slurm, m_slurm == nullptr);
     auto* newJob = new QPushButton(tr("New job…"), panel);
     connect(newJob, &QPushButton::clicked, this, [this] { m_run->setCurrentIndex(0); });
 
@@ -98,12 +113,14 @@ QWidget* TrainView::buildJobList() {
     buttons->addWidget(m_cancel, 0, 1);
     buttons->addWidget(m_resume, 1, 0);
     buttons->addWidget(m_discard, 1, 1);
+    buttons->addWidget(m_submit, 2, 0, 1, 2);
     auto* layout = new QVBoxLayout(panel);
     layout->setContentsMargins(0, 0, 0, 0);
     auto* title = new QLabel(tr("<b>Jobs of this project</b> (one runs per device at a time)"), panel);
     layout->addWidget(title);
     layout->addWidget(m_jobs, 1);
     layout->addLayout(buttons);
+    layout->addWidget(m_slurmNote);
     layout->addWidget(newJob);
     updateActions();
     return panel;
@@ -132,6 +149,10 @@ void TrainView::onRowsChanged() {
     // A run of another process (or of a workbench that crashed) is followed through its log.
     for (const db::JobRow& r : m_queue->rows())
         if (r.active() && !m_queue->worker(r.id)) m_run->forget(r.id);
+    if (m_slurm) {
+        readSlurmSubmissions();
+        if (!m_sinceSlurmPoll.isValid() || m_sinceSlurmPoll.hasExpired(m_slurmPollMs)) pollSlurm();
+    }
     if (const db::JobRow* r = m_queue->row(selected); r && !m_queue->worker(selected)) {
         const qint64 size = logSize(qs(r->dir));
         if (size != m_logSize) {
@@ -160,10 +181,14 @@ void TrainView::updateActions() {
         folder = core::inspectJobFolder(r->dir);
         can = allowedActions(r->status, folder);
     }
-    m_start->setEnabled(can.start);
-    m_cancel->setEnabled(can.cancel);
-    m_resume->setEnabled(can.resume);
-    m_discard->setEnabled(can.discard);
+    // A job in Slurm's queue is the cluster's until it leaves: only Cancel (scancel) applies.
+    const bool onSlurm = r && !slurmStateOf(r->id).isEmpty();
+    const bool queuedHere = r && r->status == db::JobStatus::Queued && !m_queue->worker(r->id);
+    m_start->setEnabled(can.start && !onSlurm);
+    m_cancel->setEnabled(can.cancel || onSlurm);
+    m_resume->setEnabled(can.resume && !onSlurm);
+    m_discard->setEnabled(can.discard && !onSlurm);
+    m_submit->setEnabled(m_slurm && !onSlurm && (can.start || can.resume || queuedHere));
     m_resume->setText(can.resume ? tr("Resume from step %1").arg(folder.checkpointSteps.back()) : tr("Resume"));
 }
 
@@ -187,6 +212,94 @@ void TrainView::discardSelected() {
     } catch (const std::exception& e) {
         QMessageBox::warning(this, tr("Discard job outputs"), tr("Nothing was deleted: %1").arg(qs(e.what())));
     }
+}
+
+QString TrainView::slurmStateOf(qint64 id) const {
+    const auto state = m_slurmStates.find(id);
+    return state == m_slurmStates.end() ? QString() : state->second;
+}
+
+void TrainView::showSlurmNote(const QString& text, bool problem) {
+    m_slurmNote->setStyleSheet(problem ? QStringLiteral("color: #b00020;") : QString());
+    m_slurmNote->setText(text);
+    m_slurmNote->show();
+}
+
+void TrainView::connectSlurm() {
+    if (!m_slurm) return;
+    connect(m_slurm, &SlurmClient::submitted, this, [this](qint64 id, const QString& slurmId) {
+        m_slurmIds[id] = slurmId;
+        m_slurmStates[id] = QStringLiteral("PENDING");  // sbatch accepted it; squeue says more
+        m_model->setSlurm(id, slurmId, m_slurmStates[id]);
+        showSlurmNote(tr("Submitted as Slurm job %1. Its progress is read from log.jsonl in the job folder.").arg(slurmId), false);
+        updateActions();
+        pollSlurm();
+    });
+    connect(m_slurm, &SlurmClient::failed, this, [this](qint64, const QString& message) {
+        showSlurmNote(tr("Slurm: %1").arg(message), true);
+    });
+    connect(m_slurm, &SlurmClient::cancelRequested, this, [this](qint64 id) {
+        showSlurmNote(tr("Slurm job %1 was asked to stop; a running job saves a checkpoint first, so it can resume.")
+                          .arg(m_slurmIds[id]),
+                      false);
+        pollSlurm();
+    });
+    connect(m_slurm, &SlurmClient::polled, this, [this](const std::map<QString, core::SlurmQueueEntry>& queue) {
+        for (const auto& [id, slurmId] : m_slurmIds) {
+            const auto entry = queue.find(slurmId);
+            m_slurmStates[id] = entry == queue.end() ? QString() : QString::fromStdString(entry->second.state);
+            m_model->setSlurm(id, slurmId, m_slurmStates[id]);
+        }
+        updateActions();
+    });
+}
+
+void TrainView::readSlurmSubmissions() {
+    for (const db::JobRow& r : m_queue->rows()) {
+        std::optional<core::SlurmSubmission> submission;
+        try {
+            submission = core::readSlurmSubmission(r.dir);
+        } catch (const std::exception&) {
+            m_model->setSlurm(r.id, tr("unreadable"), {});
+            continue;
+        }
+        if (!submission) continue;
+        const QString slurmId = qs(submission->jobId);
+        if (m_slurmIds[r.id] == slurmId) continue;
+        m_slurmIds[r.id] = slurmId;
+        m_slurmStates.erase(r.id);  // another submission: ask squeue again
+        m_model->setSlurm(r.id, slurmId, {});
+    }
+}
+
+void TrainView::pollSlurm() {
+    QStringList ids;
+    for (const auto& [id, slurmId] : m_slurmIds)
+        if (const auto state = m_slurmStates.find(id); state == m_slurmStates.end() || !state->second.isEmpty()) ids << slurmId;
+    if (ids.isEmpty()) return;
+    m_sinceSlurmPoll.start();
+    m_slurm->poll(ids);
+}
+
+void TrainView::submitSelected() {
+    const db::JobRow* r = m_queue->row(selectedJob());
+    if (!r || !m_slurm) return;
+    const qint64 id = r->id;
+    const QString dir = qs(r->dir);
+    SlurmSubmitDialog dialog(QFileInfo(dir).fileName(), this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    if (r->status == db::JobStatus::Queued) m_queue->cancel(id);  // it leaves this machine's queue
+    showSlurmNote(tr("Submitting %1 to Slurm…").arg(QFileInfo(dir).fileName()), false);
+    m_slurm->submit(id, dir, dialog.options());
+}
+
+void TrainView::cancelSelected() {
+    const qint64 id = selectedJob();
+    const db::JobRow* r = m_queue->row(id);
+    if (!r) return;
+    const QString state = slurmStateOf(id);
+    if (state.isEmpty() || r->active()) m_queue->cancel(id);  // the row, seen by a worker that reached the project
+    if (!state.isEmpty()) m_slurm->cancel(id, m_slurmIds[id], state != QLatin1String("PENDING"));
 }
 
 }  // namespace srllm::ui

@@ -14,7 +14,6 @@
 #include "app/cli/command-registry.h"
 #include "app/cli/progress-bar.h"
 #include "app/cli/warnings.h"
-#include "core/common/durable-file.h"
 #include "core/job/job-folder.h"
 #include "core/job/slurm-script.h"
 #include "core/job/warning-summary.h"
@@ -170,10 +169,8 @@ void runExportSlurm(const JobOptions& o) {
     const auto jobDir = std::filesystem::absolute(o.jobDir).lexically_normal();
     if (!std::filesystem::is_directory(jobDir))
         throw core::InputError(jobDir.string(), 0, "", "no such job folder (hint: create it with `srllm job new`)");
-    const auto script = core::slurmScript(jobDir, std::filesystem::read_symlink("/proc/self/exe").string(), o.slurm);
-    const auto out = o.slurmOut.empty() ? jobDir / core::kSlurmScriptFile : std::filesystem::path(o.slurmOut);
-    core::writeFileDurable(out, script);
-    std::filesystem::permissions(out, std::filesystem::perms::owner_exec, std::filesystem::perm_options::add);
+    const auto out = core::writeSlurmScript(jobDir, std::filesystem::read_symlink("/proc/self/exe").string(), o.slurm,
+                                            o.slurmOut);
     std::printf("wrote %s for %d process(es); submit it with: sbatch %s\n", out.c_str(), core::slurmWorldSize(o.slurm),
                 out.c_str());
 }
