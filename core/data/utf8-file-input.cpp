@@ -118,8 +118,8 @@ size_t Utf8FileInput::appendUntilSpecial(std::string& out, char delimiter) {
         for (; i < m_end; ++i) {
             const auto c = static_cast<unsigned char>(chunk[i]);
             if (c == stop || c == '\n' || c == '\r' || c == '"') break;
-            // Only multi-byte sequences need the decoder, and no stop byte can be part of one.
-            if (c >= 0x80 || m_pending > 0) {
+            // Only multi-byte sequences and NUL need the decoder, and no stop byte can be part of one.
+            if (c >= 0x80 || c == 0 || m_pending > 0) {
                 m_column = column + static_cast<int64_t>(i - start);  // the column validate() reports
                 validate(c);
             }

@@ -108,6 +108,20 @@ TEST(CsvReader, InvalidUtf8NamesLineAndByteColumn) {
     }
 }
 
+// The bulk path for plain bytes must refuse NUL as the byte-by-byte path does (#12's rule).
+TEST(CsvReader, NulInsideAPlainRunNamesLineAndByteColumn) {
+    srllm::test::ScratchDir dir;
+    const auto path = writeFile(dir, "bad.csv", std::string("text\nabc\0de\n", 12));
+    CsvReader reader(path, ',');
+    try {
+        readAll(reader);
+        FAIL() << "expected InputError";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.diagnostic().line, 2);
+        EXPECT_NE(std::string(e.what()).find("NUL byte at byte column 4"), std::string::npos) << e.what();
+    }
+}
+
 TEST(CsvReader, OverlongAndSurrogateEncodingsAreInvalid) {
     srllm::test::ScratchDir dir;
     for (const std::string bad : {"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x82"}) {
