@@ -25,6 +25,8 @@ const std::set<std::string> kAudited = {
     "table",   // taxonomy-migration / item-browse-query: "gold" or "annotations", chosen by code
     "drop",    // item-import BulkMode: "DROP <type> <name>" for names restricted by its WHERE to three of ours
     "create",  // item-import BulkMode: the CREATE of those three from sqlite_schema, one statement per prepare
+    "where",      // generation-runs selectItems: "" or a literal "AND ..." fragment with "?" placeholders
+    "condition",  // assignments reassign: the literal kDone / kShared fragments with "?" placeholders
 };
 
 // The text between the parentheses that open at `open`, skipping string literals (raw ones too).
