@@ -7,6 +7,7 @@
 #include "db/schema-v1.h"
 #include "db/schema-v2.h"
 #include "support/db-query.h"
+#include "support/old-project.h"
 #include "support/test-data.h"
 
 using namespace srllm;
@@ -145,16 +146,10 @@ TEST(Migrations, VersionOneProjectUpgradesToTheJobQueue) {
 TEST(Migrations, VersionTwoProjectUpgradesToGenerationRuns) {
     test::ScratchDir dir;
     const std::string path = dir / "v2.srllm";
-    {
-        db::Database v2(path, db::Database::Mode::Create);
-        v2.exec(db::schemaV1Sql());
-        v2.exec(db::schemaV2Sql());
-        v2.exec("PRAGMA application_id=" + std::to_string(db::kApplicationId) + "; PRAGMA user_version=2;"
-                "INSERT INTO datasets(name) VALUES ('d');"
-                "INSERT INTO metric_values(subject_kind, subject_id, metric, metric_version, value, details)"
-                " VALUES ('item', 7, 'flesch', 2, 88.5, '{\"n\":1}');"
-                "INSERT INTO generations(model, prompt, output) VALUES ('/m', 'p', 'o');");
-    }
+    test::makeVersionTwoProject(path, "INSERT INTO datasets(name) VALUES ('d');"
+                                      "INSERT INTO metric_values(subject_kind, subject_id, metric, metric_version, value, details)"
+                                      " VALUES ('item', 7, 'flesch', 2, 88.5, '{\"n\":1}');"
+                                      "INSERT INTO generations(model, prompt, output) VALUES ('/m', 'p', 'o');");
     auto project = db::Project::open(path);
     db::Database& db = project->db();
     EXPECT_EQ(db::userVersion(db), db::latestSchemaVersion());

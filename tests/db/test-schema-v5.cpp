@@ -9,6 +9,7 @@
 #include "db/schema-v1.h"
 #include "db/schema-v2.h"
 #include "support/db-query.h"
+#include "support/old-project.h"
 #include "support/test-data.h"
 
 using namespace srllm;
@@ -16,14 +17,8 @@ using namespace srllm;
 TEST(SchemaV5, VersionTwoProjectUpgradesToReviewTables) {
     test::ScratchDir dir;
     const std::string path = dir / "v2.srllm";
-    {
-        db::Database v2(path, db::Database::Mode::Create);
-        v2.exec(db::schemaV1Sql());
-        v2.exec(db::schemaV2Sql());
-        v2.exec("PRAGMA application_id=" + std::to_string(db::kApplicationId) + "; PRAGMA user_version=2;"
-                "INSERT INTO taxonomies(version, json) VALUES (1, '{}');"
-                "INSERT INTO annotators(name, role) VALUES ('rita', 'reviewer');");
-    }
+    test::makeVersionTwoProject(path, "INSERT INTO taxonomies(version, json) VALUES (1, '{}');"
+                                      "INSERT INTO annotators(name, role) VALUES ('rita', 'reviewer');");
     auto project = db::Project::open(path);
     db::Database& db = project->db();
     EXPECT_EQ(db::userVersion(db), db::latestSchemaVersion());
