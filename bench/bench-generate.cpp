@@ -5,12 +5,14 @@
 // int8 (the same over weight-only int8 copies), cache (the model's forward with a KV cache), no-cache, and
 // int8-quality: int8 decoding fed the float32 decoder's greedy tokens, step by step, reporting how often its
 // next token agrees and the mean KL divergence of its distribution from float32's.
+// Decoding rows also give their best and median step time, to set beside the bound's best and median pass.
 // bench/run-generate-bench.sh runs it beside bench/peer-generate.py. One JSON line per configuration.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include <ATen/Parallel.h>
 #include <nlohmann/json.hpp>
@@ -28,7 +30,7 @@ namespace {
 
 struct Args {
     srllm::bench::ModelShape shape;
-    int64_t prompt = 16, newTokens = 256, batch = 1, threads = 0, reps = 20;
+    int64_t prompt = 16, newTokens = 256, batch = 1, threads = 0, reps = 100;
     std::string configs = "gemv,cpu,cache,no-cache";
 };
 
@@ -137,12 +139,24 @@ int main(int argc, char** argv) {
         options.maxNewTokens = 4;
         generator.generate(prompts, options);  // warm-up
         options.maxNewTokens = a.newTokens;
+        // The time of each decoding step (from one token chosen to the next), to set beside the GEMV bound's
+        // passes: best against best and median against median, since both are disturbed alike on a loaded machine.
+        std::vector<std::chrono::steady_clock::time_point> marks;
+        marks.reserve(a.newTokens);
         const auto start = std::chrono::steady_clock::now();
-        generator.generate(prompts, options);
+        generator.generate(prompts, options, [&](int64_t, int64_t) {
+            marks.push_back(std::chrono::steady_clock::now());
+            return true;
+        });
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        std::vector<double> steps;
+        for (size_t i = 1; i < marks.size(); ++i) steps.push_back(std::chrono::duration<double>(marks[i] - marks[i - 1]).count());
+        std::sort(steps.begin(), steps.end());
         const nlohmann::json row = {{"impl", "srllm"}, {"config", config}, {"batch", a.batch},
                                     {"kernels", cpuIsaName(activeCpuIsa())},
-                                    {"tokens_per_s", static_cast<double>(a.batch * a.newTokens) / seconds}};
+                                    {"tokens_per_s", static_cast<double>(a.batch * a.newTokens) / seconds},
+                                    {"step_ms_best", steps.empty() ? 0.0 : 1e3 * steps.front()},
+                                    {"step_ms_median", steps.empty() ? 0.0 : 1e3 * steps[steps.size() / 2]}};
         std::printf("%s\n", row.dump().c_str());
         std::fflush(stdout);
     }
