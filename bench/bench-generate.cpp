@@ -21,6 +21,7 @@
 #include "core/generate/cpu-decoder.h"
 #include "core/generate/generator.h"
 #include "core/kernels/cpu-kernels.h"
+#include "core/kernels/task-pool.h"
 #include "core/model/engine-runtime.h"
 #include "core/model/model-factory.h"
 
@@ -66,10 +67,13 @@ nlohmann::json gemvBound(CausalLMImpl& model, int64_t reps) {
             for (size_t i = 0; i < matrices.size(); ++i) torch::mv_out(outputs[i], matrices[i]->weight, inputs[i]);
         },
         reps);
+    // The engine's kernel with the rows shared out as the CPU decoder shares them (64-row tasks).
+    TaskPool pool(at::get_num_threads());
     const auto own = timed(
         [&] {
             for (size_t i = 0; i < matrices.size(); ++i)
-                at::parallel_for(0, matrices[i]->rows(), 64, [&](int64_t begin, int64_t end) {
+                pool.run((matrices[i]->rows() + 63) / 64, [&](int64_t task, int64_t) {
+                    const int64_t begin = task * 64, end = std::min(matrices[i]->rows(), begin + 64);
                     matrices[i]->multiply(inputs[i].data_ptr<float>(), 0, 1, outputs[i].data_ptr<float>(), 0, begin, end);
                 });
         },
