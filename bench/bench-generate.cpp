@@ -5,12 +5,14 @@
 // int8 (the same over weight-only int8 copies), cache (the model's forward with a KV cache), no-cache, and
 // int8-quality: int8 decoding fed the float32 decoder's greedy tokens, step by step, reporting how often its
 // next token agrees and the mean KL divergence of its distribution from float32's.
+// Decoding rows also give their best and median step time, to set beside the bound's best and median pass.
 // bench/run-generate-bench.sh runs it beside bench/peer-generate.py. One JSON line per configuration.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include <ATen/Parallel.h>
 #include <nlohmann/json.hpp>
@@ -19,6 +21,7 @@
 #include "core/generate/cpu-decoder.h"
 #include "core/generate/generator.h"
 #include "core/kernels/cpu-kernels.h"
+#include "core/kernels/task-pool.h"
 #include "core/model/engine-runtime.h"
 #include "core/model/model-factory.h"
 
@@ -28,7 +31,7 @@ namespace {
 
 struct Args {
     srllm::bench::ModelShape shape;
-    int64_t prompt = 16, newTokens = 256, batch = 1, threads = 0, reps = 20;
+    int64_t prompt = 16, newTokens = 256, batch = 1, threads = 0, reps = 100;
     std::string configs = "gemv,cpu,cache,no-cache";
 };
 
@@ -64,10 +67,13 @@ nlohmann::json gemvBound(CausalLMImpl& model, int64_t reps) {
             for (size_t i = 0; i < matrices.size(); ++i) torch::mv_out(outputs[i], matrices[i]->weight, inputs[i]);
         },
         reps);
+    // The engine's kernel with the rows shared out as the CPU decoder shares them (64-row tasks).
+    TaskPool pool(at::get_num_threads());
     const auto own = timed(
         [&] {
             for (size_t i = 0; i < matrices.size(); ++i)
-                at::parallel_for(0, matrices[i]->rows(), 64, [&](int64_t begin, int64_t end) {
+                pool.run((matrices[i]->rows() + 63) / 64, [&](int64_t task, int64_t) {
+                    const int64_t begin = task * 64, end = std::min(matrices[i]->rows(), begin + 64);
                     matrices[i]->multiply(inputs[i].data_ptr<float>(), 0, 1, outputs[i].data_ptr<float>(), 0, begin, end);
                 });
         },
@@ -137,12 +143,24 @@ int main(int argc, char** argv) {
         options.maxNewTokens = 4;
         generator.generate(prompts, options);  // warm-up
         options.maxNewTokens = a.newTokens;
+        // The time of each decoding step (from one token chosen to the next), to set beside the GEMV bound's
+        // passes: best against best and median against median, since both are disturbed alike on a loaded machine.
+        std::vector<std::chrono::steady_clock::time_point> marks;
+        marks.reserve(a.newTokens);
         const auto start = std::chrono::steady_clock::now();
-        generator.generate(prompts, options);
+        generator.generate(prompts, options, [&](int64_t, int64_t) {
+            marks.push_back(std::chrono::steady_clock::now());
+            return true;
+        });
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        std::vector<double> steps;
+        for (size_t i = 1; i < marks.size(); ++i) steps.push_back(std::chrono::duration<double>(marks[i] - marks[i - 1]).count());
+        std::sort(steps.begin(), steps.end());
         const nlohmann::json row = {{"impl", "srllm"}, {"config", config}, {"batch", a.batch},
                                     {"kernels", cpuIsaName(activeCpuIsa())},
-                                    {"tokens_per_s", static_cast<double>(a.batch * a.newTokens) / seconds}};
+                                    {"tokens_per_s", static_cast<double>(a.batch * a.newTokens) / seconds},
+                                    {"step_ms_best", steps.empty() ? 0.0 : 1e3 * steps.front()},
+                                    {"step_ms_median", steps.empty() ? 0.0 : 1e3 * steps[steps.size() / 2]}};
         std::printf("%s\n", row.dump().c_str());
         std::fflush(stdout);
     }

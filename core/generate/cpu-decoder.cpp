@@ -23,7 +23,7 @@ torch::Tensor scratch(int64_t rows, int64_t cols) { return torch::empty({std::ma
 
 CpuDecoder::CpuDecoder(CausalLMImpl& model, std::shared_ptr<const DecoderWeights> weights,
                        const std::vector<std::vector<int64_t>>& prompts, int64_t maxNewTokens)
-    : m_weights(std::move(weights)), m_rows(prompts.size()), m_threads(at::get_num_threads()) {
+    : m_weights(std::move(weights)), m_rows(prompts.size()), m_pool(std::make_unique<TaskPool>(at::get_num_threads())) {
     const auto& w = *m_weights;
     const auto n = static_cast<int64_t>(prompts.size());
     int64_t capacity = 1;
@@ -50,7 +50,7 @@ CpuDecoder::CpuDecoder(CausalLMImpl& model, std::shared_ptr<const DecoderWeights
     m_low = scratch(rank > 0 ? n : 0, std::max<int64_t>(rank, 1));
     m_lowOut = scratch(rank > 0 ? n : 0, std::max<int64_t>(adapted, 1));
     m_logits = scratch(n, w.vocab);
-    m_scores = scratch(m_threads, (w.heads / w.kvHeads) * capacity);
+    m_scores = scratch(m_pool->threads(), (w.heads / w.kvHeads) * capacity);
     const int64_t layers = static_cast<int64_t>(w.layers.size());
     for (int64_t b = 0; b < n; ++b) {
         const auto length = static_cast<int64_t>(prompts[b].size());
@@ -91,7 +91,8 @@ void CpuDecoder::keepRows(const std::vector<int64_t>& keep) {
 void CpuDecoder::multiply(std::initializer_list<Product> products, const float* x, int64_t ldx, int64_t n) {
     int64_t total = 0;
     for (const auto& p : products) total += p.matrix->rows();
-    at::parallel_for(0, total, kWeightRowGrain, [&](int64_t begin, int64_t end) {
+    m_pool->run((total + kWeightRowGrain - 1) / kWeightRowGrain, [&](int64_t task, int64_t) {
+        const int64_t begin = task * kWeightRowGrain, end = std::min(total, begin + kWeightRowGrain);
         int64_t offset = 0;
         for (const auto& p : products) {
             const int64_t lo = std::max(begin, offset), hi = std::min(end, offset + p.matrix->rows());
@@ -157,27 +158,25 @@ void CpuDecoder::attendRows(int64_t layer, int64_t n) {
     const auto& w = *m_weights;
     const int64_t dim = w.headDim, groups = w.heads / w.kvHeads;
     const auto scale = static_cast<float>(1.0 / std::sqrt(static_cast<double>(dim)));
-    at::parallel_for(0, n * w.kvHeads, 1, [&](int64_t begin, int64_t end) {
-        const auto& kernels = cpuKernels();
-        float* scores = floats(m_scores) + at::get_thread_num() * m_scores.size(1);
-        for (int64_t task = begin; task < end; ++task) {
-            const int64_t b = task / w.kvHeads, h = task % w.kvHeads;
-            const Row& row = m_rows[b];
-            const int64_t length = row.length + 1;  // this step's key is cached already
-            // Mistral's window: a query sees itself and the window-1 keys before it.
-            const int64_t first = w.slidingWindow ? std::max<int64_t>(0, length - *w.slidingWindow) : 0;
-            const int64_t capacity = row.cache.size(3);
-            const int64_t keysAt = ((layer * 2 * w.kvHeads + h) * capacity + first) * dim;
-            const int64_t valuesAt = keysAt + w.kvHeads * capacity * dim;
-            const float* q = floats(m_q) + (b * w.heads + h * groups) * dim;
-            float* out = floats(m_attn) + (b * w.heads + h * groups) * dim;
-            if (w.cacheDtype == torch::kFloat32) {
-                kernels.attendCachedF32(q, groups, floats(row.cache) + keysAt, floats(row.cache) + valuesAt,
-                                        length - first, dim, scale, scores, out);
-            } else {
-                const auto* cache = reinterpret_cast<const Bf16*>(row.cache.data_ptr());
-                kernels.attendCachedBf16(q, groups, cache + keysAt, cache + valuesAt, length - first, dim, scale, scores, out);
-            }
+    const auto& kernels = cpuKernels();
+    m_pool->run(n * w.kvHeads, [&](int64_t task, int64_t worker) {
+        float* scores = floats(m_scores) + worker * m_scores.size(1);
+        const int64_t b = task / w.kvHeads, h = task % w.kvHeads;
+        const Row& row = m_rows[b];
+        const int64_t length = row.length + 1;  // this step's key is cached already
+        // Mistral's window: a query sees itself and the window-1 keys before it.
+        const int64_t first = w.slidingWindow ? std::max<int64_t>(0, length - *w.slidingWindow) : 0;
+        const int64_t capacity = row.cache.size(3);
+        const int64_t keysAt = ((layer * 2 * w.kvHeads + h) * capacity + first) * dim;
+        const int64_t valuesAt = keysAt + w.kvHeads * capacity * dim;
+        const float* q = floats(m_q) + (b * w.heads + h * groups) * dim;
+        float* out = floats(m_attn) + (b * w.heads + h * groups) * dim;
+        if (w.cacheDtype == torch::kFloat32) {
+            kernels.attendCachedF32(q, groups, floats(row.cache) + keysAt, floats(row.cache) + valuesAt,
+                                    length - first, dim, scale, scores, out);
+        } else {
+            const auto* cache = reinterpret_cast<const Bf16*>(row.cache.data_ptr());
+            kernels.attendCachedBf16(q, groups, cache + keysAt, cache + valuesAt, length - first, dim, scale, scores, out);
         }
     });
 }
@@ -187,9 +186,9 @@ void CpuDecoder::advance(const std::vector<int64_t>& tokens) {
     const auto& kernels = cpuKernels();
     const auto n = static_cast<int64_t>(m_rows.size());
     TORCH_CHECK(static_cast<int64_t>(tokens.size()) == n, "CpuDecoder: ", tokens.size(), " tokens for ", n, " rows");
-    if (at::get_num_threads() > m_threads) {
-        m_threads = at::get_num_threads();
-        m_scores = scratch(m_threads, m_scores.size(1));
+    if (at::get_num_threads() != m_pool->threads()) {
+        m_pool = std::make_unique<TaskPool>(at::get_num_threads());
+        m_scores = scratch(m_pool->threads(), m_scores.size(1));
     }
     float* x = floats(m_x);
     float* h = floats(m_h);

@@ -11,6 +11,7 @@
 
 #include "core/generate/decode-session.h"
 #include "core/generate/decoder-weights.h"
+#include "core/kernels/task-pool.h"
 
 namespace srllm::core {
 
@@ -44,7 +45,7 @@ private:
 
     std::shared_ptr<const DecoderWeights> m_weights;
     std::vector<Row> m_rows;
-    int64_t m_threads = 1;
+    std::unique_ptr<TaskPool> m_pool;  // torch's thread count; a helper descheduled by other load never stalls a step
     torch::Tensor m_cos, m_sin;  // [capacity, D] float32, the model's RoPE tables
     // Scratch for the first batch's size (rows only leave): [n, ...] float32.
     torch::Tensor m_x, m_h, m_q, m_k, m_v, m_attn, m_gate, m_up, m_delta, m_low, m_lowOut, m_logits;

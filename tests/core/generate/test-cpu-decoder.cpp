@@ -1,8 +1,8 @@
 // The CPU decoder (core/generate/cpu-decoder.h): its step logits equal the independent float64 reference
 // (tests/data/reference-logits.py) for ragged rows decoded together; batched generation with rows
 // finishing early equals each prompt decoded alone, bit for bit; and it agrees with the model's own
-// forward for LoRA adapters, Mistral's sliding window, bfloat16 weights and every kernel set, while int8
-// stays within its stated loss and refuses models it cannot run.
+// forward for LoRA adapters, Mistral's sliding window, bfloat16 weights and every kernel set; steps shared
+// among threads equal one thread's; int8 stays within its stated loss and refuses models it cannot run.
 #include <gtest/gtest.h>
 
 #include "core/common/diagnostics.h"
@@ -104,6 +104,19 @@ TEST(CpuDecoder, BatchWithRowsFinishingEarlyEqualsEachPromptAloneBitForBit) {
             EXPECT_EQ(row, batched.stepLogits[step].size(0));
         }
     }
+}
+
+TEST(CpuDecoder, StepsSharedAmongThreadsEqualOneThreadBitForBit) {
+    const auto model = loadModel(modelDir("tiny-llama-gqa")).model;
+    const std::vector<std::vector<int64_t>> prompts = {{5, 17, 42, 8, 63}, {11, 3}, {7, 7, 7, 1}};
+    const std::vector<std::vector<int64_t>> feed = {{4, 9, 2, 30, 1, 6}, {8, 8, 3, 12, 5, 7}, {1, 2, 3, 4, 5, 6}};
+    const int threads = at::get_num_threads();
+    auto one = cpuSession(*model, prompts, 8), shared = cpuSession(*model, prompts, 8);  // prefilled alike
+    const auto expected = forcedLogits(*one, feed);
+    at::set_num_threads(3);  // the decoder's task pool follows torch's thread count at the next step
+    const auto got = forcedLogits(*shared, feed);
+    at::set_num_threads(threads);
+    for (size_t s = 0; s < expected.size(); ++s) EXPECT_TRUE(torch::equal(got[s], expected[s])) << "step " << s;
 }
 
 TEST(CpuDecoder, AgreesWithTheModelsForwardForAdaptersWindowsAndBfloat16) {

@@ -62,23 +62,26 @@ TEST(CpuKernels, RowsComputedTogetherEqualRowsComputedAloneBitForBit) {
 
 TEST(CpuKernels, CachedAttentionEqualsFloat64Softmax) {
     torch::manual_seed(3);
-    const int64_t groups = 3, count = 21, dim = 24;
-    const auto q = torch::randn({groups, dim}), keys = torch::randn({count, dim}) * 2, values = torch::randn({count, dim});
-    const float scale = 0.2f;
-    const auto q64 = q.to(torch::kFloat64);
-    for (const auto* k : runnableSets()) {
-        std::vector<float> scores(groups * count);
-        auto out = torch::zeros({groups, dim});
-        k->attendCachedF32(q.data_ptr<float>(), groups, keys.data_ptr<float>(), values.data_ptr<float>(), count, dim, scale,
-                           scores.data(), out.data_ptr<float>());
-        const auto expected = torch::softmax(q64.matmul(keys.to(torch::kFloat64).t()) * scale, -1).matmul(values.to(torch::kFloat64));
-        EXPECT_LT(maxAbsDiff(out, expected), 1e-5) << cpuIsaName(k->isa);
-        const auto k16 = keys.to(torch::kBFloat16), v16 = values.to(torch::kBFloat16);
-        k->attendCachedBf16(q.data_ptr<float>(), groups, bf16Data(k16), bf16Data(v16), count, dim, scale, scores.data(),
-                            out.data_ptr<float>());
-        const auto expected16 =
-            torch::softmax(q64.matmul(k16.to(torch::kFloat64).t()) * scale, -1).matmul(v16.to(torch::kFloat64));
-        EXPECT_LT(maxAbsDiff(out, expected16), 1e-5) << cpuIsaName(k->isa);
+    // dim 24: tails only; 72: whole blocks of keys and of output vectors with AVX-512, then tails
+    for (const auto& [count, dim] : {std::pair<int64_t, int64_t>{21, 24}, {37, 72}}) {
+        const int64_t groups = 3;
+        const auto q = torch::randn({groups, dim}), keys = torch::randn({count, dim}) * 2, values = torch::randn({count, dim});
+        const float scale = 0.2f;
+        const auto q64 = q.to(torch::kFloat64);
+        for (const auto* k : runnableSets()) {
+            std::vector<float> scores(groups * count);
+            auto out = torch::zeros({groups, dim});
+            k->attendCachedF32(q.data_ptr<float>(), groups, keys.data_ptr<float>(), values.data_ptr<float>(), count, dim, scale,
+                               scores.data(), out.data_ptr<float>());
+            const auto expected = torch::softmax(q64.matmul(keys.to(torch::kFloat64).t()) * scale, -1).matmul(values.to(torch::kFloat64));
+            EXPECT_LT(maxAbsDiff(out, expected), 1e-5) << cpuIsaName(k->isa);
+            const auto k16 = keys.to(torch::kBFloat16), v16 = values.to(torch::kBFloat16);
+            k->attendCachedBf16(q.data_ptr<float>(), groups, bf16Data(k16), bf16Data(v16), count, dim, scale, scores.data(),
+                                out.data_ptr<float>());
+            const auto expected16 =
+                torch::softmax(q64.matmul(k16.to(torch::kFloat64).t()) * scale, -1).matmul(v16.to(torch::kFloat64));
+            EXPECT_LT(maxAbsDiff(out, expected16), 1e-5) << cpuIsaName(k->isa);
+        }
     }
 }
 
