@@ -140,7 +140,11 @@ inline Scenario evalScenario() {
                                      o.now.at("evaluations") == o.before.at("evaluations");
                 const bool everything = o.now.at("metrics") == o.after.at("metrics") &&
                                         o.now.at("evaluations") == o.after.at("evaluations");
-                EXPECT_TRUE(nothing || everything) << "eval stored part of its values:\n" << o.now.at("evaluations");
+                const auto rows = [](const std::string& text) { return std::count(text.begin(), text.end(), '\n'); };
+                EXPECT_TRUE(nothing || everything)
+                    << "eval stored part of its values: " << rows(o.now.at("metrics")) << " metric values (before "
+                    << rows(o.before.at("metrics")) << ", after " << rows(o.after.at("metrics")) << "), "
+                    << rows(o.now.at("evaluations")) << " evaluations (after " << rows(o.after.at("evaluations")) << ")";
                 if (o.output.find("\"evaluation_id\"") != std::string::npos) {
                     EXPECT_TRUE(everything) << "eval printed its table but did not store it all";
                 }
