@@ -127,7 +127,7 @@ inline Scenario generateRunScenario() {
 }
 
 inline Scenario evalScenario() {
-    return {"eval", "cli",
+    Scenario s{"eval", "cli",
             [](const std::filesystem::path& d) {
                 const auto folder = d / kEvaluationFolder;
                 return "eval " + shellQuote((folder / "eval.srllm").string()) + " --runs original,tuned --json --scorer " +
@@ -150,6 +150,8 @@ inline Scenario evalScenario() {
                 }
             },
             true, true, std::string(kEvaluationFolder) + "/eval.srllm"};
+    s.sharedData = "lexicons/vader_lexicon.txt";  // the text metrics' default lexicon
+    return s;
 }
 
 }  // namespace srllm::test

@@ -203,9 +203,7 @@ std::vector<Scenario> scenarios() {
          },
          false, false},
     };
-    auto eval = test::evalScenario();
-    eval.sharedData = "lexicons/vader_lexicon.txt";
-    list.push_back(eval);
+    list.push_back(test::evalScenario());
 #if SRLLM_CRASH_TRAINING
     list.push_back(test::trainingScenario());
     list.push_back(test::generateRunScenario());
