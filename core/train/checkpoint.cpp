@@ -70,6 +70,20 @@ private:
     size_t m_size = 0;
 };
 
+// Loads the archive of `file`; one cut short or edited after its header (a damaged disk, a half-copied job
+// folder) is an InputError naming the file, not libtorch's error with a C++ backtrace (#12).
+void loadArchive(const std::filesystem::path& file, const ArchiveFile& source, torch::serialize::InputArchive& archive,
+                 const torch::Device& device) {
+    try {
+        archive.load_from([&](uint64_t pos, void* buffer, size_t bytes) { return source.read(pos, buffer, bytes); },
+                          [&] { return source.size(); }, device);
+    } catch (const c10::Error& e) {
+        const std::string what = e.what_without_backtrace();
+        throw InputError(file.string(), 0, "", "damaged checkpoint: " + what.substr(0, what.find('\n')) +
+                                                   " (hint: remove this checkpoint's folder to resume from the one before)");
+    }
+}
+
 }  // namespace
 
 std::filesystem::path writeCheckpoint(const std::filesystem::path& root, const TrainingState& state,
@@ -141,8 +155,7 @@ TrainingState readCheckpoint(const std::filesystem::path& folder, std::map<std::
     const auto file = folder / kCheckpointStateFile;
     const ArchiveFile source(file);
     torch::serialize::InputArchive archive;
-    archive.load_from([&](uint64_t pos, void* buffer, size_t bytes) { return source.read(pos, buffer, bytes); },
-                      [&] { return source.size(); }, device);
+    loadArchive(file, source, archive, device);
     auto read = [&](const char* key) {
         c10::IValue value;
         if (!archive.try_read(key, value)) throw InputError(file.string(), 0, key, "missing from the checkpoint");

@@ -35,6 +35,7 @@ struct Scenario {
     std::function<void(const std::filesystem::path& dir)> setUp = nullptr;  // run in each copy before the command
     std::function<bool(const std::filesystem::path& dir)> finished = nullptr;  // its work was done: a retry may be refused
     std::function<void(const Outcome&)> checkAfterRetry = nullptr;  // invariants once it ran again
+    std::string sharedData = {};  // a file under ../shared/data the command reads: the scenario skips without it
 };
 
 // gtest names a parameter by this (found by argument-dependent lookup, so it lives beside Scenario).

@@ -4,8 +4,8 @@
 // truncate, rename and unlink calls on the project's folder (tests/crash/kill-point.cpp), drawn from a seed,
 // so a failure replays exactly. After each kill: PRAGMA integrity_check says "ok", everything acknowledged
 // before the kill is there, the operation happened wholly or not at all, the project opens, and running it
-// again ends in the state of a run that was never killed. Training (tests/crash/training-scenario.h) is killed
-// the same way; another operation (evaluation) is one more entry in scenarios().
+// again ends in the state of a run that was never killed. Training (tests/crash/training-scenario.h) and
+// evaluation (generate-run and eval, tests/crash/evaluation-scenario.h) are killed the same way.
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -28,6 +28,7 @@
 #include "db/project.h"
 #include "db/work-package.h"
 #include "crash/crash-scenario.h"
+#include "crash/evaluation-scenario.h"
 #include "crash/training-scenario.h"
 #include "support/cli-run.h"
 #include "support/db-query.h"
@@ -82,11 +83,12 @@ const std::map<std::string, std::string> kStateQueries = {
 State stateOf(const fs::path& project) {
     db::Database db(project.string(), db::Database::Mode::ReadOnly);
     State state;
-    for (const auto& [name, sql] : kStateQueries) {
-        auto st = db.prepare(sql);
-        std::string& rows = state[name];
-        while (st.step()) rows += st.columnText(0) + "\n";
-    }
+    for (const auto* queries : {&kStateQueries, &test::kEvaluationStateQueries})
+        for (const auto& [name, sql] : *queries) {
+            auto st = db.prepare(sql);
+            std::string& rows = state[name];
+            while (st.step()) rows += st.columnText(0) + "\n";
+        }
     return state;
 }
 
@@ -201,8 +203,10 @@ std::vector<Scenario> scenarios() {
          },
          false, false},
     };
+    list.push_back(test::evalScenario());
 #if SRLLM_CRASH_TRAINING
     list.push_back(test::trainingScenario());
+    list.push_back(test::generateRunScenario());
 #endif
     return list;
 }
@@ -259,6 +263,7 @@ protected:
     static void SetUpTestSuite() {
         s_scratch = new test::ScratchDir();
         prepare(s_scratch->path() / "prepared");
+        test::makeEvaluationWorkspace(s_scratch->path() / "prepared" / test::kEvaluationFolder);
 #if SRLLM_CRASH_TRAINING
         test::makeTrainingWorkspace(s_scratch->path() / "prepared" / test::kTrainingFolder);
 #endif
@@ -293,6 +298,8 @@ test::ScratchDir* CrashSafety::s_scratch = nullptr;
 TEST_P(CrashSafety, KilledAnywhereLosesNothingAcknowledgedAndRecovers) {
     const Scenario& s = GetParam();
     if (s.program == "gui" && std::string(SRLLM_ANNOTATE_DRIVER).empty()) GTEST_SKIP() << "built without the GUI";
+    if (!s.sharedData.empty() && test::sharedData(s.sharedData).empty())
+        GTEST_SKIP() << "shared data file absent: " << s.sharedData;
     const State before = stateOf(s_scratch->path() / "prepared" / s.project);
 
     const fs::path reference = copyPrepared(s, s.name + "-reference");

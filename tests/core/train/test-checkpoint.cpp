@@ -65,6 +65,25 @@ TEST(Checkpoint, DamagedHeaderIsSkippedWithAWarning) {
     EXPECT_NE(warnings[0].message.find("bad magic"), std::string::npos);
 }
 
+TEST(Checkpoint, StateCutShortAfterItsHeaderIsAnErrorNamingTheFile) {
+    ScratchDir dir;
+    Fixture f;
+    const auto folder = writeCheckpoint(dir.path(), stateAt(2), f.weights(), f.optimizer, 5);
+    // #12: DONE present, the header intact, the archive cut short (a damaged disk, a half-copied job folder).
+    std::filesystem::resize_file(folder / "state.bin", 200);
+    Fixture other;
+    auto weights = other.weights();
+    try {
+        readCheckpoint(folder, weights, other.optimizer, torch::kCPU);
+        FAIL() << "a damaged checkpoint was read";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.diagnostic().file, (folder / "state.bin").string());
+        EXPECT_NE(e.diagnostic().message.find("damaged checkpoint: PytorchStreamReader"), std::string::npos)
+            << e.diagnostic().message;
+        EXPECT_EQ(e.diagnostic().message.find("frame #"), std::string::npos) << "a C++ backtrace reached the user";
+    }
+}
+
 TEST(Checkpoint, PruningKeepsTheNewestCompleteOnes) {
     ScratchDir dir;
     Fixture f;
