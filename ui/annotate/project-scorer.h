@@ -1,7 +1,7 @@
 #pragma once
 // The project's risk scorer (db::suggestionScorerFolder), loaded once per folder and shared by the
 // Annotate view's suggested risk labels and the rewrite editor's live toxicity. Loading reads a 16 MiB
-// weights file (tens of ms, once); scoring one text takes microseconds. Threading: GUI thread only.
+// weights file (about 0.4 s, once per folder); scoring a text takes ~30 us. Threading: GUI thread only.
 #include <memory>
 #include <optional>
 #include <string>
