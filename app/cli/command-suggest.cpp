@@ -1,8 +1,9 @@
 // `srllm suggest PROJECT --lexicon FILE [--max-valence V] [--dataset D]` stores candidate biased words from a
-// word list as suggestions; `srllm suggest PROJECT --scorer DIR [--dataset D]` makes DIR the project's
-// scorer (the Annotate view scores new items with it too) and stores its suggested risk labels; `srllm suggest PROJECT --from FILE.jsonl` stores suggestions made elsewhere (a
-// model's labels and rewrites, format "suggestions": the annotations format with "source"). Suggestions are
-// shown to annotators as such, never saved as their labels (db/suggestions.h).
+// word list as suggestions; `srllm suggest PROJECT --scorer DIR [--dataset D]` stores a risk scorer's suggested
+// labels and makes DIR the project's scorer (the Annotate view scores new items with it too); `srllm suggest
+// PROJECT --from FILE.jsonl` stores suggestions made elsewhere (a model's labels and rewrites, format
+// "suggestions": the annotations format with "source"). Suggestions are shown to annotators as such, never
+// saved as their labels (db/suggestions.h).
 #include <cstdio>
 #include <filesystem>
 #include <memory>
