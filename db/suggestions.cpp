@@ -7,6 +7,7 @@
 #include "db/annotations.h"
 #include "db/database.h"
 #include "db/items.h"
+#include "db/project-settings.h"
 #include "db/span-json.h"
 #include "db/taxonomy-fields.h"
 #include "db/taxonomy-store.h"
@@ -17,6 +18,7 @@ namespace srllm::db {
 namespace {
 
 constexpr int64_t kProgressEvery = 256;
+constexpr const char* kScorerSetting = "suggestion_scorer";
 
 // Spans of `inner` lying wholly inside one span of `outer`.
 int64_t spansInside(const std::vector<core::Span>& inner, const std::vector<core::Span>& outer) {
@@ -63,6 +65,16 @@ void markSuggestionsShown(Database& db, int64_t itemId, int64_t annotatorId) {
     db.prepare("INSERT OR IGNORE INTO suggestion_views(suggestion_id, annotator_id)"
                " SELECT id, ?2 FROM suggestions WHERE item_id = ?1")
         .bind(1, itemId).bind(2, annotatorId).run();
+}
+
+std::optional<std::string> suggestionScorerFolder(Database& db) {
+    const auto value = projectSetting(db, kScorerSetting);
+    if (!value || !value->is_string() || value->get<std::string>().empty()) return std::nullopt;
+    return value->get<std::string>();
+}
+
+void setSuggestionScorerFolder(Database& db, const std::string& folder) {
+    setProjectSetting(db, kScorerSetting, folder);
 }
 
 int64_t suggestForItems(Database& db, core::Suggester& suggester, const std::vector<int64_t>& itemIds,

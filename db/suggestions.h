@@ -32,6 +32,12 @@ std::vector<SuggestionRow> suggestionsFor(Database& db, int64_t itemId);  // by 
 // Records that the reader was shown every suggestion of the item (the acceptance rate's denominator).
 void markSuggestionsShown(Database& db, int64_t itemId, int64_t annotatorId);
 
+// The scorer folder (core/eval/risk-scorer.h) whose suggested risk labels the Annotate view shows: a
+// project setting, set from the GUI or `srllm suggest --scorer DIR`; nullopt when none is set. Setting
+// it needs full access (db/access.h); an empty folder clears it.
+std::optional<std::string> suggestionScorerFolder(Database& db);
+void setSuggestionScorerFolder(Database& db, const std::string& folder);
+
 // Runs the suggester over the items (in one transaction), storing the non-empty suggestions; returns how
 // many were stored. Cancel through `progress` (items done / total) rolls back.
 int64_t suggestForItems(Database& db, core::Suggester& suggester, const std::vector<int64_t>& itemIds,

@@ -432,6 +432,10 @@
         <source>Please review again: %1</source>
         <translation>请重新审阅:%1</translation>
     </message>
+    <message>
+        <source>The project&apos;s scorer could not be loaded: %1</source>
+        <translation>无法加载项目的评分器:%1</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationQueueModel</name>
@@ -1523,6 +1527,10 @@ e.g. Offensive=toxicity:High</source>
         <source>For experts (team leads)</source>
         <translation>仅限专家(团队负责人)</translation>
     </message>
+    <message>
+        <source>Suggest &amp;risk labels with a scorer…</source>
+        <translation>用评分器建议风险标签(&amp;R)…</translation>
+    </message>
 </context>
 <context>
     <name>MultiChoiceField</name>
@@ -1619,6 +1627,18 @@ e.g. Offensive=toxicity:High</source>
     <message>
         <source>Candidate words found in %1 of %2 item(s). Annotators see them underlined as suggestions, never as their labels.</source>
         <translation>在 %2 个条目中的 %1 个里找到了候选词。标注者会看到带下划线的建议,它们绝不会成为标注者的标签。</translation>
+    </message>
+    <message>
+        <source>Risk scorer folder</source>
+        <translation>风险评分器文件夹</translation>
+    </message>
+    <message>
+        <source>Scoring every item with the risk scorer…</source>
+        <translation>正在用风险评分器为每个条目打分…</translation>
+    </message>
+    <message>
+        <source>Suggested risk labels for %1 of %2 item(s). Annotators see them as suggestions, never as their labels; items imported later are scored when first shown.</source>
+        <translation>已为 %2 个条目中的 %1 个建议风险标签。标注者只把它们视为建议,绝不会作为自己的标签;之后导入的条目会在首次显示时打分。</translation>
     </message>
 </context>
 <context>
@@ -1955,10 +1975,6 @@ e.g. Offensive=toxicity:High</source>
 <context>
     <name>RewriteMetricsLine</name>
     <message>
-        <source>chrF: character n-gram F-score of the rewrite against the original (0–100, higher keeps more of it). Length: rewrite length / original length in characters. Grade: Flesch-Kincaid grade level of the rewrite (syllables from the CMU Pronouncing Dictionary).</source>
-        <translation>chrF:改写相对原文的字符 n-gram F 分数(0–100,越高保留原文越多)。长度:改写长度 / 原文长度(按字符计)。年级:改写的 Flesch-Kincaid 年级水平(音节数取自 CMU 发音词典)。</translation>
-    </message>
-    <message>
         <source>chrF %1</source>
         <translation>chrF %1</translation>
     </message>
@@ -1973,6 +1989,14 @@ e.g. Offensive=toxicity:High</source>
     <message>
         <source>grade unavailable: %1</source>
         <translation>年级不可用:%1</translation>
+    </message>
+    <message>
+        <source>chrF: character n-gram F-score of the rewrite against the original (0–100, higher keeps more of it). Length: rewrite length / original length in characters. Grade: Flesch-Kincaid grade level of the rewrite (syllables from the CMU Pronouncing Dictionary). Toxicity: the project&apos;s risk scorer&apos;s probability that the rewrite is toxic (0–1), when the project has a scorer.</source>
+        <translation>chrF:改写相对原文的字符 n-gram F 分数(0–100,越高保留原文越多)。长度:改写长度 / 原文长度(按字符计)。年级:改写的 Flesch-Kincaid 年级水平(音节数取自 CMU 发音词典)。毒性:项目设有评分器时,项目风险评分器判断改写有毒的概率(0–1)。</translation>
+    </message>
+    <message>
+        <source>toxicity %1</source>
+        <translation>毒性 %1</translation>
     </message>
 </context>
 <context>
@@ -2461,6 +2485,10 @@ e.g. Offensive=toxicity:High</source>
     <message>
         <source>Rewrite: %1</source>
         <translation>改写:%1</translation>
+    </message>
+    <message>
+        <source>the risk scorer %1…</source>
+        <translation>风险评分器 %1…</translation>
     </message>
 </context>
 <context>

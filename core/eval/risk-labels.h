@@ -27,6 +27,11 @@ struct LabelledText {
 // harm Med/High -> 1, Low -> 0; annotation Unsafe -> 1, Benign -> 0; anything else unknown.
 RiskLabels risksFromTaxonomyLabels(const nlohmann::json& labels);
 
+// The other way, for suggestions: each risk the scorer gives (NaN: not trained, left out) as the field's
+// mildest positive value at or above `threshold` (Mild, Yes, Med, Unsafe), else its negative one. The
+// scorer is binary, so it never suggests High.
+nlohmann::json taxonomyLabelsFromRisks(const std::array<double, kRiskCount>& probability, double threshold = 0.5);
+
 // Index of a risk name in kRiskNames, or -1.
 int riskIndex(const std::string& name);
 

@@ -149,6 +149,37 @@ TEST(CliTeam, LexiconSuggestionsAreStoredAsSuggestionsNeverAsLabels) {
     EXPECT_EQ(test::queryInt(project->db(), "SELECT count(*) FROM gold"), 0);
 }
 
+TEST(CliTeam, ScorerSuggestionsAgreeWithScoreAndSetTheProjectsScorer) {
+    test::ScratchDir dir;
+    const std::string path = makeProject(dir, {"ana"});
+    std::string lines;  // a word rule: "idiot" is toxic
+    for (int i = 0; i < 40; ++i)
+        lines += nlohmann::json{{"text", "item " + std::to_string(i) + (i % 2 ? ". idiot" : ". fine")}, {"toxicity", i % 2}}.dump() + "\n";
+    const std::string scorer = (dir / "scorer").string();
+    auto run = runCli("scorer train - " + shellQuote(scorer) + " --hash-bits 12 --data " +
+                      shellQuote(test::writeFile(dir, "labels.jsonl", lines)));
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    run = runCli("suggest " + shellQuote(path) + " --scorer " + shellQuote(scorer));
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    EXPECT_THAT(run.output, HasSubstr("suggested risk labels for 10 of 10 items"));
+    run = runCli("score --json --scorer " + shellQuote(scorer) + " 'item 3.'");
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    const auto scored = nlohmann::json::parse(run.output.substr(0, run.output.find('\n')));
+    auto project = db::Project::open(path);
+    auto& d = project->db();
+    const std::string source = "scorer:" + scored["scorer"].get<std::string>();
+    EXPECT_EQ(test::queryInt(d, "SELECT count(*) FROM suggestions WHERE source = '" + source + "'"), 10);
+    const auto labels = nlohmann::json::parse(test::queryText(
+        d, "SELECT s.labels FROM suggestions s JOIN items i ON i.id = s.item_id WHERE i.text = 'item 3.'"));
+    EXPECT_EQ(labels["toxicity"], scored["toxicity"].get<double>() >= 0.5 ? "Mild" : "No");
+    EXPECT_EQ(test::queryInt(d, "SELECT count(*) FROM annotations"), 0);  // suggestions, never labels
+    EXPECT_EQ(test::queryText(d, "SELECT value FROM project_settings WHERE key = 'suggestion_scorer'"),
+              nlohmann::json(scorer).dump());
+    run = runCli("suggest " + shellQuote(path) + " --scorer " + shellQuote(dir.path().string()));  // not a scorer
+    EXPECT_NE(run.exitCode, 0);
+    EXPECT_THAT(run.output, HasSubstr("scorer.json"));
+}
+
 TEST(CliTeam, LabelStudioImportShowsTheMappingAndDoccanoWithoutARuleWritesNothing) {
     test::ScratchDir dir;
     const std::string path = makeProject(dir, {});

@@ -128,6 +128,22 @@ TEST_F(ImportFixture, BadSplitOrSpanNamesTheLineAndField) {
     EXPECT_EQ(db::countItems(project->db(), {}), 0);
 }
 
+TEST_F(ImportFixture, TheSchemasChecksHoldAgainAfterAnImport) {
+    // The import sets CHECK constraints aside for its own statements (it guarantees them itself); after it,
+    // whether it committed or failed, the same connection must refuse a row that breaks one.
+    const auto insertBadSplit = [this] {
+        project->db().exec("INSERT INTO items(uid, dataset_id, text, text_hash, split) SELECT"
+                           " '0123456789abcdef0123456789abcdef', id, 'x', zeroblob(32), 'dev' FROM datasets LIMIT 1");
+    };
+    import({record(2, "fine")});
+    EXPECT_THROW(insertBadSplit(), db::DbError);
+    auto bad = record(3, "other");
+    bad.split = "dev";
+    EXPECT_THROW(import({bad}), core::InputError);
+    EXPECT_THROW(insertBadSplit(), db::DbError);
+    EXPECT_EQ(db::countItems(project->db(), {}), 1);
+}
+
 TEST_F(ImportFixture, EmptyTextIsSkippedWithAWarning) {
     const auto report = import({record(2, ""), record(3, "x")});
     EXPECT_EQ(report.items, 1);

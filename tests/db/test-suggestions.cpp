@@ -5,6 +5,7 @@
 #include "core/common/diagnostics.h"
 #include "core/data/annotation-jsonl.h"
 #include "core/data/lexicon-suggester.h"
+#include "db/access.h"
 #include "db/annotation-import.h"
 #include "db/suggestions.h"
 #include "support/agreement-project.h"
@@ -88,4 +89,44 @@ TEST(Suggestions, LexiconRunStoresSpansOnlyWhereWordsAreFound) {
     EXPECT_EQ(rows[0].source, "lexicon:w.txt");
     ASSERT_EQ(rows[0].suggestion.spans.size(), 1u);
     EXPECT_EQ(rows[0].suggestion.spans[0].end, 7);
+}
+
+namespace {
+
+// Risk labels as the scorer's suggester gives them (core/eval/scorer-suggester.h), without the model.
+class FixedRiskSuggester : public core::Suggester {
+public:
+    std::string source() const override { return "scorer:" + std::string(64, 'a'); }
+    core::Suggestion suggest(std::string_view) override {
+        core::Suggestion s;
+        s.labels = {{"toxicity", "Mild"}, {"bias", "No"}};
+        return s;
+    }
+};
+
+}  // namespace
+
+TEST(Suggestions, ScorerFolderIsAProjectSettingAndItsLabelsStaySuggestions) {
+    test::ScratchDir dir;
+    auto p = test::makeAgreementProject(dir / "p.srllm");
+    auto& d = p.project->db();
+    EXPECT_FALSE(db::suggestionScorerFolder(d));
+    const int64_t annotations = test::queryInt(d, "SELECT count(*) FROM annotations");
+    const std::string labels = test::queryText(d, "SELECT group_concat(labels, '|') FROM annotations");
+    const int64_t gold = test::queryInt(d, "SELECT count(*) FROM gold");
+    FixedRiskSuggester scorer;
+    EXPECT_EQ(db::suggestForItems(d, scorer, p.items, nullptr), 6);
+    EXPECT_EQ(test::queryInt(d, "SELECT count(*) FROM suggestions WHERE source = 'scorer:" + std::string(64, 'a') + "'"), 6);
+    EXPECT_EQ(test::queryInt(d, "SELECT count(*) FROM annotations"), annotations);  // no label was written
+    EXPECT_EQ(test::queryText(d, "SELECT group_concat(labels, '|') FROM annotations"), labels);
+    EXPECT_EQ(test::queryInt(d, "SELECT count(*) FROM gold"), gold);
+
+    db::setSuggestionScorerFolder(d, "/models/scorer");
+    EXPECT_EQ(db::suggestionScorerFolder(d), "/models/scorer");
+    d.setReader(db::Reader{p.a, "annotator"});  // a blind annotator may not choose the team's scorer
+    EXPECT_THROW(db::setSuggestionScorerFolder(d, "/elsewhere"), db::AccessDenied);
+    EXPECT_EQ(db::suggestionScorerFolder(d), "/models/scorer");
+    d.setReader(std::nullopt);
+    db::setSuggestionScorerFolder(d, "");  // cleared
+    EXPECT_FALSE(db::suggestionScorerFolder(d));
 }

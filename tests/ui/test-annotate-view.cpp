@@ -1,10 +1,12 @@
-// Annotate mode driven by the keyboard alone, undo through the shared stack, and span offsets in code
-// points (db-contract.md), each against a fresh project made with db::Project::create.
+// Annotate mode driven by the keyboard alone, undo through the shared stack, span offsets in code points
+// (db-contract.md), suggestions and the project scorer, each against a fresh project made with db::Project::create.
 #include <QApplication>
 #include <QClipboard>
+#include <QFile>
 #include <QGroupBox>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QStandardPaths>
@@ -105,6 +107,7 @@ private slots:
     void selectedSpanIsStoredInCodePoints();
     void suggestionsAreShownButNeverSavedAsLabels();
     void pastedRewriteIsCountedAndMetricsFollowTheText();
+    void projectScorerSuggestsLabelsAndScoresTheRewrite();
 };
 
 void TestAnnotateView::keyboardAloneStoresFiveCompleteAnnotations() {
@@ -292,6 +295,53 @@ void TestAnnotateView::pastedRewriteIsCountedAndMetricsFollowTheText() {  // #11
                  qPrintable(f.view->rewriteEditor()->metrics()->text()));
 }
 
+// The srllm binary's output for `arguments`, or "" when it failed.
+QByteArray runSrllm(const QStringList& arguments) {
+    QProcess cli;
+    cli.start(qEnvironmentVariable("SRLLM_CLI"), arguments);
+    if (!cli.waitForFinished(60000) || cli.exitCode() != 0) return {};
+    return cli.readAllStandardOutput();
+}
+
+void TestAnnotateView::projectScorerSuggestsLabelsAndScoresTheRewrite() {  // #11 items 4 and 6
+    if (qEnvironmentVariable("SRLLM_CLI").isEmpty()) QSKIP("SRLLM_CLI is not set");
+    Fixture f({"the report was idiot today", "Second item."});
+    QFile data(f.dir.filePath(QStringLiteral("labels.jsonl")));  // a word rule: "idiot" is toxic
+    QVERIFY(data.open(QIODevice::WriteOnly));
+    for (int i = 0; i < 40; ++i)
+        data.write(QStringLiteral("{\"text\": \"the item %1 was %2\", \"toxicity\": %3}\n")
+                       .arg(i).arg(i % 2 ? "idiot" : "fine").arg(i % 2).toUtf8());
+    data.close();
+    const QString scorer = f.dir.filePath(QStringLiteral("scorer"));
+    QVERIFY(!runSrllm({"scorer", "train", "-", scorer, "--hash-bits", "12", "--data", data.fileName()}).isEmpty());
+    const QString rewrite = QStringLiteral("the report was fine today");
+    const QList<QByteArray> scored = runSrllm({"score", "--json", "--scorer", scorer, "the report was idiot today", rewrite})
+                                         .split('\n');
+    QVERIFY(scored.size() >= 2);
+    const auto original = nlohmann::json::parse(scored[0].toStdString());
+    const auto rewritten = nlohmann::json::parse(scored[1].toStdString());
+
+    // The lead sets it (the annotator's own session may not), from another connection as another process would.
+    db::setSuggestionScorerFolder(db::Project::open(f.dir.filePath(QStringLiteral("test.srllm")).toStdString())->db(),
+                                  scorer.toStdString());
+    f.press(Qt::Key_J);
+    f.press(Qt::Key_K);  // item 1 again: scored when shown, stored under the scorer's hash
+    const auto& shown = f.view->suggestions()->suggestions();
+    QCOMPARE(shown.size(), size_t(1));
+    QCOMPARE(shown[0].source, "scorer:" + original["scorer"].get<std::string>());
+    QCOMPARE(shown[0].suggestion.labels.value("toxicity", ""),
+             std::string(original["toxicity"].get<double>() >= 0.5 ? "Mild" : "No"));
+    QVERIFY(f.view->suggestions()->findChild<QGroupBox*>()->title().contains(
+        QString::fromStdString(original["scorer"].get<std::string>().substr(0, 12))));
+    QVERIFY2(!f.stored(1), "a scorer's suggestion was written as the annotator's labels");
+
+    QPlainTextEdit* editor = f.view->rewriteEditor()->editor();
+    editor->setFocus();
+    QTest::keyClicks(editor, rewrite);
+    const QString metrics = f.view->rewriteEditor()->metrics()->text();
+    QVERIFY2(metrics.contains(QStringLiteral("toxicity %1").arg(rewritten["toxicity"].get<double>(), 0, 'f', 2)),
+             qPrintable(metrics));
+}
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);

@@ -14,12 +14,14 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "core/eval/scorer-suggester.h"
 #include "db/suggestions.h"
 #include "ui/annotate/annotation-draft.h"
 #include "ui/annotate/annotation-queue-model.h"
 #include "ui/annotate/item-timer.h"
 #include "ui/annotate/label-form.h"
 #include "ui/annotate/rewrite-editor.h"
+#include "ui/annotate/rewrite-metrics-line.h"
 #include "ui/annotate/span-text-view.h"
 #include "ui/annotate/suggestion-panel.h"
 #include "ui/project-session.h"
@@ -284,7 +286,18 @@ void AnnotateView::onChanged() {
 void AnnotateView::showSuggestions() {
     std::vector<db::SuggestionRow> suggestions;
     try {
+        const auto scorer = m_scorer.current(m_session->db());
+        if (const QString error = m_scorer.takeError(); !error.isEmpty())
+            notify(tr("The project's scorer could not be loaded: %1").arg(error));
+        m_rewrite->metrics()->setScorer(scorer);
         suggestions = db::suggestionsFor(m_session->db(), m_draft->itemId());
+        // An item imported after the scorer was set gets its suggested labels when first shown.
+        const auto scored = [&](const db::SuggestionRow& row) { return row.source == core::ScorerSuggester::sourceOf(*scorer); };
+        if (scorer && std::none_of(suggestions.begin(), suggestions.end(), scored)) {
+            core::ScorerSuggester suggester(scorer);
+            db::suggestForItems(m_session->db(), suggester, {m_draft->itemId()}, {});
+            suggestions = db::suggestionsFor(m_session->db(), m_draft->itemId());
+        }
         if (!suggestions.empty()) db::markSuggestionsShown(m_session->db(), m_draft->itemId(), m_session->annotatorId());
     } catch (const std::exception& e) {
         notify(tr("Suggestions could not be read: %1").arg(QString::fromUtf8(e.what())));

@@ -5,6 +5,8 @@
 // elsewhere refresh the queue without moving the item on screen. Threading: GUI thread only.
 #include <QWidget>
 
+#include "ui/annotate/project-scorer.h"
+
 class QLabel;
 class QListView;
 class QProgressBar;
@@ -76,6 +78,7 @@ private:
     QLabel* m_banner = nullptr;
     QLabel* m_reason = nullptr;  // why the item is in the queue (routed, re-review); stays while it is shown
     SuggestionPanel* m_suggestions = nullptr;
+    ProjectScorer m_scorer;  // the project's scorer: suggested risk labels and the rewrite's toxicity
     SpanTextView* m_text = nullptr;
     RewriteEditor* m_rewrite = nullptr;
     LabelForm* m_form = nullptr;

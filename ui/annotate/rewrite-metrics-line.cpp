@@ -1,5 +1,8 @@
 #include "ui/annotate/rewrite-metrics-line.h"
 
+#include <cmath>
+
+#include "core/eval/risk-scorer.h"
 #include "core/text/chrf.h"
 #include "ui/annotate/code-point-offsets.h"
 #include "ui/annotate/readability-grade.h"
@@ -19,7 +22,8 @@ RewriteMetricsLine::RewriteMetricsLine(QWidget* parent) : QLabel(parent) {
     setTextInteractionFlags(Qt::TextSelectableByMouse);
     setToolTip(tr("chrF: character n-gram F-score of the rewrite against the original (0–100, higher keeps more of "
                   "it). Length: rewrite length / original length in characters. Grade: Flesch-Kincaid grade level "
-                  "of the rewrite (syllables from the CMU Pronouncing Dictionary)."));
+                  "of the rewrite (syllables from the CMU Pronouncing Dictionary). Toxicity: the project's risk scorer's "
+                  "probability that the rewrite is toxic (0–1), when the project has a scorer."));
     auto& readability = ReadabilityGrade::instance();
     connect(&readability, &ReadabilityGrade::loaded, this, [this] { update(m_original, m_rewrite); });
 }
@@ -38,6 +42,10 @@ void RewriteMetricsLine::update(const QString& original, const QString& rewrite)
     const auto& readability = ReadabilityGrade::instance();
     if (readability.ready()) parts << tr("grade %1").arg(scoreText(readability.grade(hypothesis)));
     else if (!readability.error().isEmpty()) parts << tr("grade unavailable: %1").arg(readability.error());
+    if (m_scorer) {
+        const double toxicity = m_scorer->score(hypothesis).probability[0];
+        if (!std::isnan(toxicity)) parts << tr("toxicity %1").arg(toxicity, 0, 'f', 2);
+    }
     setText(parts.join(QStringLiteral("  ·  ")));
 }
 

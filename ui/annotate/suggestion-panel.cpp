@@ -53,7 +53,13 @@ void SuggestionPanel::setSuggestions(const std::vector<db::SuggestionRow>& sugge
 }
 
 QWidget* SuggestionPanel::sourceBox(const db::SuggestionRow& s) {
-    auto* box = new QGroupBox(tr("Suggested by %1").arg(QString::fromStdString(s.source)), this);
+    // A scorer's source is its 64-digit content hash: the first twelve name it on screen.
+    const QString source = QString::fromStdString(s.source);
+    const QString scorerPrefix = QStringLiteral("scorer:");
+    const QString shown = source.startsWith(scorerPrefix)
+                              ? tr("the risk scorer %1…").arg(source.mid(scorerPrefix.size(), 12))
+                              : source;
+    auto* box = new QGroupBox(tr("Suggested by %1").arg(shown), this);
     box->setToolTip(tr("A suggestion, not your label: it counts only once you use it or choose the same."));
     box->setStyleSheet(QStringLiteral("QGroupBox { color: #3c6ec8; }"));
     auto* layout = new QVBoxLayout(box);

@@ -38,7 +38,7 @@
 #include "ui/taxonomy/taxonomy-editor-dialog.h"
 #include "ui/team/assign-dialog.h"
 #include "ui/team/routing-dialog.h"
-#include "ui/team/word-list-suggestions.h"
+#include "ui/team/suggest-actions.h"
 #include "ui/train/train-view.h"
 
 namespace srllm::ui {
@@ -172,6 +172,8 @@ void MainWindow::createMenus() {
                                        [this] { RoutingDialog(m_session.get(), this).exec(); });
     m_expertActions << team->addAction(tr("&Suggest candidate words from a word list…"), this,
                                        [this] { suggestFromWordList(this, m_session.get()); });
+    m_expertActions << team->addAction(tr("Suggest &risk labels with a scorer…"), this,
+                                       [this] { suggestWithScorer(this, m_session.get()); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About SR-LLM Workbench"), this, &MainWindow::showAbout);
