@@ -6,6 +6,7 @@
 #include <map>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace srllm::test {
 
@@ -36,6 +37,9 @@ struct Scenario {
     std::function<bool(const std::filesystem::path& dir)> finished = nullptr;  // its work was done: a retry may be refused
     std::function<void(const Outcome&)> checkAfterRetry = nullptr;  // invariants once it ran again
     std::string sharedData = {};  // a file under ../shared/data the command reads: the scenario skips without it
+    // Folders of the prepared one that only some scenarios use (a training or evaluation workspace), made
+    // once per test process before the first scenario that names them: ctest runs each in its own process.
+    std::vector<std::string> workspaces = {};
 };
 
 // gtest names a parameter by this (found by argument-dependent lookup, so it lives beside Scenario).

@@ -106,7 +106,7 @@ inline int64_t acknowledgedOutputs(const std::string& printed) {
 }
 
 inline Scenario generateRunScenario() {
-    return {"generate-run", "cli",
+    Scenario s{"generate-run", "cli",
             [](const std::filesystem::path& d) {
                 return "generate-run " + shellQuote((d / kEvaluationFolder / "eval.srllm").string()) + " --name tiny --model " +
                        shellQuote((d / kTrainingFolder / "base").string()) + " --split test --batch-size " +
@@ -124,6 +124,8 @@ inline Scenario generateRunScenario() {
                         << "a stored output differs from the never-killed run's: " << line;
             },
             true, true, std::string(kEvaluationFolder) + "/eval.srllm"};
+    s.workspaces = {kTrainingFolder, kEvaluationFolder};
+    return s;
 }
 
 inline Scenario evalScenario() {
@@ -151,6 +153,7 @@ inline Scenario evalScenario() {
             },
             true, true, std::string(kEvaluationFolder) + "/eval.srllm"};
     s.sharedData = "lexicons/vader_lexicon.txt";  // the text metrics' default lexicon
+    s.workspaces = {kEvaluationFolder};
     return s;
 }
 

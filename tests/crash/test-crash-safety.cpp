@@ -263,10 +263,17 @@ protected:
     static void SetUpTestSuite() {
         s_scratch = new test::ScratchDir();
         prepare(s_scratch->path() / "prepared");
-        test::makeEvaluationWorkspace(s_scratch->path() / "prepared" / test::kEvaluationFolder);
+    }
+
+    static void prepareWorkspaces(const Scenario& s) {
+        for (const auto& folder : s.workspaces) {
+            const fs::path dir = s_scratch->path() / "prepared" / folder;
+            if (fs::exists(dir)) continue;
+            if (folder == test::kEvaluationFolder) test::makeEvaluationWorkspace(dir);
 #if SRLLM_CRASH_TRAINING
-        test::makeTrainingWorkspace(s_scratch->path() / "prepared" / test::kTrainingFolder);
+            if (folder == test::kTrainingFolder) test::makeTrainingWorkspace(dir);
 #endif
+        }
     }
     static void TearDownTestSuite() { delete s_scratch; }
 
@@ -300,6 +307,7 @@ TEST_P(CrashSafety, KilledAnywhereLosesNothingAcknowledgedAndRecovers) {
     if (s.program == "gui" && std::string(SRLLM_ANNOTATE_DRIVER).empty()) GTEST_SKIP() << "built without the GUI";
     if (!s.sharedData.empty() && test::sharedData(s.sharedData).empty())
         GTEST_SKIP() << "shared data file absent: " << s.sharedData;
+    prepareWorkspaces(s);
     const State before = stateOf(s_scratch->path() / "prepared" / s.project);
 
     const fs::path reference = copyPrepared(s, s.name + "-reference");

@@ -41,6 +41,7 @@ inline Scenario trainingScenario() {
                }};
     s.exactPoints = false;  // the trainer's heartbeat writes to the project on a timer
     s.project = std::string(kTrainingFolder) + "/study.srllm";
+    s.workspaces = {kTrainingFolder};
     s.setUp = [=](const std::filesystem::path& dir) {
         const auto created = runCli(jobNewCommand(dir / kTrainingFolder, job(dir),
                                                   " --lora-r 4 --lr 1e-3 --max-length 64 --max-steps 12 --save-steps 2 "
