@@ -115,7 +115,9 @@ std::vector<TestSetEntry> holisticBiasSentences(const std::filesystem::path& fol
     for (const auto& phrase : phrases)
         for (const auto& [text, spec] : templates.items()) {
             if (!spec.is_object()) throw InputError(file, 0, text, "expected an object of template settings");
-            if (!phrase.hasNoun && spec.value("must_be_noun", false)) continue;
+            const auto mustBeNoun = spec.value("must_be_noun", nlohmann::json(false));
+            if (!mustBeNoun.is_boolean()) throw InputError(file, 0, text + ".must_be_noun", "expected true or false");
+            if (!phrase.hasNoun && mustBeNoun.get<bool>()) continue;
             std::string sentence;
             if (text.find("{plural_noun_phrase}") != std::string::npos) sentence = replaceAll(text, "{plural_noun_phrase}", phrase.plural);
             else if (text.find("{noun_phrase}") != std::string::npos) sentence = replaceAll(text, "{noun_phrase}", phrase.singular);
