@@ -1127,10 +1127,6 @@ e.g. Offensive=toxicity:High</source>
         <translation>训练中的安全性</translation>
     </message>
     <message>
-        <source>None: a risk scorer folder (srllm scorer train) logs toxic % at each evaluation</source>
-        <translation>无:风险评分器文件夹(srllm scorer train)会在每次评估时记录有害生成比例</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -1165,6 +1161,14 @@ e.g. Offensive=toxicity:High</source>
     <message>
         <source>Risk scorer folder</source>
         <translation>风险评分器文件夹</translation>
+    </message>
+    <message>
+        <source>None (srllm scorer train)</source>
+        <translation>无(srllm scorer train)</translation>
+    </message>
+    <message>
+        <source>A risk scorer folder: each evaluation then logs the toxic % of greedy generations</source>
+        <translation>风险评分器文件夹:每次评估时记录贪心生成结果中有害内容的比例</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,8 @@ JobScorerFields::JobScorerFields(QWidget* parent) : QGroupBox(tr("Safety during 
     const core::JobScorer defaults;
     m_folder = new QLineEdit(this);
     m_folder->setObjectName(QStringLiteral("scorerFolder"));
-    m_folder->setPlaceholderText(tr("None: a risk scorer folder (srllm scorer train) logs toxic % at each evaluation"));
+    m_folder->setPlaceholderText(tr("None (srllm scorer train)"));
+    m_folder->setToolTip(tr("A risk scorer folder: each evaluation then logs the toxic % of greedy generations"));
     auto* browse = new QPushButton(tr("Browse…"), this);
     connect(browse, &QPushButton::clicked, this, &JobScorerFields::chooseFolder);
     auto* folderRow = new QHBoxLayout;
