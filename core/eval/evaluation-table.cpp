@@ -9,6 +9,7 @@
 
 #include "core/eval/bleu.h"
 #include "core/eval/counterfactual-consistency.h"
+#include "core/eval/risk-labels.h"
 #include "core/eval/length-entropy.h"
 #include "core/eval/vader-sentiment.h"
 #include "core/stats/holm-correction.h"
@@ -231,7 +232,7 @@ nlohmann::json evaluationTable(const std::vector<EvaluatedRun>& runs, const Boot
 }
 
 bool cellUsesScorer(const std::string& key) {
-    for (const char* risk : {"toxicity", "bias", "harm", "unsafe"})
+    for (const char* risk : kRiskNames)
         if (key == std::string(risk) + "_percent") return true;
     return key.starts_with("counterfactual_");
 }
