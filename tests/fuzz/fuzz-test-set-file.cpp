@@ -28,9 +28,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             path = folder.string();
         }
     }
+    const int sample = selector >> 4;  // clang 14 cannot capture a structured binding
     srllm::fuzz::expectInputErrors(path, [&] {
         auto set = readTestSetFile(path);
-        sampleTestSet(set, selector >> 4, selector);
+        sampleTestSet(set, sample, static_cast<uint64_t>(sample));
     });
     return 0;
 }
