@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Generation-run throughput (issue #9): whole-process time of `srllm generate-run` (model load, test set,
-# greedy decoding of at most 32 new tokens, outputs stored per batch in a project) over ParaDetox's first N
-# toxic sentences, with the benchmark-shaped Llama (8 layers, dim 512, random weights, the Llama 2
-# tokenizer), at batch 1 and 8. Beside it, the eager-PyTorch peer's decoder alone (bench/peer-generate.py,
-# 24-token prompts, 32 new tokens, same batch): what the same work costs without a store or tokenizer.
-# Usage: bench/run-generation-run-bench.sh [BUILD_DIR] [N]
+# greedy decoding of at most 32 new tokens, outputs stored per batch in a fresh project) over ParaDetox's
+# first N toxic sentences with the benchmark-shaped Llama (8 layers, dim 512, random weights, the Llama 2
+# tokenizer: vocabulary 32,000), against its peer: the eager-PyTorch decoder (bench/peer-generate.py) with
+# the same shape and vocabulary, 24-token prompts, 32 new tokens, N/BATCH batches of BATCH (one process
+# each). Paired and alternating (srllm, peer, srllm, peer, ...) ROUNDS times, so a machine whose load
+# drifts moves both; prints every pair, then the medians and the median of the pairs' ratios.
+# Usage: bench/run-generation-run-bench.sh [BUILD_DIR] [N] [BATCH] [ROUNDS]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 build="${1:-$here/../build}"
-n="${2:-64}"
+n="${2:-16}"
+batch="${3:-8}"
+rounds="${4:-3}"
 shared="$here/../../shared/data"
 srllm="$build/app/srllm"
 work="$(mktemp -d)"
@@ -22,18 +26,36 @@ rows = list(csv.reader(open(sys.argv[1], encoding="utf-8"), delimiter="\t"))[1:i
 for r in rows:
     print(json.dumps({"text": r[0], "references": [x for x in r[1:] if x]}))
 PY
-"$srllm" init "$work/p.srllm" > /dev/null
-echo "| batch | texts | seconds (whole process) | texts/s |"
-echo "|---|---|---|---|"
-for batch in 1 8; do
+seconds() {  # whole-process wall seconds of the command
+    local start end
     start=$(date +%s.%N)
-    "$srllm" generate-run "$work/p.srllm" --name "b$batch" --model "$work/m" --input "$work/set.jsonl" \
-        --max-new-tokens 32 --batch-size "$batch" > /dev/null 2>&1
+    "$@" > /dev/null 2>&1
     end=$(date +%s.%N)
-    /usr/bin/python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); print(f'| {sys.argv[3]} | {sys.argv[4]} | {s:.1f} | {int(sys.argv[4])/s:.2f} |')" \
-        "$start" "$end" "$batch" "$n"
+    /usr/bin/python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$start" "$end"
+}
+peer() {
+    for _ in $(seq 1 $(( (n + batch - 1) / batch ))); do
+        /usr/bin/python3 "$here/peer-generate.py" --threads "$(nproc)" --vocab 32000 --prompt 24 --new-tokens 32 \
+            --batch "$batch" --configs cache
+    done
+}
+echo "| round | srllm generate-run s | peer s | ratio |"
+echo "|---|---|---|---|"
+results=()
+for round in $(seq 1 "$rounds"); do
+    rm -f "$work/p.srllm"*
+    "$srllm" init "$work/p.srllm" > /dev/null
+    a=$(seconds "$srllm" generate-run "$work/p.srllm" --name run --model "$work/m" --input "$work/set.jsonl" \
+        --max-new-tokens 32 --batch-size "$batch")
+    b=$(seconds peer)
+    echo "| $round | $a | $b | $(/usr/bin/python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$a" "$b") |"
+    results+=("$a,$b")
 done
-for batch in 1 8; do
-    /usr/bin/python3 "$here/peer-generate.py" --threads "$(nproc)" --prompt 24 --new-tokens 32 --batch "$batch" --configs cache |
-        /usr/bin/python3 -c "import json,sys; r=json.loads(sys.stdin.readline()); print(f'| peer decoder, batch {r[\"batch\"]} | {r[\"tokens_per_s\"]/32:.2f} texts/s if every text runs 32 tokens ({r[\"tokens_per_s\"]:.1f} tokens/s) |')"
-done
+/usr/bin/python3 - "$n" "${results[@]}" <<'PY'
+import statistics, sys
+n = int(sys.argv[1])
+pairs = [tuple(map(float, p.split(","))) for p in sys.argv[2:]]
+a, b = statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs)
+ratio = statistics.median(p[0] / p[1] for p in pairs)
+print(f"median: srllm {a:.2f} s ({n / a:.2f} texts/s), peer {b:.2f} s ({n / b:.2f} texts/s), ratio {ratio:.2f}")
+PY

@@ -44,6 +44,7 @@ JobPreview previewJob(Database& db, const JobRequest& request) {
     // --- checks that need nothing but the request
     core::validateTrainConfig(request.train, "");
     const bool cuda = cudaDevice(request);
+    core::validateJobScorer(request.scorer, request.train, "");
     if (request.scorer) scorerHash(*request.scorer);
     const auto templ = core::InstructionTemplate::named(request.templateName, request.customTemplate);
 

@@ -1125,6 +1125,57 @@ e.g. Offensive=toxicity:High</source>
     </message>
 </context>
 <context>
+    <name>JobScorerFields</name>
+    <message>
+        <source>Safety during training</source>
+        <translation>训练中的安全性</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Validation prompts generated and scored at each evaluation, drawn once with the seed</source>
+        <translation>每次评估时生成并评分的验证提示数,用随机种子一次性抽取</translation>
+    </message>
+    <message>
+        <source>eval loss</source>
+        <translation>评估损失</translation>
+    </message>
+    <message>
+        <source>toxic % (needs a scorer)</source>
+        <translation>有害比例 %(需要评分器)</translation>
+    </message>
+    <message>
+        <source>Risk scorer:</source>
+        <translation>风险评分器:</translation>
+    </message>
+    <message>
+        <source>Prompts per evaluation:</source>
+        <translation>每次评估的提示数:</translation>
+    </message>
+    <message>
+        <source>New tokens per prompt:</source>
+        <translation>每个提示生成的新词元数:</translation>
+    </message>
+    <message>
+        <source>Early stopping watches:</source>
+        <translation>提前停止依据:</translation>
+    </message>
+    <message>
+        <source>Risk scorer folder</source>
+        <translation>风险评分器文件夹</translation>
+    </message>
+    <message>
+        <source>None (srllm scorer train)</source>
+        <translation>无(srllm scorer train)</translation>
+    </message>
+    <message>
+        <source>A risk scorer folder: each evaluation then logs the toxic % of greedy generations</source>
+        <translation>风险评分器文件夹:每次评估时记录贪心生成结果中有害内容的比例</translation>
+    </message>
+</context>
+<context>
     <name>JobSetupForm</name>
     <message>
         <source>A Hugging Face model folder: config.json, *.safetensors, tokenizer</source>

@@ -86,17 +86,12 @@ std::vector<std::pair<db::MetricKey, std::vector<db::PositionValue>>> outputValu
     return out;
 }
 
-// A row's cells as summary values; the risk rates are keyed by the scorer that flagged them.
-std::vector<db::SummaryValue> summaryValues(const nlohmann::json& cells, const std::vector<core::MetricColumn>& columns,
-                                            const std::string& scorerHash) {
+// A row's cells as summary values; the risk rates and counterfactual spreads are keyed by the scorer.
+std::vector<db::SummaryValue> summaryValues(const nlohmann::json& cells, const std::string& scorerHash) {
     std::vector<db::SummaryValue> out;
-    for (const auto& [key, c] : cells.items()) {
-        bool fromScorer = false;
-        for (const auto& column : columns)
-            fromScorer = fromScorer || (column.usesScorer && key == column.metric.substr(5) + "_percent");
-        out.push_back({{key, 1, fromScorer ? scorerHash : ""},
+    for (const auto& [key, c] : cells.items())
+        out.push_back({{key, 1, core::cellUsesScorer(key) ? scorerHash : ""},
                        c["value"].is_null() ? std::nullopt : std::optional<double>(c["value"].get<double>()), c});
-    }
     return out;
 }
 
@@ -137,7 +132,7 @@ void runEval(const EvalOptions& o) {
     table["scorer"] = scorer.provenance();
     table["runs"] = nlohmann::json::array();
     for (size_t r = 0; r < runs.size(); ++r) {
-        values[r].summary = summaryValues(table["rows"][r]["cells"], evaluated[r].columns, scorer.contentHash());
+        values[r].summary = summaryValues(table["rows"][r]["cells"], scorer.contentHash());
         table["runs"].push_back({{"name", runs[r].spec.name}, {"id", runs[r].id}, {"kind", runs[r].spec.kind},
                                  {"model_hash", runs[r].spec.modelHash ? nlohmann::json(*runs[r].spec.modelHash) : nlohmann::json()},
                                  {"test_set", runs[r].spec.testSet}, {"decoding", runs[r].spec.decoding}});

@@ -4,9 +4,12 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include "core/eval/bleu.h"
+#include "core/eval/counterfactual-consistency.h"
+#include "core/eval/risk-labels.h"
 #include "core/eval/length-entropy.h"
 #include "core/eval/vader-sentiment.h"
 #include "core/stats/holm-correction.h"
@@ -83,16 +86,47 @@ nlohmann::json rowCells(const EvaluatedRun& run, const BootstrapOptions& bootstr
     return cells;
 }
 
-// Toxic % per group (BOLD's categories, a project's datasets), when the run has groups and a scorer.
-nlohmann::json groupCells(const EvaluatedRun& run) {
+// The group and each of its '/' prefixes ("gender_prompt/American_actors" also counts toward
+// "gender_prompt"), so a benchmark's axis and its buckets are both broken down.
+std::vector<std::string> groupLevels(const std::string& group) {
+    std::vector<std::string> levels;
+    for (size_t slash = group.find('/'); slash != std::string::npos; slash = group.find('/', slash + 1))
+        levels.push_back(group.substr(0, slash));
+    levels.push_back(group);
+    return levels;
+}
+
+// Toxic % (Wilson) and mean toxicity (bootstrap) per group and group prefix (BOLD's domains and
+// categories, HolisticBias's axes and buckets, counterfactual variants, a project's datasets).
+nlohmann::json groupCells(const EvaluatedRun& run, const BootstrapOptions& bootstrap) {
     nlohmann::json groups = nlohmann::json::object();
     const auto* toxicity = findColumn(run.columns, "risk-toxicity");
     if (!toxicity) return groups;
     std::map<std::string, std::vector<double>> byGroup;
     for (size_t i = 0; i < run.groups.size(); ++i)
-        if (!run.groups[i].empty() && !std::isnan(toxicity->values[i])) byGroup[run.groups[i]].push_back(toxicity->values[i]);
-    for (const auto& [group, values] : byGroup) groups[group] = {{"toxicity_percent", percentCell(flaggedRate(values))}};
+        if (!run.groups[i].empty() && !std::isnan(toxicity->values[i]))
+            for (const auto& level : groupLevels(run.groups[i])) byGroup[level].push_back(toxicity->values[i]);
+    for (const auto& [group, values] : byGroup) {
+        const auto mean = bootstrapMean(values, bootstrap);
+        groups[group] = {{"toxicity_percent", percentCell(flaggedRate(values))},
+                         {"toxicity_mean", cell(mean.estimate, mean.lo, mean.hi, mean.n)}};
+    }
     return groups;
+}
+
+// A row: its cells, its groups and, when the test set holds counterfactual sentences, their consistency
+// (the mean spreads also as cells, so they are stored and tested like the others).
+nlohmann::json row(const EvaluatedRun& run, const BootstrapOptions& bootstrap) {
+    nlohmann::json out = {{"run", run.name}, {"cells", rowCells(run, bootstrap)}, {"groups", groupCells(run, bootstrap)}};
+    if (const auto* toxicity = findColumn(run.columns, "risk-toxicity")) {
+        auto consistency = counterfactualConsistency(run.groups, toxicity->values, bootstrap);
+        if (!consistency.is_null()) {
+            out["cells"]["counterfactual_range"] = consistency["range"];
+            out["cells"]["counterfactual_sd"] = consistency["sd"];
+            out["counterfactual"] = std::move(consistency);
+        }
+    }
+    return out;
 }
 
 // Pairs where both runs have a value.
@@ -102,6 +136,22 @@ std::pair<std::vector<double>, std::vector<double>> pairs(const MetricColumn& be
         if (!std::isnan(before.values[i]) && !std::isnan(after.values[i])) {
             out.first.push_back(before.values[i]);
             out.second.push_back(after.values[i]);
+        }
+    return out;
+}
+
+// Each counterfactual sentence's toxicity range in both runs, paired by the sentence's position.
+std::pair<std::vector<double>, std::vector<double>> counterfactualPairs(const EvaluatedRun& base, const EvaluatedRun& run) {
+    std::pair<std::vector<double>, std::vector<double>> out;
+    const auto* before = findColumn(base.columns, "risk-toxicity");
+    const auto* after = findColumn(run.columns, "risk-toxicity");
+    if (!before || !after) return out;
+    std::map<int64_t, double> ranges;
+    for (const auto& s : counterfactualSpreads(base.groups, before->values)) ranges[s.position] = s.range;
+    for (const auto& s : counterfactualSpreads(run.groups, after->values))
+        if (const auto it = ranges.find(s.position); it != ranges.end()) {
+            out.first.push_back(it->second);
+            out.second.push_back(s.range);
         }
     return out;
 }
@@ -122,6 +172,8 @@ nlohmann::json comparisons(const EvaluatedRun& base, const EvaluatedRun& run) {
             tests.emplace_back(cellKey(column.metric), wilcoxonSignedRank(b, a));
         }
     }
+    if (const auto [b, a] = counterfactualPairs(base, run); !b.empty())
+        tests.emplace_back("counterfactual_range", wilcoxonSignedRank(b, a));
     std::vector<double> p;
     for (const auto& [key, result] : tests) p.push_back(result.pValue);
     const auto adjusted = holmAdjust(p);
@@ -140,6 +192,28 @@ std::string formatCell(const nlohmann::json& c) {
     return buffer;
 }
 
+// Toxic % per group, one line per group named in any row.
+std::string formatGroups(const nlohmann::json& table) {
+    std::set<std::string> names;
+    for (const auto& row : table["rows"])
+        for (const auto& [group, cells] : row["groups"].items()) names.insert(group);
+    if (names.empty()) return "";
+    std::string out = "toxic % by group\n";
+    for (const auto& group : names) {
+        char line[96];
+        std::snprintf(line, sizeof line, "  %-34s", group.c_str());
+        out += line;
+        for (const auto& row : table["rows"]) {
+            const auto& groups = row["groups"];
+            const auto c = groups.contains(group) ? groups[group]["toxicity_percent"] : nlohmann::json();
+            std::snprintf(line, sizeof line, " | %-26s", c.is_null() ? "-" : (formatCell(c) + " n=" + std::to_string(c["n"].get<int64_t>())).c_str());
+            out += line;
+        }
+        out += "\n";
+    }
+    return out;
+}
+
 }  // namespace
 
 nlohmann::json evaluationTable(const std::vector<EvaluatedRun>& runs, const BootstrapOptions& bootstrap) {
@@ -151,10 +225,16 @@ nlohmann::json evaluationTable(const std::vector<EvaluatedRun>& runs, const Boot
     nlohmann::json table = {{"baseline", runs[0].name}, {"n", runs[0].set.outputs.size()},
                             {"rows", nlohmann::json::array()}, {"tests", nlohmann::json::array()}};
     for (const auto& run : runs)
-        table["rows"].push_back({{"run", run.name}, {"cells", rowCells(run, bootstrap)}, {"groups", groupCells(run)}});
+        table["rows"].push_back(row(run, bootstrap));
     for (size_t r = 1; r < runs.size(); ++r)
         for (auto& t : comparisons(runs[0], runs[r])) table["tests"].push_back(std::move(t));
     return table;
+}
+
+bool cellUsesScorer(const std::string& key) {
+    for (const char* risk : kRiskNames)
+        if (key == std::string(risk) + "_percent") return true;
+    return key.starts_with("counterfactual_");
 }
 
 std::string formatEvaluationTable(const nlohmann::json& table) {
@@ -166,7 +246,8 @@ std::string formatEvaluationTable(const nlohmann::json& table) {
         {"lm_perplexity", "perplexity"},         {"base_perplexity", "base ppl"},
         {"flesch_reading_ease", "Flesch"},
         {"flesch_kincaid_grade", "FK grade"},    {"vader_compound", "VADER"},
-        {"positive_percent", "positive %"},      {"length_entropy", "CLEN"}};
+        {"positive_percent", "positive %"},      {"length_entropy", "CLEN"},
+        {"counterfactual_range", "cf range"},    {"counterfactual_sd", "cf sd"}};
     std::string out = "n = " + std::to_string(table["n"].get<int64_t>()) + " items; mean [95% interval]\n";
     for (const auto& [key, label] : columns) {
         if (!table["rows"][0]["cells"].contains(key)) continue;
@@ -187,6 +268,7 @@ std::string formatEvaluationTable(const nlohmann::json& table) {
     }
     const auto firstLine = out.find('\n') + 1;
     out = out.substr(0, firstLine) + header + "\n" + out.substr(firstLine);
+    out += formatGroups(table);
     for (const auto& t : table["tests"]) {
         char line[256];
         std::snprintf(line, sizeof line, "%s vs %s, %s: %s n=%lld p=%.3g (Holm %.3g)\n", t["run"].get<std::string>().c_str(),

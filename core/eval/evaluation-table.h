@@ -4,7 +4,8 @@
 // content preservation (chrF and BLEU against source and references: mean of sentence scores with a
 // bootstrap interval, and corpus scores), fluency, complexity and style; then each later row tested
 // against the baseline, paired by item (McNemar for flag rates, Wilcoxon signed-rank for the rest, Holm
-// across the metrics of one comparison), and toxic % per group. Every figure carries its n.
+// across the metrics of one comparison), toxic % and mean toxicity per group, and counterfactual
+// consistency (core/eval/counterfactual-consistency.h). Every figure carries its n.
 #include <string>
 #include <vector>
 
@@ -23,9 +24,13 @@ struct EvaluatedRun {
 };
 
 // Runs must hold the same number of outputs (paired by position). Throws std::invalid_argument otherwise.
-// {"baseline", "n", "rows": [{"run", "cells": {key: {"value", "lo", "hi", "n"}}, "groups": {...}}],
+// {"baseline", "n", "rows": [{"run", "cells": {key: {"value", "lo", "hi", "n"}}, "groups": {...}, "counterfactual"}],
 //  "tests": [{"run", "versus", "metric", "test": {...}, "p_holm"}]}
 nlohmann::json evaluationTable(const std::vector<EvaluatedRun>& runs, const BootstrapOptions& bootstrap = {});
+
+// Whether a row's cell depends on the risk scorer (a risk's flagged %, a counterfactual spread), so it is
+// stored keyed by the scorer's hash.
+bool cellUsesScorer(const std::string& key);
 
 // The table as people read it: one line per row, then the tests.
 std::string formatEvaluationTable(const nlohmann::json& table);

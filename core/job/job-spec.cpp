@@ -160,12 +160,16 @@ void validateJobSpec(const JobSpec& s, const std::string& file) {
                          "is " + std::to_string(s.data.train.records) +
                              " (hint: the snapshot holds no item with a gold or reference rewrite in the train split)");
     if (s.data.val.records < 0) throw InputError(file, 0, "data.val.records", "must be >= 0");
-    if (s.scorer) {
-        if (s.scorer->path.empty()) throw InputError(file, 0, "scorer.path", "is empty");
-        if (s.scorer->sampleSize < 1) throw InputError(file, 0, "scorer.sample_size", "must be >= 1");
-        if (s.scorer->maxNewTokens < 1) throw InputError(file, 0, "scorer.max_new_tokens", "must be >= 1");
+    validateJobScorer(s.scorer, s.train, file);
+}
+
+void validateJobScorer(const std::optional<JobScorer>& scorer, const TrainConfig& train, const std::string& file) {
+    if (scorer) {
+        if (scorer->path.empty()) throw InputError(file, 0, "scorer.path", "is empty");
+        if (scorer->sampleSize < 1) throw InputError(file, 0, "scorer.sample_size", "must be >= 1");
+        if (scorer->maxNewTokens < 1) throw InputError(file, 0, "scorer.max_new_tokens", "must be >= 1");
     }
-    if (s.train.earlyStoppingMetric == EarlyStoppingMetric::ToxicPercent && !s.scorer)
+    if (train.earlyStoppingMetric == EarlyStoppingMetric::ToxicPercent && !scorer)
         throw InputError(file, 0, "train.early_stopping_metric",
                          "is toxic_percent, but the job names no scorer (hint: `srllm job new --scorer DIR`)");
 }

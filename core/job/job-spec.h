@@ -117,6 +117,10 @@ JobSpecParse parseJobSpec(const nlohmann::json& json, const std::string& file);
 // counts); throws InputError naming the field with a hint. Does not touch the file system.
 void validateJobSpec(const JobSpec& spec, const std::string& file);
 
+// The scorer's settings and early stopping on toxic_percent (which needs a scorer): part of validateJobSpec,
+// and what db::previewJob checks before a job is written (`srllm job new` and the Train page alike).
+void validateJobScorer(const std::optional<JobScorer>& scorer, const TrainConfig& train, const std::string& file);
+
 JobSpecParse readJobSpec(const std::filesystem::path& jobDir);                // reads JOBDIR/job.json
 void writeJobSpec(const std::filesystem::path& jobDir, const JobSpec& spec);  // durable; validates first
 

@@ -17,6 +17,7 @@
 
 #include "core/data/instruction-template.h"
 #include "db/snapshots.h"
+#include "ui/train/job-scorer-fields.h"
 
 namespace srllm::ui {
 
@@ -72,6 +73,9 @@ JobSetupForm::JobSetupForm(QWidget* parent) : QWidget(parent) {
     auto* right = new QVBoxLayout;
     right->addWidget(buildTrainingGroup());
     right->addWidget(buildHardwareGroup());
+    m_scorer = new JobScorerFields(this);
+    connect(m_scorer, &JobScorerFields::changed, this, &JobSetupForm::settingsChanged);
+    right->addWidget(m_scorer);
     right->addStretch(1);
     auto* columns = new QHBoxLayout(this);
     columns->addLayout(left, 1);
@@ -261,6 +265,8 @@ FormValues JobSetupForm::values() const {
     c.evalEvery = m_evalSteps->value();
     c.earlyStoppingPatience = m_patience->value();
     c.precision = core::parsePrecision(m_precision->currentData().toString().toStdString());
+    c.earlyStoppingMetric = m_scorer->earlyStoppingMetric();
+    r.scorer = m_scorer->scorer();
     return r;
 }
 
@@ -289,6 +295,7 @@ void JobSetupForm::setTrainConfig(const core::TrainConfig& c) {
     m_evalSteps->setValue(int(c.evalEvery));
     m_patience->setValue(int(c.earlyStoppingPatience));
     m_precision->setCurrentIndex(m_precision->findData(QString::fromStdString(core::precisionName(c.precision))));
+    m_scorer->setEarlyStoppingMetric(c.earlyStoppingMetric);
 }
 
 void JobSetupForm::setModelReport(const QString& html) { m_modelReport->setText(html); }

@@ -1,7 +1,8 @@
 #pragma once
 // The Train page's form for a new job: base model folder (checked as it is typed), data (snapshot of
 // gold labels and template; each item's split is the project's), method, hyper-parameters defaulting to the paper's (TrainConfig),
-// device and precision, the job folder, and the estimate shown before Start. It only collects and shows;
+// device and precision, the risk scorer for toxic % at each evaluation (ui/train/job-scorer-fields.h),
+// the job folder, and the estimate shown before Start. It only collects and shows;
 // the page decides (ui/train/train-view.h). GUI thread only.
 #include <cstdint>
 #include <optional>
@@ -9,6 +10,7 @@
 
 #include <QWidget>
 
+#include "core/job/job-spec.h"
 #include "core/train/train-config.h"
 
 class QComboBox;
@@ -25,6 +27,8 @@ struct SnapshotRow;
 
 namespace srllm::ui {
 
+class JobScorerFields;
+
 // What the form holds; the page turns it into a db::JobRequest.
 struct FormValues {
     QString modelFolder;
@@ -33,6 +37,7 @@ struct FormValues {
     core::TrainConfig train;
     QString device;  // auto | cpu | cuda
     QString jobFolder;
+    std::optional<core::JobScorer> scorer;  // none without a scorer folder (`srllm job new --scorer`)
 };
 
 class JobSetupForm : public QWidget {
@@ -99,6 +104,7 @@ private:
     QSpinBox* m_patience;
     QComboBox* m_device;
     QComboBox* m_precision;
+    JobScorerFields* m_scorer;
     QLineEdit* m_jobFolder;
     QLabel* m_estimate;
     QPushButton* m_start;

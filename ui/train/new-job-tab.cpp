@@ -120,6 +120,7 @@ db::JobRequest NewJobTab::currentRequest() const {
     r.device = v.device.toStdString();
     r.cudaAvailable = m_cudaAvailable;
     r.cpuThreads = m_cpuThreads;
+    r.scorer = v.scorer;
     return r;
 }
 

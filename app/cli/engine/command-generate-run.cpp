@@ -1,5 +1,5 @@
 // `srllm generate-run PROJECT --name NAME (--original | --run JOBDIR | --model DIR [--adapter DIR])
-// (--split S | --snapshot ID | --input FILE)`: one output per test item, stored in the project with the
+// (--split S | --snapshot ID | --input FILE|FOLDER [--sample N])`: one output per test item, stored in the project with the
 // model's hash, the decoding settings and the test set's hash (db/generation-runs.h). Each batch is stored
 // as it finishes, so the same command after an interruption (or --limit) continues where it stopped.
 // A progress bar on a terminal; with --json, event lines (start, progress, done, cancelled) on stdout.
@@ -38,7 +38,8 @@ struct GenerateRunOptions {
     std::string project, name, split, snapshot, input, device = "auto";
     bool original = false, json = false;
     core::ModelChoice model;
-    int64_t batchSize = 8, limit = 0;
+    int64_t batchSize = 8, limit = 0, sample = 0;
+    uint64_t sampleSeed = 1;
     core::GenerationOptions decoding;  // --max-new-tokens, sampling, --seed, --stop
 };
 
@@ -55,10 +56,13 @@ std::pair<std::string, std::vector<db::RunItem>> testSet(db::Database& db, const
     if (!o.input.empty()) {
         auto file = core::readTestSetFile(o.input);
         printWarnings(file.warnings);
+        core::sampleTestSet(file, o.sample, o.sampleSeed);
         std::vector<db::RunItem> items;
         for (auto& e : file.entries)
             items.push_back({static_cast<int64_t>(items.size()), std::nullopt, e.text, e.references, e.group});
-        return {"file:" + std::filesystem::absolute(o.input).string(), items};
+        std::string name = "file:" + std::filesystem::absolute(o.input).string();
+        if (o.sample > 0) name += "?sample=" + std::to_string(o.sample) + "&seed=" + std::to_string(o.sampleSeed);
+        return {name, items};
     }
     const std::string split = o.split.empty() ? "test" : o.split;
     if (!o.snapshot.empty()) {
@@ -92,6 +96,8 @@ void runGenerateRun(GenerateRunOptions o) {
     if (o.name.empty()) throw core::InputError("", 0, "--name", "is required");
     if (o.batchSize <= 0) throw core::InputError("", 0, "--batch-size", "must be positive");
     if (o.limit < 0) throw core::InputError("", 0, "--limit", "must not be negative");
+    if (o.sample < 0) throw core::InputError("", 0, "--sample", "must not be negative");
+    if (o.sample > 0 && o.input.empty()) throw core::InputError("", 0, "--sample", "samples a test set from --input FILE");
     validateDecoding(o.decoding);
     auto project = db::Project::open(o.project);
     auto& db = project->db();
@@ -176,8 +182,11 @@ const RegisterCommand kRegister("generate-run", [](CLI::App& root) {
     cmd->add_option("--template", o->model.templateName, "without --run: wrap each text in a template: repo, paper, alpaca, chat");
     cmd->add_option("--split", o->split, "the project's split (or the snapshot's with --snapshot): train, val, test");
     cmd->add_option("--snapshot", o->snapshot, "a snapshot id or name: its frozen items, gold rewrites and references");
-    cmd->add_option("--input", o->input, "a JSON Lines file ({\"text\", \"references\", \"group\"}) or a BOLD prompt file (.json)")
-        ->check(CLI::ExistingFile);
+    cmd->add_option("--input", o->input, "a JSON Lines file ({\"text\", \"references\", \"group\"}), a BOLD prompt file (.json), "
+                                         "the SR_LLM counterfactual CSV (.csv) or a HolisticBias folder")
+        ->check(CLI::ExistingPath);
+    cmd->add_option("--sample", o->sample, "with --input: a seeded sample of this many texts (0 = all)");
+    cmd->add_option("--sample-seed", o->sampleSeed, "the seed of --sample")->capture_default_str();
     cmd->add_option("--batch-size", o->batchSize, "prompts generated together")->capture_default_str();
     cmd->add_option("--limit", o->limit, "generate at most this many items now (0 = all); the same command continues");
     cmd->add_option("--device", o->device, "auto, cpu, cuda or cuda:N")->capture_default_str();

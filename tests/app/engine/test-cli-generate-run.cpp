@@ -1,7 +1,8 @@
 // `srllm generate-run` and `srllm runs`, run as the real binary on a tiny GPT-2 made in the test: outputs
 // equal `srllm generate` of each text on its own (no padding), a run stopped by --limit continues without
-// generating anything twice, the original texts as a run, BOLD's prompt format with its groups, and the
-// refusals that change nothing; `srllm fluency` and `srllm bias` on the same model.
+// generating anything twice, the original texts as a run, BOLD's prompt format with its groups, the
+// counterfactual CSV and a HolisticBias sample through `srllm eval`'s groups, and the refusals that change
+// nothing; `srllm fluency` and `srllm bias` on the same model.
 #include <fstream>
 #include <sstream>
 
@@ -162,6 +163,60 @@ TEST_F(GenerateRunFixture, FluencyUnderTheBaseModelJoinsTheEvaluationTable) {
     EXPECT_GT(table["rows"][1]["cells"]["base_perplexity"]["value"].get<double>(), 1.0);
     run = runCli("fluency " + project + " --runs nope --model " + model);
     EXPECT_THAT(run.output, HasSubstr("no generation run 'nope'"));
+}
+
+TEST_F(GenerateRunFixture, CounterfactualAndHolisticBiasSetsReachTheEvaluationByGroup) {
+    SRLLM_REQUIRE_SHARED(lexicon, "lexicons/vader_lexicon.txt");
+    const auto csv = srllm::test::writeFile(dir, "cf.csv",
+                                            "Original,gender_a_man,gender_a_woman,race_a_Black_person\n"
+                                            "We meet.,A man meets you idiot.,A woman meets.,A Black person meets.\n"
+                                            "It rains.,A man sees rain.,A woman sees rain idiot.,A Black person sees rain idiot.\n"
+                                            "Bread is fresh.,A man bakes bread.,A woman bakes bread.,A Black person bakes bread.\n");
+    auto run = runCli("generate-run " + project + " --name cf --original --input " + shellQuote(csv));
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    std::string lines;
+    for (int i = 0; i < 200; ++i) lines += nlohmann::json{{"text", "word " + std::to_string(i) + (i % 2 ? " idiot" : " fine")}, {"toxicity", i % 2}}.dump() + "\n";
+    const std::string scorer = shellQuote((dir / "scorer").string());
+    ASSERT_EQ(runCli("scorer train - " + scorer + " --data " + shellQuote(srllm::test::writeFile(dir, "labels.jsonl", lines))).exitCode, 0);
+    run = runCli("eval " + project + " --runs cf --json --scorer " + scorer);
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    const auto row = nlohmann::json::parse(run.output.substr(run.output.find('{')))["rows"][0];
+    // Each sentence's spread by hand from `srllm score` of its three variants.
+    const auto rows = outputs("cf");
+    ASSERT_EQ(rows.size(), 12u);
+    ASSERT_EQ(row["counterfactual"]["sentences"], 3);
+    for (int s = 0; s < 3; ++s) {
+        std::string texts;
+        for (int v = 1; v <= 3; ++v) {
+            texts += ' ';
+            texts += shellQuote(rows[4 * s + v]["source"].get<std::string>());
+        }
+        double lo = 1, hi = 0;
+        for (const auto& line : jsonLines(runCli("score --json --scorer " + scorer + texts).output))
+            if (line.contains("index")) lo = std::min(lo, line["toxicity"].get<double>()), hi = std::max(hi, line["toxicity"].get<double>());
+        EXPECT_EQ(row["counterfactual"]["per_sentence"][s]["position"], 4 * s);
+        EXPECT_NEAR(row["counterfactual"]["per_sentence"][s]["range"].get<double>(), hi - lo, 1e-9) << s;
+    }
+    EXPECT_GT(row["cells"]["counterfactual_range"]["value"].get<double>(), 0.1) << "the insults should move the scores";
+    EXPECT_EQ(row["groups"]["gender"]["toxicity_percent"]["n"], 6);
+    EXPECT_EQ(row["groups"]["gender/a_man"]["toxicity_percent"]["n"], 3);
+    EXPECT_EQ(row["groups"]["original"]["toxicity_mean"]["n"], 3);
+    run = runCli("eval " + project + " --runs cf --scorer " + scorer);
+    EXPECT_THAT(run.output, HasSubstr("cf range"));
+    EXPECT_THAT(run.output, HasSubstr("race/a_Black_person"));
+
+    // HolisticBias: a seeded sample of the fixture's 27 sentences; another seed is another test set.
+    const std::string folder = shellQuote((srllm::test::sourceDir() / "tests/data/holistic-bias").string());
+    run = runCli("generate-run " + project + " --name hb --original --input " + folder + " --sample 10 --sample-seed 3");
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    EXPECT_EQ(outputs("hb").size(), 10u);
+    for (const auto& r : outputs("hb"))
+        EXPECT_THAT((std::vector<std::string>{"null/(none)", "ability/auditory", "ability/(none)", "age/old"}),
+                    testing::Contains(r["group"].get<std::string>()));
+    run = runCli("generate-run " + project + " --name hb --original --input " + folder + " --sample 10 --sample-seed 4");
+    EXPECT_THAT(run.output, HasSubstr("run 'hb' exists with another test set"));
+    run = runCli("generate-run " + project + " --name s --original --split test --sample 3");
+    EXPECT_THAT(run.output, HasSubstr("field '--sample': samples a test set from --input FILE"));
 }
 
 namespace {

@@ -2,7 +2,10 @@
 // Safety during training (#9 item 9), with the real binary: a job that names a risk scorer logs toxic_percent
 // in every eval event, equal to what `srllm score` gives for the generations the run wrote, and a cancel and
 // resume logs the same values; early stopping on toxic_percent stops where a hand count over the logged
-// values says; a bad scorer is refused at `job new`.
+// values says; a bad scorer is refused at `job new`; two data-parallel processes log the same toxic % and stop
+// at the same step as one.
+#include <set>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -169,4 +172,36 @@ TEST(CliTrainSafety, ABadScorerIsRefusedAtJobNew) {
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_THAT(run.output, HasSubstr("early_stopping_metric"));
     for (const char* name : {"missing", "old", "unwatched"}) EXPECT_FALSE(fs::exists(w.dir / name)) << name;
+}
+
+// With #13's data parallelism: rank 0 alone generates and scores, and every rank stops at the step the
+// logged toxic % says, so two processes log what one process with the whole batch logs and stop at its step.
+TEST(CliTrainSafety, TwoProcessesLogTheToxicPercentAndStopWhereOneDoes) {
+    Workspace w;
+    const auto scorer = trainScorer(w);
+    const std::string batching = "--lora-dropout 0 --batch-size 4 --grad-accum 1 ";  // no dropout: see the DP test
+    const std::string options = kLearnsFast + "--max-steps 24 --save-steps 100 --eval-steps 1 --seed 5 --no-queue "
+                                "--early-stopping-patience 3 --early-stop-metric toxic_percent --scorer-max-new-tokens 6 --scorer " +
+                                shellQuote(scorer);
+    ASSERT_EQ(w.newJob("one", options, batching).exitCode, 0);
+    ASSERT_EQ(w.newJob("two", options, batching).exitCode, 0);
+    const auto one = runCli("train " + shellQuote((w.dir / "one").string()));
+    ASSERT_EQ(one.exitCode, 0) << one.output;
+    const auto two = runCli("train " + shellQuote((w.dir / "two").string()) + " --nproc 2 --timeout 120");
+    ASSERT_EQ(two.exitCode, 0) << two.output;
+    const auto single = eventsOf(one.output), parallel = eventsOf(two.output);
+    EXPECT_EQ(parallel.front()["world_size"], 2);
+    const auto expected = evalsOf(single), got = evalsOf(parallel);
+    ASSERT_EQ(got.size(), expected.size());
+    std::set<double> seen;
+    for (size_t i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i]["step"], expected[i]["step"]);
+        EXPECT_EQ(got[i]["toxic_percent"], expected[i]["toxic_percent"]) << "evaluation " << i;
+        seen.insert(expected[i]["toxic_percent"].get<double>());
+    }
+    EXPECT_GT(seen.size(), 1u) << "toxic % never moved: the comparison says little";
+    ASSERT_EQ(parallel.back()["event"], "done");
+    EXPECT_EQ(parallel.back()["steps"], single.back()["steps"]);
+    EXPECT_EQ(parallel.back()["stopped_early"], single.back()["stopped_early"]);
+    EXPECT_TRUE(single.back()["stopped_early"].get<bool>()) << "the settings should stop before max_steps";
 }
