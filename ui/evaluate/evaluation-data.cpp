@@ -13,27 +13,28 @@ namespace srllm::ui {
 
 namespace {
 
-// NOTE: the order of the metric panels; ids as core/eval/output-metrics.cpp stores them.
+// NOTE: the order of the metric panels; ids as core/eval/output-metrics.cpp stores them. The context has
+// no namespace: ui/main/app-language looks contexts up without "srllm::ui::".
 const std::vector<std::pair<const char*, const char*>> kMetricTitles = {
-    {"risk-toxicity", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "Toxicity probability")},
-    {"risk-bias", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "Bias probability")},
-    {"risk-harm", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "Harm probability")},
-    {"risk-unsafe", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "Unsafe probability")},
-    {"chrf-source", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "chrF against the source")},
-    {"bleu-source", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "BLEU against the source")},
-    {"chrf-reference", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "chrF against the references")},
-    {"bleu-reference", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "BLEU against the references")},
-    {"lm-perplexity", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "Trigram perplexity")},
-    {"base-perplexity", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "Perplexity under the base model")},
-    {"flesch-reading-ease", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "Flesch reading ease")},
-    {"flesch-kincaid-grade", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "Flesch–Kincaid grade")},
-    {"gunning-fog", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "Gunning fog")},
-    {"smog", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "SMOG")},
-    {"coleman-liau", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "Coleman–Liau")},
-    {"ari", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "ARI")},
-    {"vader-compound", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "VADER compound sentiment")},
-    {"clen", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "CLEN (word-length entropy)")},
-    {"words", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "Words")},
+    {"risk-toxicity", QT_TRANSLATE_NOOP("EvaluationData", "Toxicity probability")},
+    {"risk-bias", QT_TRANSLATE_NOOP("EvaluationData", "Bias probability")},
+    {"risk-harm", QT_TRANSLATE_NOOP("EvaluationData", "Harm probability")},
+    {"risk-unsafe", QT_TRANSLATE_NOOP("EvaluationData", "Unsafe probability")},
+    {"chrf-source", QT_TRANSLATE_NOOP("EvaluationData", "chrF against the source")},
+    {"bleu-source", QT_TRANSLATE_NOOP("EvaluationData", "BLEU against the source")},
+    {"chrf-reference", QT_TRANSLATE_NOOP("EvaluationData", "chrF against the references")},
+    {"bleu-reference", QT_TRANSLATE_NOOP("EvaluationData", "BLEU against the references")},
+    {"lm-perplexity", QT_TRANSLATE_NOOP("EvaluationData", "Trigram perplexity")},
+    {"base-perplexity", QT_TRANSLATE_NOOP("EvaluationData", "Perplexity under the base model")},
+    {"flesch-reading-ease", QT_TRANSLATE_NOOP("EvaluationData", "Flesch reading ease")},
+    {"flesch-kincaid-grade", QT_TRANSLATE_NOOP("EvaluationData", "Flesch–Kincaid grade")},
+    {"gunning-fog", QT_TRANSLATE_NOOP("EvaluationData", "Gunning fog")},
+    {"smog", QT_TRANSLATE_NOOP("EvaluationData", "SMOG")},
+    {"coleman-liau", QT_TRANSLATE_NOOP("EvaluationData", "Coleman–Liau")},
+    {"ari", QT_TRANSLATE_NOOP("EvaluationData", "ARI")},
+    {"vader-compound", QT_TRANSLATE_NOOP("EvaluationData", "VADER compound sentiment")},
+    {"clen", QT_TRANSLATE_NOOP("EvaluationData", "CLEN (word-length entropy)")},
+    {"words", QT_TRANSLATE_NOOP("EvaluationData", "Words")},
 };
 
 bool isRisk(const std::string& metric) { return metric.rfind("risk-", 0) == 0; }
@@ -138,7 +139,7 @@ EvaluationData loadEvaluationData(db::Database& db, const std::vector<int64_t>& 
 
 QString metricTitle(const std::string& metric) {
     for (const auto& [id, title] : kMetricTitles)
-        if (metric == id) return QCoreApplication::translate("srllm::ui::EvaluationData", title);
+        if (metric == id) return QCoreApplication::translate("EvaluationData", title);
     return QString::fromStdString(metric);
 }
 
