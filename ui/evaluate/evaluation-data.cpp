@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 
+#include "core/common/diagnostics.h"
 #include "core/eval/evaluation-table.h"
 #include "db/generation-runs.h"
 #include "db/metric-values.h"
@@ -97,7 +98,8 @@ EvaluationData loadEvaluationData(db::Database& db, const std::vector<int64_t>& 
     std::vector<std::string> names;
     for (const auto id : runIds) {
         const auto row = db::generationRunById(db, id);
-        names.push_back(row ? row->spec.name : "#" + std::to_string(id));
+        if (!row) throw core::InputError("", 0, "runs", std::string("no generation run with id ").append(std::to_string(id)));
+        names.push_back(row->spec.name);
     }
     const auto rows = db::pairableRuns(db, names);
     const auto stored = db::latestEvaluation(db);

@@ -132,6 +132,7 @@ void TestEvaluateView::initTestCase() {
         db::GenerationRunSpec spec;
         spec.name = kRunNames[r];
         spec.kind = r == 0 ? "original" : "model";
+        if (r > 0) spec.baseModel = "/models/tiny";
         if (r == 2) spec.jobDir = jobDir.toStdString();
         spec.testSet = "file:/fixture.jsonl";
         const int64_t id = db::createGenerationRun(d, spec, items).id;
@@ -214,7 +215,7 @@ void TestEvaluateView::fillsEveryFigureWithTheStoredValues() {
     view->showFigure(figureIndex(*view, QStringLiteral("box-flesch-kincaid-grade")));
     auto boxes = plottables<QCPStatisticalBox>(plot);
     QCOMPARE(int(boxes.size()), 3);
-    const auto* box = boxes[2]->data()->at(0);
+    const auto box = boxes[2]->data()->at(0);
     QCOMPARE(box->lowerQuartile, 6.25);
     QCOMPARE(box->median, 7.0);
     QCOMPARE(box->upperQuartile, 7.75);
