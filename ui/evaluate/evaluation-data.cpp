@@ -83,7 +83,8 @@ std::vector<std::string> EvaluationData::commonMetrics() const {
     std::vector<std::string> out;
     for (const auto& [id, title] : kMetricTitles) {
         bool everyRun = !runs.empty();
-        for (size_t r = 0; r < runs.size(); ++r) everyRun = everyRun && metric(r, id);
+        for (size_t r = 0; r < runs.size(); ++r)  // stored, and defined for some output (an untrained risk is all null)
+            everyRun = everyRun && metric(r, id) && std::any_of(metric(r, id)->begin(), metric(r, id)->end(), [](double v) { return !std::isnan(v); });
         if (everyRun) out.push_back(id);
     }
     return out;

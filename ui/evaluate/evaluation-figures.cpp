@@ -315,8 +315,9 @@ void plotTDistribution(const EvaluationData& data, size_t run, const std::string
         observed->point2->setCoords(test.statistic, 1);
         observed->setPen(QPen(QColor(31, 119, 180), 2, Qt::DashLine));
         auto* label = new QCPItemText(plot);
-        label->position->setCoords(test.statistic, core::tDensity(0, test.df) * 0.9);
-        label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+        label->position->setCoords(test.statistic, core::tDensity(0, test.df) * 0.6);  // beside the line, below the legend
+        label->setPositionAlignment((test.statistic > 0 ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+        label->setPadding(QMargins(6, 3, 6, 3));
         label->setText(FigureText::tr("observed t = %1\np = %2, n = %3").arg(test.statistic, 0, 'f', 3).arg(test.pValue, 0, 'g', 3).arg(test.n));
         label->setBrush(QColor(255, 255, 255, 220));
     }
