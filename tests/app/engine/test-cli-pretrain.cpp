@@ -1,3 +1,4 @@
+// ctest-label: slow
 // Pretraining from scratch through a job folder (data.kind "corpus"): `srllm job new --corpus FILE --method
 // full` freezes the documents, `srllm train` packs them into blocks and the next-token loss falls on a tiny
 // corpus; the result is a model folder that later jobs fine-tune. Bad corpora are refused before anything
