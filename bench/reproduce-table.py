@@ -45,6 +45,10 @@ print(f"\nn = {table['n']} held-out items per row; scorer {table['scorer']['id']
       f"content hash `{table['scorer']['content_hash'][:16]}…`.\n")
 
 
+def number(v, spec):
+    return "–" if v is None else format(v, spec)
+
+
 def value(t, run, key):
     return next(r["cells"][key]["value"] for r in t["rows"] if r["run"] == run)
 
@@ -58,8 +62,8 @@ for t in (table, versus_base):
     for x in t["tests"]:
         if x["metric"] in ("toxicity_percent", "chrf_reference", "chrf_source", "vader_compound"):
             r = x["test"]
-            print(f"| {r['test']} | {x['run']} vs {x['versus']} | {x['metric']} | {r['n']} | {r['estimate']:.3g} | "
-                  f"{r['p_value']:.2g} | {x['p_holm']:.2g} |")
+            print(f"| {r['test']} | {x['run']} vs {x['versus']} | {x['metric']} | {r['n']} | {number(r['estimate'], '.3g')} | "
+                  f"{number(r['p_value'], '.2g')} | {number(x['p_holm'], '.2g')} |")
 
 original = value(table, "original", "toxicity_percent")
 print("\nTargets (issue #15, item 3):")
