@@ -29,7 +29,8 @@ std::string combinedHash(const std::string& baseHash, const std::optional<std::s
 
 }  // namespace
 
-GenerationModel openGenerationModel(const ModelChoice& choice, const std::filesystem::path& hashCache) {
+GenerationModel openGenerationModel(const ModelChoice& choice,
+                                    const std::optional<std::filesystem::path>& hashCache) {
     GenerationModel out;
     if (!choice.run.empty()) {
         if (!choice.model.empty() || !choice.adapter.empty() || !choice.templateName.empty() || !choice.customTemplate.empty())
@@ -59,7 +60,7 @@ GenerationModel openGenerationModel(const ModelChoice& choice, const std::filesy
     loaded.model->eval();
     out.model = loaded.model;
     if (!choice.templateName.empty()) out.templ = InstructionTemplate::named(choice.templateName, choice.customTemplate);
-    out.modelHash = combinedHash(baseModelHash(choice.model, hashCache), out.adapter);
+    if (hashCache) out.modelHash = combinedHash(baseModelHash(choice.model, *hashCache), out.adapter);
     return out;
 }
 

@@ -37,8 +37,11 @@ struct GenerationModel {
     Diagnostics warnings;
 };
 
-// Throws InputError naming the option at fault (--run with --model, a missing --model ...).
-GenerationModel openGenerationModel(const ModelChoice& choice, const std::filesystem::path& hashCache);
+// Throws InputError naming the option at fault (--run with --model, a missing --model ...). Without a
+// hash cache a model folder's hash is not computed (modelHash stays empty): hashing a 7B model the first
+// time takes a minute, which `srllm generate` need not spend since it stores nothing.
+GenerationModel openGenerationModel(const ModelChoice& choice,
+                                    const std::optional<std::filesystem::path>& hashCache);
 
 struct GeneratedText {
     std::string prompt;  // the text after the template

@@ -75,12 +75,31 @@ struct Workspace {
         }
         FAIL() << "no " << event << " event in " << name;
     }
+
+    // Runs job `name` in the background, cancels it (SIGTERM) once its log holds `event`, checks that it
+    // ended cancelled, and resumes it to the end. Returns the resumed run; the cancelled event is in
+    // `stoppedAt` when given.
+    srllm::test::CliRun cancelAndResume(const std::string& name, const std::string& event,
+                                        nlohmann::json* stoppedAt = nullptr);
 };
 
 inline int waitExit(pid_t pid) {
     int status = 0;
     ::waitpid(pid, &status, 0);
     return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+}
+
+inline srllm::test::CliRun Workspace::cancelAndResume(const std::string& name, const std::string& event,
+                                                      nlohmann::json* stoppedAt) {
+    const pid_t first = spawnTrain(name, false);
+    waitForEvent(name, event);
+    ::kill(first, SIGTERM);
+    EXPECT_EQ(waitExit(first), 0) << readFile(dir / (name + ".err"));
+    const auto events = eventsOf(readFile(dir / name / "log.jsonl"));
+    EXPECT_EQ(events.back()["event"], "cancelled") << "the run ended before the signal; lengthen it";
+    EXPECT_EQ(nlohmann::json::parse(readFile(dir / name / "run.json"))["status"], "cancelled");
+    if (stoppedAt) *stoppedAt = events.back();
+    return runCli("train " + shellQuote((dir / name).string()) + " --resume");
 }
 
 

@@ -18,20 +18,16 @@
 #include "app/cli/warnings.h"
 #include "core/common/diagnostics.h"
 #include "core/data/instruction-template.h"
-#include "core/generate/generator.h"
-#include "core/generate/run-loader.h"
-#include "core/io/peft-format.h"
+#include "core/generate/generation-model.h"
 #include "core/model/engine-runtime.h"
-#include "core/model/model-loader.h"
-#include "core/tokenizer/tokenizer-loader.h"
 #include "core/train/train-device.h"
 
 namespace srllm::cli {
 namespace {
 
 struct GenerateOptions {
-    std::string run, model, adapter, templateName, text, input, device = "auto";
-    bool best = false;
+    core::ModelChoice model;  // --run [--best] | --model [--adapter] [--template]
+    std::string text, input, device = "auto";
     int64_t batchSize = 8;       // rows decoded together: each step streams the weights once for all of them
     std::string decoder = "auto";
     core::GenerationOptions decoding;  // --max-new-tokens, sampling, --seed, --stop
@@ -61,35 +57,6 @@ core::DecoderChoice decoderChoice(const std::string& name) {
     throw core::InputError("", 0, "--decoder", "'" + name + "' is not one of auto, tensor, int8");
 }
 
-// What generation needs, from a run or from folders.
-struct Source {
-    core::CausalLM model;
-    std::unique_ptr<core::Tokenizer> tokenizer;
-    std::optional<core::InstructionTemplate> templ;
-};
-
-Source openSource(const GenerateOptions& o) {
-    if (!o.run.empty()) {
-        if (!o.model.empty() || !o.adapter.empty() || !o.templateName.empty())
-            throw core::InputError("", 0, "--run", "takes the model, adapter and template from the run's job.json "
-                                                   "(hint: leave out --model, --adapter and --template)");
-        auto run = core::loadRun(o.run, o.best ? core::RunWeights::Best : core::RunWeights::Result);
-        printWarnings(run.warnings);
-        return {run.model, std::move(run.tokenizer), run.templ};
-    }
-    if (o.model.empty()) throw core::InputError("", 0, "--model", "is required without --run");
-    if (o.best) throw core::InputError("", 0, "--best", "applies to --run only");
-    Source source;
-    source.tokenizer = core::loadTokenizer(o.model);
-    auto loaded = core::loadModel(o.model);
-    printWarnings(loaded.warnings);
-    if (!o.adapter.empty()) printWarnings(core::loadAdapter(*loaded.model, o.adapter).warnings);
-    loaded.model->eval();
-    source.model = loaded.model;
-    if (!o.templateName.empty()) source.templ = core::InstructionTemplate::builtin(o.templateName);
-    return source;
-}
-
 void runGenerate(GenerateOptions o) {
     core::configureEngineRuntime();
     if (!o.input.empty() && !o.text.empty()) throw core::InputError("", 0, "TEXT", "give TEXT or --input, not both");
@@ -100,7 +67,8 @@ void runGenerate(GenerateOptions o) {
     options.decoder = decoderChoice(o.decoder);
     const auto texts = readTexts(o);
     const auto device = core::resolveTrainDevice(o.device);
-    auto source = openSource(o);
+    auto source = core::openGenerationModel(o.model, std::nullopt);
+    printWarnings(source.warnings);
     source.model->to(device);
     const int64_t limit = source.model->config().maxPositions;
     std::vector<std::vector<int64_t>> prompts;
@@ -144,11 +112,12 @@ const RegisterCommand kRegister("generate", [](CLI::App& root) {
     cmd->add_option("--decoder", o->decoder,
                     "auto (the CPU decoder where it covers the model), tensor (the model's forward), int8 (weight-only int8)")
         ->capture_default_str();
-    cmd->add_option("--run", o->run, "a job folder: its base model, adapter, tokenizer and template")->check(CLI::ExistingDirectory);
-    cmd->add_flag("--best", o->best, "with --run: the weights of the lowest eval loss (best/) instead of the result");
-    cmd->add_option("--model", o->model, "Hugging Face model folder (without --run)")->check(CLI::ExistingDirectory);
-    cmd->add_option("--adapter", o->adapter, "PEFT LoRA adapter folder (without --run)")->check(CLI::ExistingDirectory);
-    cmd->add_option("--template", o->templateName, "without --run: wrap TEXT in a template: repo, paper, alpaca, chat");
+    cmd->add_option("--run", o->model.run, "a job folder: its base model, adapter, tokenizer and template")->check(CLI::ExistingDirectory);
+    cmd->add_flag("--best", o->model.best, "with --run: the weights of the lowest eval loss (best/) instead of the result");
+    cmd->add_option("--model", o->model.model, "Hugging Face model folder (without --run)")->check(CLI::ExistingDirectory);
+    cmd->add_option("--adapter", o->model.adapter, "PEFT LoRA adapter folder (without --run)")->check(CLI::ExistingDirectory);
+    cmd->add_option("--template", o->model.templateName, "without --run: wrap TEXT in a template: repo, paper, alpaca, chat, custom");
+    cmd->add_option("--custom-template", o->model.customTemplate, "for --template custom: text with {text} (as `job new` takes it)");
     cmd->add_option("--device", o->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
     addDecodingOptions(cmd, o->decoding);
     cmd->callback([o] { runGenerate(*o); });

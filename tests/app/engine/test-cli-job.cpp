@@ -82,17 +82,10 @@ TEST(CliJob, CancelThenResumeEqualsAnUninterruptedRunBitForBit) {
     const auto straight = runCli("train " + shellQuote((w.dir / "straight").string()));
     ASSERT_EQ(straight.exitCode, 0) << straight.output;
 
-    const pid_t first = w.spawnTrain("cancelled", false);
-    w.waitForEvent("cancelled", "step");
-    ::kill(first, SIGTERM);
-    EXPECT_EQ(waitExit(first), 0) << readFile(w.dir / "cancelled.err");
-    auto events = eventsOf(readFile(w.dir / "cancelled" / "log.jsonl"));
-    ASSERT_EQ(events.back()["event"], "cancelled") << "the run ended before the signal; lengthen it";
-    EXPECT_EQ(nlohmann::json::parse(readFile(w.dir / "cancelled" / "run.json"))["status"], "cancelled");
-    const auto stoppedAt = events.back()["step"].get<int64_t>();
+    nlohmann::json cancelled;
+    const auto resumed = w.cancelAndResume("cancelled", "step", &cancelled);
+    const auto stoppedAt = cancelled["step"].get<int64_t>();
     EXPECT_LT(stoppedAt, 40);
-
-    const auto resumed = runCli("train " + shellQuote((w.dir / "cancelled").string()) + " --resume");
     ASSERT_EQ(resumed.exitCode, 0) << resumed.output;
     EXPECT_EQ(eventsOf(resumed.output).front()["resumed_from_step"], stoppedAt);
     const auto expected = lossesOf(eventsOf(straight.output));

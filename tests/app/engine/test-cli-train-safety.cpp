@@ -141,12 +141,7 @@ TEST(CliTrainSafety, CancelThenResumeLogsTheToxicPercentOfAnUninterruptedRun) {
     ASSERT_EQ(w.newJob("cancelled", options + " --no-queue").exitCode, 0);
     const auto straight = runCli("train " + shellQuote((w.dir / "straight").string()));
     ASSERT_EQ(straight.exitCode, 0) << straight.output;
-    const pid_t first = w.spawnTrain("cancelled", false);
-    w.waitForEvent("cancelled", "eval");
-    ::kill(first, SIGTERM);
-    EXPECT_EQ(srllm::test::waitExit(first), 0) << readFile(w.dir / "cancelled.err");
-    ASSERT_EQ(eventsOf(readFile(w.dir / "cancelled" / "log.jsonl")).back()["event"], "cancelled");
-    const auto resumed = runCli("train " + shellQuote((w.dir / "cancelled").string()) + " --resume");
+    const auto resumed = w.cancelAndResume("cancelled", "eval");
     ASSERT_EQ(resumed.exitCode, 0) << resumed.output;
     const auto expected = evalsOf(eventsOf(straight.output));
     const auto got = evalsOf(eventsOf(readFile(w.dir / "cancelled" / "log.jsonl")));

@@ -5,6 +5,7 @@
 
 #include "core/common/diagnostics.h"
 #include "core/data/csv-reader.h"
+#include "support/input-error.h"
 #include "support/test-data.h"
 
 using srllm::test::writeFile;
@@ -83,14 +84,11 @@ TEST(CsvReader, UnbalancedQuoteNamesTheLineWhereItOpened) {
     srllm::test::ScratchDir dir;
     const auto path = writeFile(dir, "bad.csv", "a,b\n1,2\n3,\"open\n4,5\n6,7\n");
     CsvReader reader(path, ',');
-    try {
-        readAll(reader);
-        FAIL() << "expected InputError";
-    } catch (const InputError& e) {
-        EXPECT_EQ(e.diagnostic().file, path);
-        EXPECT_EQ(e.diagnostic().line, 3);
-        EXPECT_NE(std::string(e.what()).find("never closed"), std::string::npos) << e.what();
-    }
+    const auto e = srllm::test::catchInputError([&] { readAll(reader); });
+    ASSERT_TRUE(e);
+    EXPECT_EQ(e->diagnostic.file, path);
+    EXPECT_EQ(e->diagnostic.line, 3);
+    EXPECT_NE(e->what.find("never closed"), std::string::npos) << e->what;
 }
 
 TEST(CsvReader, InvalidUtf8NamesLineAndByteColumn) {
@@ -98,14 +96,11 @@ TEST(CsvReader, InvalidUtf8NamesLineAndByteColumn) {
     // Line 2 is "ab" then a lone continuation byte 0x80 at byte column 3.
     const auto path = writeFile(dir, "bad.csv", "text\nab\x80\n");
     CsvReader reader(path, ',');
-    try {
-        readAll(reader);
-        FAIL() << "expected InputError";
-    } catch (const InputError& e) {
-        EXPECT_EQ(e.diagnostic().line, 2);
-        EXPECT_NE(std::string(e.what()).find("byte column 3"), std::string::npos) << e.what();
-        EXPECT_NE(std::string(e.what()).find("0x80"), std::string::npos) << e.what();
-    }
+    const auto e = srllm::test::catchInputError([&] { readAll(reader); });
+    ASSERT_TRUE(e);
+    EXPECT_EQ(e->diagnostic.line, 2);
+    EXPECT_NE(e->what.find("byte column 3"), std::string::npos) << e->what;
+    EXPECT_NE(e->what.find("0x80"), std::string::npos) << e->what;
 }
 
 // The bulk path for plain bytes must refuse NUL as the byte-by-byte path does (#12's rule).
@@ -113,13 +108,10 @@ TEST(CsvReader, NulInsideAPlainRunNamesLineAndByteColumn) {
     srllm::test::ScratchDir dir;
     const auto path = writeFile(dir, "bad.csv", std::string("text\nabc\0de\n", 12));
     CsvReader reader(path, ',');
-    try {
-        readAll(reader);
-        FAIL() << "expected InputError";
-    } catch (const InputError& e) {
-        EXPECT_EQ(e.diagnostic().line, 2);
-        EXPECT_NE(std::string(e.what()).find("NUL byte at byte column 4"), std::string::npos) << e.what();
-    }
+    const auto e = srllm::test::catchInputError([&] { readAll(reader); });
+    ASSERT_TRUE(e);
+    EXPECT_EQ(e->diagnostic.line, 2);
+    EXPECT_NE(e->what.find("NUL byte at byte column 4"), std::string::npos) << e->what;
 }
 
 TEST(CsvReader, OverlongAndSurrogateEncodingsAreInvalid) {
@@ -140,14 +132,11 @@ TEST(CsvHeader, MissingColumnNamesFileLineOneAndColumn) {
     CsvReader reader(path, ',');
     const CsvHeader header(reader);
     EXPECT_EQ(header.require("body"), 1u);
-    try {
-        header.require("text");
-        FAIL() << "expected InputError";
-    } catch (const InputError& e) {
-        EXPECT_EQ(e.diagnostic().file, path);
-        EXPECT_EQ(e.diagnostic().line, 1);
-        EXPECT_EQ(e.diagnostic().field, "text");
-    }
+    const auto e = srllm::test::catchInputError([&] { header.require("text"); });
+    ASSERT_TRUE(e);
+    EXPECT_EQ(e->diagnostic.file, path);
+    EXPECT_EQ(e->diagnostic.line, 1);
+    EXPECT_EQ(e->diagnostic.field, "text");
 }
 
 TEST(CsvHeader, EmptyFileIsAnError) {
@@ -164,12 +153,9 @@ TEST(CsvHeader, RecordWithWrongFieldCountNamesItsLine) {
     const CsvHeader header(reader);
     header.checkWidth(*reader.next());
     const auto short_ = reader.next();
-    try {
-        header.checkWidth(*short_);
-        FAIL() << "expected InputError";
-    } catch (const InputError& e) {
-        EXPECT_EQ(e.diagnostic().line, 3);
-    }
+    const auto e = srllm::test::catchInputError([&] { header.checkWidth(*short_); });
+    ASSERT_TRUE(e);
+    EXPECT_EQ(e->diagnostic.line, 3);
 }
 
 TEST(CsvReader, MissingFileIsAnError) {
@@ -189,11 +175,8 @@ TEST(CsvReader, MultiByteCharactersAcrossTheReadChunkAndInQuotesSurviveTheFastPa
     // A bad byte after a long run is still named by its column: 200 'b's, then 0xFF at column 201.
     const auto bad = writeFile(dir, "bad-late.csv", "text\n" + std::string(200, 'b') + "\xFF\n");
     CsvReader badReader(bad, ',');
-    try {
-        readAll(badReader);
-        FAIL() << "expected InputError";
-    } catch (const InputError& e) {
-        EXPECT_EQ(e.diagnostic().line, 2);
-        EXPECT_NE(std::string(e.what()).find("byte column 201"), std::string::npos) << e.what();
-    }
+    const auto e = srllm::test::catchInputError([&] { readAll(badReader); });
+    ASSERT_TRUE(e);
+    EXPECT_EQ(e->diagnostic.line, 2);
+    EXPECT_NE(e->what.find("byte column 201"), std::string::npos) << e->what;
 }

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "core/data/import-format.h"
+#include "support/input-error.h"
 #include "support/test-data.h"
 
 using srllm::test::writeFile;
@@ -22,12 +23,9 @@ TEST(ImportFormat, DetectsByExtensionAndHeader) {
 }
 
 TEST(ImportFormat, UnknownNamesAndExtensionsAreClearErrors) {
-    try {
-        parseImportFormat("xml");
-        FAIL() << "expected InputError";
-    } catch (const InputError& e) {
-        EXPECT_NE(std::string(e.what()).find("srllm-csv|paradetox|csv|jsonl|annotations"), std::string::npos);
-    }
+    const auto e = srllm::test::catchInputError([&] { parseImportFormat("xml"); });
+    ASSERT_TRUE(e);
+    EXPECT_NE(e->what.find("srllm-csv|paradetox|csv|jsonl|annotations"), std::string::npos);
     srllm::test::ScratchDir dir;
     EXPECT_THROW(detectImportFormat(writeFile(dir, "g.xlsx", "x")), InputError);
     EXPECT_THROW(detectImportFormat((dir / "missing.csv").string()), InputError);

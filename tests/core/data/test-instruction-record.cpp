@@ -5,6 +5,7 @@
 
 #include "core/common/sha256.h"
 #include "core/data/instruction-record.h"
+#include "support/input-error.h"
 #include "support/test-data.h"
 
 using namespace srllm::core;
@@ -40,13 +41,10 @@ TEST(InstructionRecord, NamesTheLineOfABadRecordAndWarnsOnUnknownKeys) {
     ASSERT_EQ(warnings.size(), 1u);
     EXPECT_EQ(warnings[0].field, "uid");
     std::ofstream(dir / "bad.jsonl") << "{\"prompt\":\"a\",\"response\":\"b\"}\n{\"prompt\":\"c\"}\n";
-    try {
-        readInstructionRecords(dir / "bad.jsonl", warnings);
-        FAIL() << "expected InputError";
-    } catch (const InputError& e) {
-        EXPECT_EQ(e.diagnostic().line, 2);
-        EXPECT_EQ(e.diagnostic().field, "response");
-    }
+    const auto e = srllm::test::catchInputError([&] { readInstructionRecords(dir / "bad.jsonl", warnings); });
+    ASSERT_TRUE(e);
+    EXPECT_EQ(e->diagnostic.line, 2);
+    EXPECT_EQ(e->diagnostic.field, "response");
     std::ofstream(dir / "empty.jsonl").close();
     EXPECT_THROW(readInstructionRecords(dir / "empty.jsonl", warnings), InputError);
     EXPECT_TRUE(readInstructionRecords(dir / "empty.jsonl", warnings, true).empty());

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "core/data/srllm-csv.h"
+#include "support/input-error.h"
 #include "support/test-data.h"
 
 using namespace srllm::core;
@@ -84,11 +85,8 @@ TEST(SrllmCsv, MissingTextColumnAndEmptyTextAreErrors) {
     srllm::test::ScratchDir dir;
     EXPECT_THROW(SrllmCsvReader(writeFile(dir, "dimension\nx\n")), InputError);
     SrllmCsvReader reader(writeFile(dir, "biased_text,dimension\n,x\n"));
-    try {
-        reader.next();
-        FAIL() << "expected InputError";
-    } catch (const InputError& e) {
-        EXPECT_EQ(e.diagnostic().line, 2);
-        EXPECT_EQ(e.diagnostic().field, "biased_text");
-    }
+    const auto e = srllm::test::catchInputError([&] { reader.next(); });
+    ASSERT_TRUE(e);
+    EXPECT_EQ(e->diagnostic.line, 2);
+    EXPECT_EQ(e->diagnostic.field, "biased_text");
 }

@@ -9,6 +9,7 @@
 #include "core/lora/apply-lora.h"
 #include "core/lora/nf4-linear.h"
 #include "core/model/model-factory.h"
+#include "support/input-error.h"
 #include "support/test-data.h"
 #include "support/tiny-model.h"
 
@@ -113,14 +114,11 @@ TEST(PeftFormat, MisShapedTensorNamesItAndGivesAHint) {
     tensors[key] = torch::zeros({4, 16});
     saveSafetensors(dir / "adapter_model.safetensors", tensors);
     auto fresh = buildModel(tinyLlamaConfig(), 4);
-    try {
-        loadAdapter(*fresh, dir.path());
-        FAIL() << "expected InputError";
-    } catch (const InputError& e) {
-        const std::string what = e.what();
-        EXPECT_NE(what.find("tensor '" + key + "' has shape [4,16], expected [4,32]"), std::string::npos) << what;
-        EXPECT_NE(what.find("hint"), std::string::npos);
-    }
+    const auto e = srllm::test::catchInputError([&] { loadAdapter(*fresh, dir.path()); });
+    ASSERT_TRUE(e);
+    const std::string what = e->what;
+    EXPECT_NE(what.find("tensor '" + key + "' has shape [4,16], expected [4,32]"), std::string::npos) << what;
+    EXPECT_NE(what.find("hint"), std::string::npos);
 }
 
 TEST(PeftFormat, UnknownConfigKeysWarnAndMissingTensorsFail) {

@@ -5,6 +5,7 @@
 #include "core/lora/apply-lora.h"
 #include "core/lora/nf4-linear.h"
 #include "core/model/model-factory.h"
+#include "support/input-error.h"
 #include "support/tiny-model.h"
 
 using namespace srllm::core;
@@ -61,13 +62,10 @@ TEST(ApplyLora, NoMatchingTargetIsAnInputErrorWithAHint) {
     auto model = buildModel(tinyLlamaConfig(), 1);
     LoraConfig config;
     config.targetModules = {"c_attn"};
-    try {
-        applyLora(*model, config);
-        FAIL() << "expected InputError";
-    } catch (const InputError& e) {
-        EXPECT_EQ(e.diagnostic().field, "target_modules");
-        EXPECT_NE(std::string(e.what()).find("hint"), std::string::npos);
-    }
+    const auto e = srllm::test::catchInputError([&] { applyLora(*model, config); });
+    ASSERT_TRUE(e);
+    EXPECT_EQ(e->diagnostic.field, "target_modules");
+    EXPECT_NE(e->what.find("hint"), std::string::npos);
 }
 
 TEST(ApplyLora, FreshAdapterLeavesTheModelOutputUnchanged) {
