@@ -4,6 +4,7 @@
 #include "core/eval/risk-scorer.h"
 #include "core/job/base-model-check.h"
 #include "core/job/base-model-hash.h"
+#include "core/job/corpus-blocks.h"
 #include "core/job/job-device.h"
 #include "core/job/job-examples.h"
 #include "core/job/job-folder.h"
@@ -56,8 +57,20 @@ JobPreview previewJob(Database& db, const JobRequest& request) {
                                                         std::to_string(check.config->maxPositions) +
                                                         " positions a GPT-2 model has (hint: at most n_positions)");
     JobPreview out;
-    out.data = snapshotInstructions(db, request.snapshotId, templ);
     const auto tokenizer = core::loadTokenizer(model);
+    if (!request.corpus.empty()) {
+        if (request.train.method != core::TrainMethod::Full)
+            throw core::InputError("", 0, "method", "must be full for a corpus (pretraining) job (hint: --method full)");
+        if (request.corpusValEvery < 0) throw core::InputError("", 0, "--corpus-val-every", "must be >= 0");
+        core::splitCorpus(core::readCorpusDocuments(request.corpus), request.corpusValEvery, out.corpusTrain, out.corpusVal);
+        const auto blocks = core::packCorpus(*tokenizer, out.corpusTrain, request.train.maxLength, request.corpus.string());
+        out.corpusBlocks = static_cast<int64_t>(blocks.size());
+        out.estimate = core::estimateJob(*check.config, request.train,
+                                         {out.corpusBlocks, static_cast<double>(request.train.maxLength), cuda,
+                                          request.cpuThreads, static_cast<int64_t>(out.corpusVal.size())});
+        return out;
+    }
+    out.data = snapshotInstructions(db, request.snapshotId, templ);
     const auto tokenized = core::tokenizeRecords(*tokenizer, out.data.train, request.train.maxLength, core::kJobTrainData);
     out.truncated = tokenized.truncated;
     out.skipped = tokenized.skipped;
@@ -78,7 +91,8 @@ JobCreated createJob(Database& db, const std::string& projectPath, const JobRequ
     const auto templ = core::InstructionTemplate::named(request.templateName, request.customTemplate);
     const fs::path model = fs::absolute(request.baseModel).lexically_normal();
     const auto check = core::requireBaseModel(model);
-    const auto snapshot = snapshotById(db, request.snapshotId);
+    const bool corpus = !request.corpus.empty();
+    const auto snapshot = corpus ? std::nullopt : snapshotById(db, request.snapshotId);
 
     // --- the spec
     core::JobSpec& spec = out.spec;
@@ -96,23 +110,35 @@ JobCreated createJob(Database& db, const std::string& projectPath, const JobRequ
     }
     auto& data = spec.data;
     data.project = fs::absolute(projectPath).lexically_normal().string();
-    data.snapshotId = snapshot->id;
-    data.snapshotName = snapshot->name;
-    data.snapshotHash = snapshot->goldHash.value_or("");
-    data.templ = {templ.name(), templ.prompt(), templ.response()};
-    data.responseRule = kResponseRule;
-    data.train.records = static_cast<int64_t>(out.data.train.size());
-    data.val.records = static_cast<int64_t>(out.data.val.size());
+    data.templ = {templ.name(), templ.prompt(), templ.response()};  // for `generate --run` on the result
+    if (corpus) {
+        data.kind = core::kDataKindCorpus;
+        data.train = {core::kJobTrainCorpus, static_cast<int64_t>(out.corpusTrain.size()), ""};
+        data.val = {core::kJobValCorpus, static_cast<int64_t>(out.corpusVal.size()), ""};
+    } else {
+        data.snapshotId = snapshot->id;
+        data.snapshotName = snapshot->name;
+        data.snapshotHash = snapshot->goldHash.value_or("");
+        data.responseRule = kResponseRule;
+        data.train.records = static_cast<int64_t>(out.data.train.size());
+        data.val.records = static_cast<int64_t>(out.data.val.size());
+    }
     core::validateJobSpec(spec, core::kJobFile);
 
     // --- write the folder whole, then queue it
     core::writeFolderDurable(jobDir, [&](const fs::path& temp) {
         fs::create_directories(temp / core::kJobDataFolder);
-        data.train.hash = core::writeInstructionRecords(temp / core::kJobTrainData, out.data.train);
-        data.val.hash = core::writeInstructionRecords(temp / core::kJobValData, out.data.val);
+        if (corpus) {
+            data.train.hash = core::writeCorpusDocuments(temp / data.train.file, out.corpusTrain);
+            data.val.hash = core::writeCorpusDocuments(temp / data.val.file, out.corpusVal);
+        } else {
+            data.train.hash = core::writeInstructionRecords(temp / core::kJobTrainData, out.data.train);
+            data.val.hash = core::writeInstructionRecords(temp / core::kJobValData, out.data.val);
+        }
         core::writeJobSpec(temp, spec);
     });
-    if (request.queue) out.row = enqueueJob(db, jobDir.string(), request.device, snapshot->id);
+    if (request.queue)
+        out.row = enqueueJob(db, jobDir.string(), request.device, snapshot ? std::optional(snapshot->id) : std::nullopt);
     return out;
 }
 

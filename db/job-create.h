@@ -34,14 +34,20 @@ struct JobRequest {
     core::ProgressCallback hashProgress;    // hashing a 13 GB model the first time takes minutes
     // A risk scorer folder for toxic % at each evaluation (path; its hash is filled in at creation).
     std::optional<core::JobScorer> scorer;
+    // A pretraining job instead of a snapshot's instructions: a UTF-8 text file, one document per line
+    // (core/job/corpus-blocks.h); every `corpusValEvery`-th document is held out for the eval loss.
+    std::filesystem::path corpus;
+    int64_t corpusValEvery = 20;
 };
 
-// What a job would hold, found without hashing the model or writing anything.
+// What a job would hold (for a corpus job: its documents and blocks), found without hashing the model or writing anything.
 struct JobPreview {
     SnapshotInstructions data;              // the records the snapshot gives under the template
     core::JobEstimate estimate;
     core::Diagnostics truncated;            // train records cut to max_length (sum them: core/job/warning-summary.h)
     core::Diagnostics skipped;              // train records whose prompt alone fills max_length
+    std::vector<std::string> corpusTrain, corpusVal;  // a corpus job's documents (data is empty then)
+    int64_t corpusBlocks = 0;               // the training blocks of max_length tokens they pack into
 };
 
 struct JobCreated : JobPreview {

@@ -30,7 +30,27 @@ struct ImportOptions {
     std::string dataset;
     std::vector<std::string> maps;
     std::string annotator;
+    std::string split;  // every item without a split of its own gets this one
     bool dryRun = false;
+};
+
+// Gives every record without a split the --split value (e.g. a benchmark's held-out test file).
+class SplitSettingReader : public core::ItemReader {
+public:
+    SplitSettingReader(std::unique_ptr<core::ItemReader> inner, std::string split)
+        : m_inner(std::move(inner)), m_split(std::move(split)) {}
+    std::optional<core::ItemImportRecord> next() override {
+        auto record = m_inner->next();
+        if (record && !record->split) record->split = m_split;
+        return record;
+    }
+    int64_t bytesRead() const override { return m_inner->bytesRead(); }
+    int64_t bytesTotal() const override { return m_inner->bytesTotal(); }
+    const core::Diagnostics& warnings() const override { return m_inner->warnings(); }
+
+private:
+    std::unique_ptr<core::ItemReader> m_inner;
+    std::string m_split;
 };
 
 void printWarnings(const core::Diagnostics& warnings, const std::string& file) {
@@ -58,7 +78,8 @@ void importAnnotationFile(db::Project& project, const ImportOptions& options) {
 void importItemFile(db::Project& project, core::ImportFormat format, const ImportOptions& options) {
     std::vector<core::ColumnMapping> mappings;
     for (const auto& spec : options.maps) mappings.push_back(core::parseColumnMapping(spec));
-    const auto reader = core::makeItemReader(format, options.file, mappings);
+    std::unique_ptr<core::ItemReader> reader = core::makeItemReader(format, options.file, mappings);
+    if (!options.split.empty()) reader = std::make_unique<SplitSettingReader>(std::move(reader), options.split);
     const std::string dataset =
         options.dataset.empty() ? std::filesystem::path(options.file).stem().string() : options.dataset;
     db::ImportReport report;
@@ -161,6 +182,9 @@ const RegisterCommand kRegister{"import", [](CLI::App& root) {
                         "or a span label (default: by name; the mapping is printed before anything is written)");
     command->add_option("--annotator", options->annotator, "For doccano (whose exports name no annotator): whose "
                                                            "labels these are (default: the file name)");
+    command->add_option("--split", options->split, "Put every item without a split of its own into this one "
+                                                   "(default: a seeded hash of its uid, 80/10/10)")
+        ->check(CLI::IsMember({"train", "val", "test"}));
     command->add_flag("--dry-run", options->dryRun, "For label-studio and doccano: print the mapping, write nothing");
     command->callback([options] { runImport(*options); });
 }};

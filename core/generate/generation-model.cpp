@@ -33,7 +33,7 @@ GenerationModel openGenerationModel(const ModelChoice& choice,
                                     const std::optional<std::filesystem::path>& hashCache) {
     GenerationModel out;
     if (!choice.run.empty()) {
-        if (!choice.model.empty() || !choice.adapter.empty() || !choice.templateName.empty())
+        if (!choice.model.empty() || !choice.adapter.empty() || !choice.templateName.empty() || !choice.customTemplate.empty())
             throw InputError("", 0, "--run", "takes the model, adapter and template from the run's job.json "
                                              "(hint: leave out --model, --adapter and --template)");
         auto run = loadRun(choice.run, choice.best ? RunWeights::Best : RunWeights::Result);
@@ -59,7 +59,7 @@ GenerationModel openGenerationModel(const ModelChoice& choice,
     }
     loaded.model->eval();
     out.model = loaded.model;
-    if (!choice.templateName.empty()) out.templ = InstructionTemplate::builtin(choice.templateName);
+    if (!choice.templateName.empty()) out.templ = InstructionTemplate::named(choice.templateName, choice.customTemplate);
     if (hashCache) out.modelHash = combinedHash(baseModelHash(choice.model, *hashCache), out.adapter);
     return out;
 }

@@ -23,7 +23,8 @@ struct ModelChoice {
     bool best = false;         // with run: best/ instead of the result
     std::string model;         // a Hugging Face model folder
     std::string adapter;       // a PEFT adapter folder over `model`
-    std::string templateName;  // wrap each text in this template (repo, paper, alpaca, chat)
+    std::string templateName;  // wrap each text in this template (repo, paper, alpaca, chat, custom)
+    std::string customTemplate;  // for "custom": text with {text} (and {rewrite}), as `job new` takes it
 };
 
 struct GenerationModel {

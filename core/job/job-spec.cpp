@@ -33,11 +33,12 @@ JobDataFile dataFileFrom(const JsonFields& fields, Diagnostics& warnings) {
 }
 
 JobData dataFrom(const JsonFields& f, Diagnostics& warnings) {
-    f.warnUnknown({jobkey::kProject, jobkey::kSnapshotId, jobkey::kSnapshotName, jobkey::kSnapshotHash,
+    f.warnUnknown({jobkey::kKind, jobkey::kProject, jobkey::kSnapshotId, jobkey::kSnapshotName, jobkey::kSnapshotHash,
                    jobkey::kTrainSplit, jobkey::kValSplit, jobkey::kTemplate, jobkey::kSpecialTokens,
                    jobkey::kResponseRule, jobkey::kTrain, jobkey::kVal},
                   warnings);
     JobData d;
+    d.kind = f.optional<std::string>(jobkey::kKind).value_or(d.kind);  // absent in jobs written before corpora
     d.project = f.optional<std::string>(jobkey::kProject).value_or("");
     d.snapshotId = f.optional<int64_t>(jobkey::kSnapshotId);
     d.snapshotName = f.optional<std::string>(jobkey::kSnapshotName).value_or("");
@@ -74,7 +75,8 @@ std::string utcTimestamp() {
 
 json jobSpecToJson(const JobSpec& s) {
     const auto& d = s.data;
-    json data = {{jobkey::kProject, d.project},
+    json data = {{jobkey::kKind, d.kind},
+                 {jobkey::kProject, d.project},
                  {jobkey::kSnapshotId, d.snapshotId ? json(*d.snapshotId) : json(nullptr)},
                  {jobkey::kSnapshotName, d.snapshotName},
                  {jobkey::kSnapshotHash, d.snapshotHash},
@@ -160,6 +162,14 @@ void validateJobSpec(const JobSpec& s, const std::string& file) {
                          "is " + std::to_string(s.data.train.records) +
                              " (hint: the snapshot holds no item with a gold or reference rewrite in the train split)");
     if (s.data.val.records < 0) throw InputError(file, 0, "data.val.records", "must be >= 0");
+    if (s.data.kind != kDataKindInstructions && s.data.kind != kDataKindCorpus)
+        throw InputError(file, 0, "data.kind", "is '" + s.data.kind + "', not " + kDataKindInstructions + " or " +
+                                                   kDataKindCorpus);
+    if (s.data.kind == kDataKindCorpus && s.train.method != TrainMethod::Full)
+        throw InputError(file, 0, "train.method", "must be full for a corpus (pretraining) job (hint: --method full)");
+    if (s.data.kind == kDataKindCorpus && s.scorer)
+        throw InputError(file, 0, "scorer", "is not supported by a corpus (pretraining) job: its validation texts have no "
+                                            "prompts to generate from");
     validateJobScorer(s.scorer, s.train, file);
 }
 

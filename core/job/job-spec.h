@@ -47,6 +47,7 @@ inline constexpr const char* kRecords = "records";
 inline constexpr const char* kScorer = "scorer";
 inline constexpr const char* kSampleSize = "sample_size";
 inline constexpr const char* kMaxNewTokens = "max_new_tokens";
+inline constexpr const char* kKind = "kind";
 }  // namespace jobkey
 
 // The one BOS/EOS policy: the prompt is encoded with the tokenizer's special tokens, the response
@@ -58,6 +59,11 @@ struct JobBaseModel {
     std::string hash;          // "sha256:..." (core/job/base-model-hash.h)
     std::string architecture;  // config.json's HF class, e.g. "LlamaForCausalLM"
 };
+
+// What data.train / data.val hold: instruction records (JSONL, loss on the response) or a plain-text
+// corpus for pretraining from scratch (one document per line, packed into blocks: core/job/corpus-blocks.h).
+inline constexpr const char* kDataKindInstructions = "instructions";
+inline constexpr const char* kDataKindCorpus = "corpus";
 
 struct JobTemplate {
     std::string name;      // "repo", "paper", "alpaca", "chat" or "custom"
@@ -72,6 +78,7 @@ struct JobDataFile {
 };
 
 struct JobData {
+    std::string kind = kDataKindInstructions;  // or kDataKindCorpus (then train.method must be full)
     std::string project;                 // absolute path of the .srllm project, empty when none
     std::optional<int64_t> snapshotId;
     std::string snapshotName;
@@ -81,7 +88,7 @@ struct JobData {
     JobTemplate templ;
     std::string specialTokens = kSpecialTokensPolicy;
     std::string responseRule;            // names the rule that chose each response (db/instruction-data.h)
-    JobDataFile train{kJobTrainData, 0, ""};
+    JobDataFile train{kJobTrainData, 0, ""};  // records: instruction records, or documents of a corpus
     JobDataFile val{kJobValData, 0, ""};
 };
 

@@ -6,6 +6,7 @@
 #include "core/data/instruction-record.h"
 #include "core/job/base-model-check.h"
 #include "core/job/base-model-hash.h"
+#include "core/job/corpus-blocks.h"
 #include "core/job/job-examples.h"
 #include "core/job/job-folder.h"
 #include "core/job/job-layout.h"
@@ -39,10 +40,13 @@ void requireHash(const fs::path& file, const std::string& expected, const std::s
                                                       expected + ") (hint: create a new job from the project)");
 }
 
-std::vector<TokenizedExample> readExamples(const fs::path& jobDir, const JobDataFile& data, const Tokenizer& tokenizer,
-                                           int64_t maxLength, WarningSummary& warnings) {
+std::vector<TokenizedExample> readExamples(const fs::path& jobDir, const JobData& spec, const JobDataFile& data,
+                                           const Tokenizer& tokenizer, int64_t maxLength, WarningSummary& warnings) {
     const auto file = jobDir / data.file;
     requireHash(file, data.hash, "data." + data.file);
+    if (spec.kind == kDataKindCorpus)
+        return data.records == 0 ? std::vector<TokenizedExample>{}
+                                 : packCorpus(tokenizer, readCorpusDocuments(file), maxLength, file.string());
     Diagnostics unknown;
     const auto records = readInstructionRecords(file, unknown, /*allowEmpty=*/true);
     warnings.add("unknown_key", unknown);
@@ -77,8 +81,8 @@ PreparedRun prepare(const fs::path& jobDir, const JobRunOptions& options, Warnin
     }
     run.tokenizer = loadTokenizer(model);
     const int64_t maxLength = run.spec.train.maxLength;
-    run.train = readExamples(jobDir, run.spec.data.train, *run.tokenizer, maxLength, warnings);
-    run.eval = readExamples(jobDir, run.spec.data.val, *run.tokenizer, maxLength, warnings);
+    run.train = readExamples(jobDir, run.spec.data, run.spec.data.train, *run.tokenizer, maxLength, warnings);
+    run.eval = readExamples(jobDir, run.spec.data, run.spec.data.val, *run.tokenizer, maxLength, warnings);
     if (run.train.empty())
         throw InputError((jobDir / run.spec.data.train.file).string(), 0, "", "leaves no training example at max_length " +
                                                                               std::to_string(maxLength));

@@ -91,6 +91,20 @@ TEST(CliImportExport, Infer50Gives53Items) {
     EXPECT_EQ(stats(dir, project)["items"], 53);
 }
 
+TEST(CliImportExport, SplitOptionPutsEveryItemIntoThatSplit) {
+    SRLLM_REQUIRE_SHARED(infer, "srllm/infer_50.csv");
+    srllm::test::ScratchDir dir;
+    const auto project = newProject(dir, "p.srllm");
+    EXPECT_NE(runCli(dir, "import " + quote(project) + " " + quote(infer.string()) + " --split holdout").exitCode, 0);
+    ASSERT_EQ(runCli(dir, "import " + quote(project) + " " + quote(infer.string()) + " --split test").exitCode, 0);
+    const auto out = (dir / "test.jsonl").string();
+    ASSERT_EQ(runCli(dir, "export " + quote(project) + " " + quote(out) + " --format jsonl --split test").exitCode, 0);
+    std::istringstream lines(readFile(out));
+    int count = 0;
+    for (std::string line; std::getline(lines, line);) count += nlohmann::json::parse(line)["split"] == "test";
+    EXPECT_EQ(count, 53);  // without --split, the seeded 80/10/10 hash would put about 5 of them there
+}
+
 TEST(CliImportExport, ParadetoxGivesItemsAndAllNonEmptyNeutrals) {
     SRLLM_REQUIRE_SHARED(tsv, "paradetox/paradetox.tsv");
     srllm::test::ScratchDir dir;

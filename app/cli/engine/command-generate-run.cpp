@@ -179,7 +179,8 @@ const RegisterCommand kRegister("generate-run", [](CLI::App& root) {
     cmd->add_flag("--best", o->model.best, "with --run: the weights of the lowest eval loss");
     cmd->add_option("--model", o->model.model, "Hugging Face model folder (without --run)")->check(CLI::ExistingDirectory);
     cmd->add_option("--adapter", o->model.adapter, "PEFT LoRA adapter folder (without --run)")->check(CLI::ExistingDirectory);
-    cmd->add_option("--template", o->model.templateName, "without --run: wrap each text in a template: repo, paper, alpaca, chat");
+    cmd->add_option("--template", o->model.templateName, "without --run: wrap each text in a template: repo, paper, alpaca, chat, custom");
+    cmd->add_option("--custom-template", o->model.customTemplate, "for --template custom: text with {text} (as `job new` takes it)");
     cmd->add_option("--split", o->split, "the project's split (or the snapshot's with --snapshot): train, val, test");
     cmd->add_option("--snapshot", o->snapshot, "a snapshot id or name: its frozen items, gold rewrites and references");
     cmd->add_option("--input", o->input, "a JSON Lines file ({\"text\", \"references\", \"group\"}), a BOLD prompt file (.json), "

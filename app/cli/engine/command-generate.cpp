@@ -116,7 +116,8 @@ const RegisterCommand kRegister("generate", [](CLI::App& root) {
     cmd->add_flag("--best", o->model.best, "with --run: the weights of the lowest eval loss (best/) instead of the result");
     cmd->add_option("--model", o->model.model, "Hugging Face model folder (without --run)")->check(CLI::ExistingDirectory);
     cmd->add_option("--adapter", o->model.adapter, "PEFT LoRA adapter folder (without --run)")->check(CLI::ExistingDirectory);
-    cmd->add_option("--template", o->model.templateName, "without --run: wrap TEXT in a template: repo, paper, alpaca, chat");
+    cmd->add_option("--template", o->model.templateName, "without --run: wrap TEXT in a template: repo, paper, alpaca, chat, custom");
+    cmd->add_option("--custom-template", o->model.customTemplate, "for --template custom: text with {text} (as `job new` takes it)");
     cmd->add_option("--device", o->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
     addDecodingOptions(cmd, o->decoding);
     cmd->callback([o] { runGenerate(*o); });

@@ -29,7 +29,8 @@ namespace {
 
 struct JobOptions {
     std::string project, jobDir, model, snapshot, templateName = "paper", customTemplate, configFile, method,
-        device = "auto", precision, schedule, scorer, earlyStopMetric;
+        device = "auto", precision, schedule, scorer, earlyStopMetric, corpus;
+    int64_t corpusValEvery = 20;
     std::optional<int64_t> scorerSample, scorerMaxNewTokens;
     bool noQueue = false;
     std::optional<int64_t> rank, epochs, batchSize, gradAccumulation, maxLength, maxSteps, saveSteps, evalSteps,
@@ -93,12 +94,17 @@ std::string bytesText(int64_t bytes) {
 
 void runNew(const JobOptions& o) {
     auto project = db::Project::open(o.project);
-    const auto snapshot = db::snapshotByIdOrName(project->db(), o.snapshot);
-    if (!snapshot) throw core::InputError("", 0, "--snapshot", "no snapshot '" + o.snapshot + "' (hint: `srllm snapshot create`)");
+    if (o.snapshot.empty() == o.corpus.empty())
+        throw core::InputError("", 0, "--snapshot", "give either --snapshot (instructions) or --corpus (pretraining)");
+    const auto snapshot = o.corpus.empty() ? db::snapshotByIdOrName(project->db(), o.snapshot) : std::nullopt;
+    if (!snapshot && o.corpus.empty())
+        throw core::InputError("", 0, "--snapshot", "no snapshot '" + o.snapshot + "' (hint: `srllm snapshot create`)");
     db::JobRequest request;
     request.jobDir = o.jobDir;
     request.baseModel = o.model;
-    request.snapshotId = snapshot->id;
+    request.snapshotId = snapshot ? snapshot->id : 0;
+    request.corpus = o.corpus;
+    request.corpusValEvery = o.corpusValEvery;
     request.templateName = o.templateName;
     request.customTemplate = o.customTemplate;
     request.train = trainConfig(o);
@@ -131,14 +137,23 @@ void runNew(const JobOptions& o) {
                      static_cast<long long>(w.count), lines.c_str());
     }
     const auto& e = created.estimate;
-    std::printf("wrote job %s: %s on %s, snapshot %lld '%s', template %s\n", o.jobDir.c_str(),
-                core::trainMethodName(created.spec.train.method).c_str(), created.spec.baseModel.architecture.c_str(),
-                static_cast<long long>(snapshot->id), snapshot->name.c_str(), created.spec.data.templ.name.c_str());
-    std::printf("data: %zu train records, %zu val (%lld gold rewrites, %lld reference rewrites); %lld test items kept "
+    if (!snapshot) {
+        std::printf("wrote job %s: %s pretraining of %s on %s\n", o.jobDir.c_str(),
+                    core::trainMethodName(created.spec.train.method).c_str(), created.spec.baseModel.architecture.c_str(),
+                    o.corpus.c_str());
+        std::printf("data: %zu train documents in %lld blocks of %lld tokens, %zu val documents\n",
+                    created.corpusTrain.size(), static_cast<long long>(created.corpusBlocks),
+                    static_cast<long long>(created.spec.train.maxLength), created.corpusVal.size());
+    } else {
+        std::printf("wrote job %s: %s on %s, snapshot %lld '%s', template %s\n", o.jobDir.c_str(),
+                    core::trainMethodName(created.spec.train.method).c_str(), created.spec.baseModel.architecture.c_str(),
+                    static_cast<long long>(snapshot->id), snapshot->name.c_str(), created.spec.data.templ.name.c_str());
+        std::printf("data: %zu train records, %zu val (%lld gold rewrites, %lld reference rewrites); %lld test items kept "
                 "out, %lld items without a rewrite\n",
-                created.data.train.size(), created.data.val.size(), static_cast<long long>(created.data.fromGold),
-                static_cast<long long>(created.data.fromReference),
-                static_cast<long long>(created.data.testItems), static_cast<long long>(created.data.withoutResponse));
+                    created.data.train.size(), created.data.val.size(), static_cast<long long>(created.data.fromGold),
+                    static_cast<long long>(created.data.fromReference),
+                    static_cast<long long>(created.data.testItems), static_cast<long long>(created.data.withoutResponse));
+    }
     std::printf("estimate: %lld steps, %lld of %lld parameters trained; memory %s (weights %s, optimizer %s, "
                 "activations %s, runtime %s); time %.0f s, assuming %s\n",
                 static_cast<long long>(e.steps), static_cast<long long>(e.trainableParams),
@@ -222,7 +237,11 @@ const RegisterCommand kRegister("job", [](CLI::App& root) {
     create->add_option("PROJECT", o->project, "Path of the project file")->required()->check(CLI::ExistingFile);
     create->add_option("JOBDIR", o->jobDir, "the job folder to write (new or empty)")->required();
     create->add_option("--model", o->model, "base model folder (config.json, safetensors, tokenizer)")->required();
-    create->add_option("--snapshot", o->snapshot, "snapshot id or name (`srllm snapshot create`)")->required();
+    create->add_option("--snapshot", o->snapshot, "snapshot id or name (`srllm snapshot create`): instruction data");
+    create->add_option("--corpus", o->corpus, "instead of --snapshot: pretrain (--method full) on a UTF-8 text file, "
+                                              "one document per line, packed into blocks of --max-length tokens");
+    create->add_option("--corpus-val-every", o->corpusValEvery, "hold out every Nth document for the eval loss (0: none)")
+        ->capture_default_str();
     create->add_option("--template", o->templateName, "paper, repo, alpaca, chat or custom")->capture_default_str();
     create->add_option("--custom-template", o->customTemplate, "for --template custom: text with {text} and {rewrite}");
     create->add_flag("--no-queue", o->noQueue, "write the folder only, without a row in the project's queue");

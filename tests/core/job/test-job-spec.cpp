@@ -132,6 +132,26 @@ TEST(JobSpec, AScorerRoundTripsAndNullMeansNone) {
     EXPECT_EQ(back.spec.train.earlyStoppingMetric, EarlyStoppingMetric::ToxicPercent);
 }
 
+TEST(JobSpec, ACorpusJobRoundTripsAndNeedsFullTraining) {
+    auto s = sampleSpec();
+    EXPECT_EQ(jobSpecToJson(s)["data"]["kind"], "instructions");
+    auto old = jobSpecToJson(s);
+    old["data"].erase("kind");  // jobs written before corpora read as instruction jobs
+    EXPECT_EQ(parseJobSpec(old, "job.json").spec.data.kind, kDataKindInstructions);
+    s.data.kind = kDataKindCorpus;
+    s.data.train = {kJobTrainCorpus, 36, "sha256:01"};
+    EXPECT_EQ(fieldOfError(s), "train.method");  // the sample is a QLoRA job
+    s.train.method = TrainMethod::Full;
+    const auto back = parseJobSpec(jobSpecToJson(s), "job.json");
+    EXPECT_EQ(back.spec.data.kind, "corpus");
+    EXPECT_EQ(back.spec.data.train.file, "data/train.txt");
+    s.scorer = JobScorer{"/scorers/a", "ab", 8, 32};
+    EXPECT_EQ(fieldOfError(s), "scorer");
+    s.scorer.reset();
+    s.data.kind = "tweets";
+    EXPECT_EQ(fieldOfError(s), "data.kind");
+}
+
 TEST(JobSpec, TimestampsAreIsoUtcWithMilliseconds) {
     const auto t = utcTimestamp();
     ASSERT_EQ(t.size(), 24u);
