@@ -6,6 +6,7 @@
 // against the baseline, paired by item (McNemar for flag rates, Wilcoxon signed-rank for the rest, Holm
 // across the metrics of one comparison), and toxic % per group. Every figure carries its n.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -26,6 +27,11 @@ struct EvaluatedRun {
 // {"baseline", "n", "rows": [{"run", "cells": {key: {"value", "lo", "hi", "n"}}, "groups": {...}}],
 //  "tests": [{"run", "versus", "metric", "test": {...}, "p_holm"}]}
 nlohmann::json evaluationTable(const std::vector<EvaluatedRun>& runs, const BootstrapOptions& bootstrap = {});
+
+// The table's columns as people read them, in order: cell key and label ("toxicity_percent", "toxic %").
+const std::vector<std::pair<std::string, std::string>>& evaluationColumns();
+// A cell as "value [lo, hi]" with two decimals, "value" without an interval, "-" when absent or null.
+std::string formatEvaluationCell(const nlohmann::json& cell);
 
 // The table as people read it: one line per row, then the tests.
 std::string formatEvaluationTable(const nlohmann::json& table);
