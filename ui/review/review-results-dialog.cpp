@@ -32,38 +32,9 @@ QString row(const QStringList& cells, const QString& tag = QStringLiteral("td"))
     return html + QStringLiteral("</tr>");
 }
 
-// Log-strengths with their bootstrap intervals, strongest first, one bar per run.
-void plotRanking(QCustomPlot* plot, const json& ranking, const QString& axisLabel) {
-    auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
-    auto* errors = new QCPErrorBars(plot->xAxis, plot->yAxis);
-    errors->setDataPlottable(bars);
-    QVector<double> keys, values, below, above;
-    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-    for (const json& r : ranking) {
-        if (!r["log_strength"].is_number()) continue;
-        const double key = double(keys.size() + 1), value = r["log_strength"].get<double>();
-        keys << key;
-        values << value;
-        below << (r["lo"].is_number() ? value - r["lo"].get<double>() : 0.0);
-        above << (r["hi"].is_number() ? r["hi"].get<double>() - value : 0.0);
-        ticker->addTick(key, QString::fromStdString(r["run"].get<std::string>()));
-    }
-    bars->setData(keys, values);
-    errors->setData(below, above);
-    plot->xAxis->setTicker(ticker);
-    plot->yAxis->setLabel(axisLabel);
-    plot->rescaleAxes();
-    plot->xAxis->setRange(0.4, double(keys.size()) + 0.6);
-    plot->yAxis->scaleRange(1.3);
-    plot->replot();
-}
-
 }  // namespace
 
-ReviewResultsDialog::ReviewResultsDialog(ProjectSession* session, int64_t reviewSessionId, QWidget* parent)
-    : QDialog(parent) {
-    const json r = db::reviewResults(session->db(), reviewSessionId);
-    setWindowTitle(tr("Review results: %1").arg(name(r["session"])));
+QString ReviewResultsDialog::resultsHtml(const json& r) {
     QString html = tr("<p>%1 judgements of %2 comparisons.</p>").arg(r["judgements"].get<qint64>()).arg(r["comparisons"].get<qint64>());
     html += QStringLiteral("<table border=1 cellpadding=4>") +
             row({tr("Run"), tr("Wins"), tr("Losses"), tr("Ties"), tr("Both unsafe"), tr("Win rate [95% Wilson]"),
@@ -96,11 +67,44 @@ ReviewResultsDialog::ReviewResultsDialog(ProjectSession* session, int64_t review
                          QStringLiteral("%1 (%2)").arg(number(c["verdict_spearman"]), number(c["verdict_n"], 0))});
         html += QStringLiteral("</table>");
     }
+    return html;
+}
+
+// Log-strengths with their bootstrap intervals, strongest first, one bar per run.
+void ReviewResultsDialog::plotRanking(QCustomPlot* plot, const json& ranking) {
+    auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
+    auto* errors = new QCPErrorBars(plot->xAxis, plot->yAxis);
+    errors->setDataPlottable(bars);
+    QVector<double> keys, values, below, above;
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    for (const json& r : ranking) {
+        if (!r["log_strength"].is_number()) continue;
+        const double key = double(keys.size() + 1), value = r["log_strength"].get<double>();
+        keys << key;
+        values << value;
+        below << (r["lo"].is_number() ? value - r["lo"].get<double>() : 0.0);
+        above << (r["hi"].is_number() ? r["hi"].get<double>() - value : 0.0);
+        ticker->addTick(key, QString::fromStdString(r["run"].get<std::string>()));
+    }
+    bars->setData(keys, values);
+    errors->setData(below, above);
+    plot->xAxis->setTicker(ticker);
+    plot->yAxis->setLabel(tr("Bradley–Terry log-strength"));
+    plot->rescaleAxes();
+    plot->xAxis->setRange(0.4, double(keys.size()) + 0.6);
+    plot->yAxis->scaleRange(1.3);
+    plot->replot();
+}
+
+ReviewResultsDialog::ReviewResultsDialog(ProjectSession* session, int64_t reviewSessionId, QWidget* parent)
+    : QDialog(parent) {
+    const json r = db::reviewResults(session->db(), reviewSessionId);
+    setWindowTitle(tr("Review results: %1").arg(name(r["session"])));
     auto* text = new QTextBrowser(this);
-    text->setHtml(html);
+    text->setHtml(resultsHtml(r));
     auto* plot = new QCustomPlot(this);
     plot->setMinimumHeight(260);
-    plotRanking(plot, r["bradley_terry"], tr("Bradley–Terry log-strength"));
+    plotRanking(plot, r["bradley_terry"]);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton* save = buttons->addButton(tr("Export plot…"), QDialogButtonBox::ActionRole);
     connect(save, &QPushButton::clicked, this, [this, plot] { exportPlotWithDialog(this, plot, tr("review-ranking")); });

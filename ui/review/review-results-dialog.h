@@ -5,6 +5,9 @@
 #include <cstdint>
 
 #include <QDialog>
+#include <nlohmann/json.hpp>
+
+class QCustomPlot;
 
 namespace srllm::ui {
 
@@ -14,6 +17,12 @@ class ReviewResultsDialog : public QDialog {
     Q_OBJECT
 public:
     ReviewResultsDialog(ProjectSession* session, int64_t reviewSessionId, QWidget* parent = nullptr);
+
+    // reviewResults() as HTML tables (win rates, scores, ranking, agreement, metric correlation); the
+    // report (ui/report) shows the same.
+    static QString resultsHtml(const nlohmann::json& results);
+    // The Bradley–Terry log-strengths with their bootstrap intervals, one bar per run.
+    static void plotRanking(QCustomPlot* plot, const nlohmann::json& ranking);
 };
 
 }  // namespace srllm::ui
