@@ -9,6 +9,7 @@
 #include "db/review-results.h"
 #include "ui/plots/plot-export.h"
 #include "ui/project-session.h"
+#include "ui/worker/thread-job.h"
 
 namespace srllm::ui {
 
@@ -97,23 +98,37 @@ void ReviewResultsDialog::plotRanking(QCustomPlot* plot, const json& ranking) {
 }
 
 ReviewResultsDialog::ReviewResultsDialog(ProjectSession* session, int64_t reviewSessionId, QWidget* parent)
-    : QDialog(parent) {
-    const json r = db::reviewResults(session->db(), reviewSessionId);
-    setWindowTitle(tr("Review results: %1").arg(name(r["session"])));
-    auto* text = new QTextBrowser(this);
-    text->setHtml(resultsHtml(r));
-    auto* plot = new QCustomPlot(this);
-    plot->setMinimumHeight(260);
-    plotRanking(plot, r["bradley_terry"]);
+    : QDialog(parent), m_text(new QTextBrowser(this)), m_plot(new QCustomPlot(this)), m_job(new ThreadJob(this)) {
+    setWindowTitle(tr("Review results"));
+    m_text->setPlainText(tr("Computing the results (bootstrap intervals)…"));
+    m_plot->setMinimumHeight(260);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton* save = buttons->addButton(tr("Export plot…"), QDialogButtonBox::ActionRole);
-    connect(save, &QPushButton::clicked, this, [this, plot] { exportPlotWithDialog(this, plot, tr("review-ranking")); });
+    connect(save, &QPushButton::clicked, this, [this] { exportPlotWithDialog(this, m_plot, tr("review-ranking")); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(text, 1);
-    layout->addWidget(plot, 1);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_plot, 1);
     layout->addWidget(buttons);
     resize(900, 700);
+    // The bootstrap takes seconds on a large session: it runs on its own connection, off the GUI thread.
+    m_job->run([this, path = session->projectPath(), reader = session->reader(), reviewSessionId](const std::atomic<bool>&) {
+        ThreadJob::Delivery delivery;
+        try {
+            auto project = ProjectSession::openConnection(path, reader);
+            delivery = [this, r = db::reviewResults(project->db(), reviewSessionId)] { showResults(r); };
+        } catch (const std::exception& e) {
+            delivery = [this, message = QString::fromStdString(e.what())] { m_text->setPlainText(message); };
+        }
+        return delivery;
+    });
+}
+
+void ReviewResultsDialog::showResults(const json& r) {
+    setWindowTitle(tr("Review results: %1").arg(name(r["session"])));
+    m_text->setHtml(resultsHtml(r));
+    plotRanking(m_plot, r["bradley_terry"]);
+    m_shown = true;
 }
 
 }  // namespace srllm::ui
