@@ -1,5 +1,6 @@
 #include "db/generation-runs.h"
 
+#include "core/common/diagnostics.h"
 #include "core/common/sha256.h"
 #include "db/database.h"
 #include "db/stored-json.h"
@@ -170,6 +171,31 @@ std::vector<RunOutputRow> runOutputs(Database& db, int64_t runId) {
     std::vector<RunOutputRow> rows;
     while (st.step()) rows.push_back({readItem(st), st.columnOptionalInt(5), st.columnOptionalText(6)});
     return rows;
+}
+
+std::vector<GenerationRunRow> pairableRuns(Database& db, const std::vector<std::string>& names) {
+    if (names.empty()) throw core::InputError("", 0, "--runs", "names no run");
+    std::vector<GenerationRunRow> runs;
+    for (const auto& name : names) {
+        auto run = generationRunByName(db, name);
+        if (!run) {
+            std::string known;
+            for (const auto& r : listGenerationRuns(db)) known += (known.empty() ? "" : ", ") + r.spec.name;
+            throw core::InputError("", 0, "--runs", "no generation run '" + name + "' in the project (runs: " +
+                                                        (known.empty() ? "none" : known) + ")");
+        }
+        if (run->outputCount == 0)
+            throw core::InputError("", 0, "--runs", "run '" + name + "' has no outputs (hint: srllm generate-run ... --name " + name + ")");
+        if (run->outputCount < run->itemCount)
+            throw core::InputError("", 0, "--runs", "run '" + name + "' has " + std::to_string(run->outputCount) + " of " +
+                                                        std::to_string(run->itemCount) + " outputs (hint: the same generate-run command continues it)");
+        if (!runs.empty() && run->testSetHash != runs[0].testSetHash)
+            throw core::InputError("", 0, "--runs", "run '" + name + "' was made over another test set than '" +
+                                                        runs[0].spec.name + "' (" + run->spec.testSet + " vs " +
+                                                        runs[0].spec.testSet + "), so its outputs cannot be paired");
+        runs.push_back(*run);
+    }
+    return runs;
 }
 
 }  // namespace srllm::db

@@ -73,4 +73,8 @@ std::vector<RunItem> pendingRunItems(Database& db, int64_t runId);  // items wit
 void storeRunOutputs(Database& db, int64_t runId, const std::vector<RunOutput>& outputs);
 std::vector<RunOutputRow> runOutputs(Database& db, int64_t runId);  // every item, by position
 
+// The named runs, checked for an evaluation that pairs their outputs by item: each exists, has all its
+// outputs and shares the first run's test set. Throws core::InputError (field '--runs') naming the run.
+std::vector<GenerationRunRow> pairableRuns(Database& db, const std::vector<std::string>& names);
+
 }  // namespace srllm::db

@@ -22,6 +22,30 @@
     </message>
 </context>
 <context>
+    <name>EvaluateView</name>
+    <message numerus="yes">
+        <source>%n file(s) written to %1.</source>
+        <translation>
+            <numerusform>%n file written to %1.</numerusform>
+            <numerusform>%n files written to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s); runs: %1.</source>
+        <translation>
+            <numerusform>%n item; runs: %1.</numerusform>
+            <numerusform>%n items; runs: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) behind the selection; double-click one to open it.</source>
+        <translation>
+            <numerusform>%n item behind the selection; double-click it to open it.</numerusform>
+            <numerusform>%n items behind the selection; double-click one to open it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>Wrote %n row(s) to %1.</source>

@@ -670,6 +670,277 @@
     </message>
 </context>
 <context>
+    <name>EvaluateView</name>
+    <message>
+        <source>New generation run…</source>
+        <translation>新建生成运行…</translation>
+    </message>
+    <message>
+        <source>Evaluate…</source>
+        <translation>评估…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Check the runs to compare; the first checked is the baseline (drag to reorder).</source>
+        <translation>勾选要比较的运行；第一个勾选的为基线（拖动可调整顺序）。</translation>
+    </message>
+    <message>
+        <source>Score the checked runs with a risk scorer and store the table (srllm eval).</source>
+        <translation>用风险评分器为勾选的运行打分并保存结果表（srllm eval）。</translation>
+    </message>
+    <message>
+        <source>Generation runs (first checked = baseline):</source>
+        <translation>生成运行（第一个勾选的为基线）：</translation>
+    </message>
+    <message>
+        <source>Export figure…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <source>Export all figures…</source>
+        <translation>导出全部图表…</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Double-click an item to see every run&apos;s output and score.</source>
+        <translation>双击条目可查看每个运行的输出和分数。</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Export all figures</source>
+        <translation>导出全部图表</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written to %1.</source>
+        <translation>
+            <numerusform>已向 %1 写入 %n 个文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Model hash: %1</source>
+        <translation>模型哈希：%1</translation>
+    </message>
+    <message>
+        <source>Check one or more generation runs (make them with New generation run…).</source>
+        <translation>请勾选一个或多个生成运行（可用“新建生成运行…”创建）。</translation>
+    </message>
+    <message>
+        <source>Reading the runs…</source>
+        <translation>正在读取运行…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s); runs: %1.</source>
+        <translation>
+            <numerusform>%n 个条目；运行：%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Output of %1</source>
+        <translation>%1 的输出</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) behind the selection; double-click one to open it.</source>
+        <translation>
+            <numerusform>所选项背后有 %n 个条目；双击可打开。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running srllm %1…</source>
+        <translation>正在运行 srllm %1…</translation>
+    </message>
+    <message>
+        <source>Check the runs to evaluate first.</source>
+        <translation>请先勾选要评估的运行。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 outputs, %3 texts/s</source>
+        <translation>已生成 %1/%2 条输出，每秒 %3 条文本</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 outputs; the same run continues where it stopped.</source>
+        <translation>已在 %1 条输出后取消；再次运行同一生成运行会从中断处继续。</translation>
+    </message>
+    <message>
+        <source>Risk scorer folder (srllm scorer train)</source>
+        <translation>风险评分器文件夹（srllm scorer train）</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationItemDialog</name>
+    <message>
+        <source>Test item %1</source>
+        <translation>测试条目 %1</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Reference rewrite</source>
+        <translation>参考改写</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>分组：</translation>
+    </message>
+    <message>
+        <source>Project item:</source>
+        <translation>项目条目：</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationTableView</name>
+    <message>
+        <source>toxic %</source>
+        <translation>有毒 %</translation>
+    </message>
+    <message>
+        <source>bias %</source>
+        <translation>偏见 %</translation>
+    </message>
+    <message>
+        <source>harm %</source>
+        <translation>危害 %</translation>
+    </message>
+    <message>
+        <source>unsafe %</source>
+        <translation>不安全 %</translation>
+    </message>
+    <message>
+        <source>chrF vs source</source>
+        <translation>chrF（对照原文）</translation>
+    </message>
+    <message>
+        <source>BLEU vs source</source>
+        <translation>BLEU（对照原文）</translation>
+    </message>
+    <message>
+        <source>chrF vs references</source>
+        <translation>chrF（对照参考）</translation>
+    </message>
+    <message>
+        <source>BLEU vs references</source>
+        <translation>BLEU（对照参考）</translation>
+    </message>
+    <message>
+        <source>corpus chrF vs source</source>
+        <translation>语料级 chrF（对照原文）</translation>
+    </message>
+    <message>
+        <source>corpus BLEU vs source</source>
+        <translation>语料级 BLEU（对照原文）</translation>
+    </message>
+    <message>
+        <source>corpus chrF vs references</source>
+        <translation>语料级 chrF（对照参考）</translation>
+    </message>
+    <message>
+        <source>corpus BLEU vs references</source>
+        <translation>语料级 BLEU（对照参考）</translation>
+    </message>
+    <message>
+        <source>trigram perplexity</source>
+        <translation>三元语法困惑度</translation>
+    </message>
+    <message>
+        <source>base-model perplexity</source>
+        <translation>基础模型困惑度</translation>
+    </message>
+    <message>
+        <source>Flesch reading ease</source>
+        <translation>Flesch 易读度</translation>
+    </message>
+    <message>
+        <source>Flesch–Kincaid grade</source>
+        <translation>Flesch–Kincaid 年级</translation>
+    </message>
+    <message>
+        <source>VADER compound</source>
+        <translation>VADER 综合情感</translation>
+    </message>
+    <message>
+        <source>positive %</source>
+        <translation>正面 %</translation>
+    </message>
+    <message>
+        <source>CLEN per text</source>
+        <translation>每条文本的 CLEN</translation>
+    </message>
+    <message>
+        <source>CLEN of output lengths</source>
+        <translation>输出长度的 CLEN</translation>
+    </message>
+    <message>
+        <source>Each run: value [95% interval] n (Wilson for rates, bootstrap for means)</source>
+        <translation>每个运行：数值 [95% 区间] n（比例用 Wilson 区间，均值用自助法区间）</translation>
+    </message>
+    <message>
+        <source>Tests against the baseline, paired by item (Holm across the metrics of a comparison)</source>
+        <translation>与基线的检验，按条目配对（同一比较内各指标用 Holm 校正）</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>检验</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Statistic</source>
+        <translation>统计量</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>p (Holm)</source>
+        <translation>p（Holm）</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -736,6 +1007,282 @@
         <translation>
             <numerusform>已向 %1 写入 %n 行。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FigureText</name>
+    <message>
+        <source>toxicity</source>
+        <translation>毒性</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>偏见</translation>
+    </message>
+    <message>
+        <source>harm</source>
+        <translation>危害</translation>
+    </message>
+    <message>
+        <source>unsafe</source>
+        <translation>不安全</translation>
+    </message>
+    <message>
+        <source>Toxic generations per run</source>
+        <translation>各运行的有毒生成比例</translation>
+    </message>
+    <message>
+        <source>toxic % (95% Wilson interval)</source>
+        <translation>有毒 %（95% Wilson 区间）</translation>
+    </message>
+    <message>
+        <source>Flagged outputs per risk</source>
+        <translation>各风险被标记的输出</translation>
+    </message>
+    <message>
+        <source>risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>flagged % (95% Wilson interval)</source>
+        <translation>标记 %（95% Wilson 区间）</translation>
+    </message>
+    <message>
+        <source>Toxic generations per group</source>
+        <translation>各分组的有毒生成比例</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Distribution of %1</source>
+        <translation>%1 的分布</translation>
+    </message>
+    <message>
+        <source>outputs</source>
+        <translation>输出数</translation>
+    </message>
+    <message>
+        <source>%1 per run (box: quartiles, whiskers: 1.5 IQR)</source>
+        <translation>各运行的 %1（箱体：四分位数，须线：1.5 倍四分位距）</translation>
+    </message>
+    <message>
+        <source>Paired t-test of %1: %2 against %3</source>
+        <translation>%1 的配对 t 检验：%2 对比 %3</translation>
+    </message>
+    <message>
+        <source>t (df = %1)</source>
+        <translation>t（自由度 = %1）</translation>
+    </message>
+    <message>
+        <source>density</source>
+        <translation>密度</translation>
+    </message>
+    <message>
+        <source>Student t density</source>
+        <translation>学生 t 分布密度</translation>
+    </message>
+    <message>
+        <source>critical region (5%, |t| &gt; %1)</source>
+        <translation>拒绝域（5%，|t| &gt; %1）</translation>
+    </message>
+    <message>
+        <source>observed t = %1
+p = %2, n = %3</source>
+        <translation>观测 t = %1
+p = %2，n = %3</translation>
+    </message>
+    <message>
+        <source>Content preservation</source>
+        <translation>内容保持</translation>
+    </message>
+    <message>
+        <source>mean score (95% bootstrap interval)</source>
+        <translation>平均分（95% 自助法区间）</translation>
+    </message>
+    <message>
+        <source>chrF vs source</source>
+        <translation>chrF（对照原文）</translation>
+    </message>
+    <message>
+        <source>BLEU vs source</source>
+        <translation>BLEU（对照原文）</translation>
+    </message>
+    <message>
+        <source>chrF vs references</source>
+        <translation>chrF（对照参考）</translation>
+    </message>
+    <message>
+        <source>BLEU vs references</source>
+        <translation>BLEU（对照参考）</translation>
+    </message>
+    <message>
+        <source>Text complexity (reading grade)</source>
+        <translation>文本复杂度（阅读年级）</translation>
+    </message>
+    <message>
+        <source>mean grade (95% bootstrap interval)</source>
+        <translation>平均年级（95% 自助法区间）</translation>
+    </message>
+    <message>
+        <source>Training loss of the runs&apos; fine-tunes</source>
+        <translation>各运行微调的训练损失</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>%1 (eval)</source>
+        <translation>%1（验证）</translation>
+    </message>
+    <message>
+        <source>%1 (train)</source>
+        <translation>%1（训练）</translation>
+    </message>
+    <message>
+        <source>Toxic % per run</source>
+        <translation>各运行的有毒 %</translation>
+    </message>
+    <message>
+        <source>Flagged % per risk</source>
+        <translation>各风险的标记 %</translation>
+    </message>
+    <message>
+        <source>Toxic % per group</source>
+        <translation>各分组的有毒 %</translation>
+    </message>
+    <message>
+        <source>Text complexity</source>
+        <translation>文本复杂度</translation>
+    </message>
+    <message>
+        <source>t-test: %1 vs %2</source>
+        <translation>t 检验：%1 对比 %2</translation>
+    </message>
+    <message>
+        <source>Histogram: %1</source>
+        <translation>直方图：%1</translation>
+    </message>
+    <message>
+        <source>Box plot: %1</source>
+        <translation>箱线图：%1</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+</context>
+<context>
+    <name>GenerateRunDialog</name>
+    <message>
+        <source>Use the weights of the lowest eval loss</source>
+        <translation>使用验证损失最低的权重</translation>
+    </message>
+    <message>
+        <source>New generation run</source>
+        <translation>新建生成运行</translation>
+    </message>
+    <message>
+        <source>The original texts (the &apos;before&apos; row)</source>
+        <translation>原始文本（“之前”一行）</translation>
+    </message>
+    <message>
+        <source>A training run folder</source>
+        <translation>训练运行文件夹</translation>
+    </message>
+    <message>
+        <source>A model folder</source>
+        <translation>模型文件夹</translation>
+    </message>
+    <message>
+        <source>A project split (train, val, test)</source>
+        <translation>项目划分（train、val、test）</translation>
+    </message>
+    <message>
+        <source>A snapshot (id or name)</source>
+        <translation>快照（编号或名称）</translation>
+    </message>
+    <message>
+        <source>A file (JSON Lines or BOLD)</source>
+        <translation>文件（JSON Lines 或 BOLD）</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Outputs from:</source>
+        <translation>输出来源：</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Adapter folder (optional):</source>
+        <translation>适配器文件夹（可选）：</translation>
+    </message>
+    <message>
+        <source>Test set:</source>
+        <translation>测试集：</translation>
+    </message>
+    <message>
+        <source>Split, snapshot or file:</source>
+        <translation>划分、快照或文件：</translation>
+    </message>
+    <message>
+        <source>Max new tokens:</source>
+        <translation>最多新生成词元数：</translation>
+    </message>
+    <message>
+        <source>Temperature (0 = greedy):</source>
+        <translation>温度（0 = 贪心）：</translation>
+    </message>
+    <message>
+        <source>Top-k (0 = off):</source>
+        <translation>Top-k（0 = 关闭）：</translation>
+    </message>
+    <message>
+        <source>Top-p (1 = off):</source>
+        <translation>Top-p（1 = 关闭）：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>批大小：</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Give the run a name.</source>
+        <translation>请为运行命名。</translation>
+    </message>
+    <message>
+        <source>The folder &apos;%1&apos; does not exist.</source>
+        <translation>文件夹“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>The adapter folder &apos;%1&apos; does not exist.</source>
+        <translation>适配器文件夹“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>Name the test set.</source>
+        <translation>请指定测试集。</translation>
+    </message>
+    <message>
+        <source>The test set file &apos;%1&apos; does not exist.</source>
+        <translation>测试集文件“%1”不存在。</translation>
     </message>
 </context>
 <context>
@@ -1460,10 +2007,6 @@ e.g. Offensive=toxicity:High</source>
         <translation>%1 – SR-LLM 工作台</translation>
     </message>
     <message>
-        <source>Evaluating models on the gold labels comes in a later version.</source>
-        <translation>基于金标准标签评估模型将在后续版本中提供。</translation>
-    </message>
-    <message>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
@@ -1623,6 +2166,10 @@ e.g. Offensive=toxicity:High</source>
     <message>
         <source>Candidate words found in %1 of %2 item(s). Annotators see them underlined as suggestions, never as their labels.</source>
         <translation>在 %2 个条目中的 %1 个里找到了候选词。标注者会看到带下划线的建议,它们绝不会成为标注者的标签。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
     </message>
 </context>
 <context>
@@ -3175,18 +3722,82 @@ job.json 和冻结的数据保留在文件夹中;该任务将从本项目列表�
     </message>
 </context>
 <context>
-    <name>main</name>
+    <name>srllm::ui::EvaluationData</name>
     <message>
-        <source>SR-LLM Workbench: annotate, train and evaluate safer LLMs</source>
-        <translation>SR-LLM 工作台:标注、训练并评估更安全的大语言模型</translation>
+        <source>Toxicity probability</source>
+        <translation>毒性概率</translation>
     </message>
     <message>
-        <source>Project file (.srllm) to open</source>
-        <translation>要打开的项目文件(.srllm)</translation>
+        <source>Bias probability</source>
+        <translation>偏见概率</translation>
     </message>
     <message>
-        <source>Annotate as NAME (created when absent) instead of asking</source>
-        <translation>以 NAME 身份标注(不存在时自动创建),不再询问</translation>
+        <source>Harm probability</source>
+        <translation>危害概率</translation>
+    </message>
+    <message>
+        <source>Unsafe probability</source>
+        <translation>不安全概率</translation>
+    </message>
+    <message>
+        <source>chrF against the source</source>
+        <translation>chrF（对照原文）</translation>
+    </message>
+    <message>
+        <source>BLEU against the source</source>
+        <translation>BLEU（对照原文）</translation>
+    </message>
+    <message>
+        <source>chrF against the references</source>
+        <translation>chrF（对照参考）</translation>
+    </message>
+    <message>
+        <source>BLEU against the references</source>
+        <translation>BLEU（对照参考）</translation>
+    </message>
+    <message>
+        <source>Trigram perplexity</source>
+        <translation>三元语法困惑度</translation>
+    </message>
+    <message>
+        <source>Perplexity under the base model</source>
+        <translation>基础模型下的困惑度</translation>
+    </message>
+    <message>
+        <source>Flesch reading ease</source>
+        <translation>Flesch 易读度</translation>
+    </message>
+    <message>
+        <source>Flesch–Kincaid grade</source>
+        <translation>Flesch–Kincaid 年级</translation>
+    </message>
+    <message>
+        <source>Gunning fog</source>
+        <translation>Gunning 迷雾指数</translation>
+    </message>
+    <message>
+        <source>SMOG</source>
+        <translation>SMOG</translation>
+    </message>
+    <message>
+        <source>Coleman–Liau</source>
+        <translation>Coleman–Liau</translation>
+    </message>
+    <message>
+        <source>ARI</source>
+        <translation>ARI</translation>
+    </message>
+    <message>
+        <source>VADER compound sentiment</source>
+        <translation>VADER 综合情感</translation>
+    </message>
+    <message>
+        <source>CLEN (word-length entropy)</source>
+        <translation>CLEN（词长熵）</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>词数</translation>
     </message>
 </context>
 </TS>

@@ -35,32 +35,6 @@ std::vector<std::string> splitNames(const std::string& list) {
     return names;
 }
 
-std::vector<db::GenerationRunRow> checkedRuns(db::Database& db, const std::string& list) {
-    const auto names = splitNames(list);
-    if (names.empty()) throw core::InputError("", 0, "--runs", "names no run");
-    std::vector<db::GenerationRunRow> runs;
-    for (const auto& name : names) {
-        auto run = db::generationRunByName(db, name);
-        if (!run) {
-            std::string known;
-            for (const auto& r : db::listGenerationRuns(db)) known += (known.empty() ? "" : ", ") + r.spec.name;
-            throw core::InputError("", 0, "--runs", "no generation run '" + name + "' in the project (runs: " +
-                                                        (known.empty() ? "none" : known) + ")");
-        }
-        if (run->outputCount == 0)
-            throw core::InputError("", 0, "--runs", "run '" + name + "' has no outputs (hint: srllm generate-run ... --name " + name + ")");
-        if (run->outputCount < run->itemCount)
-            throw core::InputError("", 0, "--runs", "run '" + name + "' has " + std::to_string(run->outputCount) + " of " +
-                                                        std::to_string(run->itemCount) + " outputs (hint: the same generate-run command continues it)");
-        if (!runs.empty() && run->testSetHash != runs[0].testSetHash)
-            throw core::InputError("", 0, "--runs", "run '" + name + "' was made over another test set than '" +
-                                                        runs[0].spec.name + "' (" + run->spec.testSet + " vs " +
-                                                        runs[0].spec.testSet + "), so its outputs cannot be paired");
-        runs.push_back(*run);
-    }
-    return runs;
-}
-
 core::EvaluatedRun loadRun(db::Database& db, const db::GenerationRunRow& run) {
     core::EvaluatedRun out;
     out.name = run.spec.name;
@@ -122,7 +96,7 @@ void addStoredBasePerplexity(db::Database& db, const std::vector<db::GenerationR
 void runEval(const EvalOptions& o) {
     auto project = db::Project::open(o.project);
     auto& db = project->db();
-    const auto runs = checkedRuns(db, o.runs);
+    const auto runs = db::pairableRuns(db, splitNames(o.runs));
     const core::TextMetricsEngine metrics;
     const auto scorer = core::RiskScorer::load(o.scorer);
     std::vector<core::EvaluatedRun> evaluated;

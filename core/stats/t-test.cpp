@@ -13,6 +13,16 @@ double tTwoSidedPValue(double t, double df) {
     return std::min(1.0, 2.0 * boost::math::cdf(boost::math::complement(dist, std::fabs(t))));
 }
 
+double tCriticalValue(double df, double level) {
+    if (!(df > 0)) return TestResult::kNaN;
+    return boost::math::quantile(boost::math::students_t(df), 0.5 + level / 2);
+}
+
+double tDensity(double t, double df) {
+    if (!(df > 0) || !std::isfinite(t)) return TestResult::kNaN;
+    return boost::math::pdf(boost::math::students_t(df), t);
+}
+
 TestResult oneSampleTTest(const std::vector<double>& values, double mu, double level) {
     TestResult r;
     r.test = "one-sample t";
@@ -36,7 +46,7 @@ TestResult oneSampleTTest(const std::vector<double>& values, double mu, double l
     r.pValue = tTwoSidedPValue(r.statistic, df);
     r.effectSize = (mean - mu) / sd;
     r.effectSizeName = "cohen-d";
-    const double q = boost::math::quantile(boost::math::students_t(df), 0.5 + level / 2);
+    const double q = tCriticalValue(df, level);
     r.lo = mean - q * se;
     r.hi = mean + q * se;
     return r;

@@ -16,5 +16,8 @@ TestResult pairedTTest(const std::vector<double>& before, const std::vector<doub
 
 // Two-sided p-value of a t statistic with df degrees of freedom (Boost.Math's Student t).
 double tTwoSidedPValue(double t, double df);
+// The t with P(|T| > t) = 1 - level (the two-sided critical value), and Student's t density at t.
+double tCriticalValue(double df, double level = 0.95);
+double tDensity(double t, double df);
 
 }  // namespace srllm::core

@@ -24,9 +24,9 @@
 #include "ui/browser/item-browser-view.h"
 #include "ui/data/export-dialog.h"
 #include "ui/data/import-dialog.h"
+#include "ui/evaluate/evaluate-view.h"
 #include "ui/main/app-language.h"
 #include "ui/main/annotator-profile-dialog.h"
-#include "ui/main/placeholder-page.h"
 #include "ui/main/project-opener.h"
 #include "ui/main/recent-projects.h"
 #include "ui/main/session-status-bar.h"
@@ -239,7 +239,11 @@ QWidget* MainWindow::createPage(Mode mode) {
     case Mode::Train:
         return new TrainView(session);
     case Mode::Evaluate:
-        return new PlaceholderPage(tr("Evaluate"), tr("Evaluating models on the gold labels comes in a later version."));
+    {
+        auto* view = new EvaluateView(session);
+        connect(view, &EvaluateView::message, this, [this](const QString& text) { m_status->showMessage(text, 6000); });
+        return view;
+    }
     case Mode::Review: {
         auto* view = new ReviewView(session);
         connect(view, &ReviewView::message, this, [this](const QString& text) { m_status->showMessage(text, 6000); });

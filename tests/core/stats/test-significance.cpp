@@ -71,6 +71,20 @@ TEST(Significance, TTestOfConstantValuesHasNoStatistic) {
     EXPECT_TRUE(std::isnan(r.pValue));
 }
 
+// The critical values of a printed t table (two-sided 5% and 1%) and the closed-form densities of
+// Student's t with 1 (Cauchy) and 2 degrees of freedom; the Evaluate mode's t figure draws these.
+TEST(Significance, TCriticalValueAndDensityMatchTablesAndClosedForms) {
+    EXPECT_NEAR(tCriticalValue(5), 2.5706, 5e-5);
+    EXPECT_NEAR(tCriticalValue(12, 0.99), 3.0545, 5e-5);
+    EXPECT_NEAR(tCriticalValue(1), 12.7062, 5e-5);
+    for (double t : {0.0, 0.5, -1.5, 3.0}) {
+        EXPECT_NEAR(tDensity(t, 1), 1 / (M_PI * (1 + t * t)), 1e-12);
+        EXPECT_NEAR(tDensity(t, 2), std::pow(2 + t * t, -1.5), 1e-12);
+    }
+    EXPECT_TRUE(std::isnan(tCriticalValue(0)));
+    EXPECT_TRUE(std::isnan(tDensity(0, 0)));
+}
+
 TEST(Significance, WilcoxonMatchesScipyExactAndApproximate) {
     for (const auto& c : golden()["wilcoxon"]) {
         const auto r = wilcoxonSignedRank(numbers(c["before"]), numbers(c["after"]));
