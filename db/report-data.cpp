@@ -15,9 +15,9 @@ namespace srllm::db {
 
 namespace {
 
-std::string joinNames(const std::vector<std::string>& names, const std::string& separator = ",") {
+std::string joinNames(const std::vector<std::string>& names) {
     std::string out;
-    for (const auto& name : names) out += (out.empty() ? "" : separator) + name;
+    for (const auto& name : names) out += (out.empty() ? "" : ",") + name;
     return out;
 }
 
@@ -34,20 +34,11 @@ ReportRun reportRun(const GenerationRunRow& row) {
 }
 
 std::vector<ReportRun> checkedRuns(Database& db, const std::vector<std::string>& names) {
-    if (names.empty()) throw core::InputError("", 0, "--runs", "names no run");
-    std::vector<ReportRun> runs;
     std::set<std::string> seen;
-    for (const auto& name : names) {
+    for (const auto& name : names)
         if (!seen.insert(name).second) throw core::InputError("", 0, "--runs", "run '" + name + "' is named twice");
-        const auto row = generationRunByName(db, name);
-        if (!row) {
-            std::vector<std::string> known;
-            for (const auto& r : listGenerationRuns(db)) known.push_back(r.spec.name);
-            throw core::InputError("", 0, "--runs", "no generation run '" + name + "' in the project (runs: " +
-                                                        (known.empty() ? "none" : joinNames(known, ", ")) + ")");
-        }
-        runs.push_back(reportRun(*row));
-    }
+    std::vector<ReportRun> runs;
+    for (const auto& row : pairableRuns(db, names)) runs.push_back(reportRun(row));
     return runs;
 }
 

@@ -44,8 +44,8 @@ struct ReportData {
     std::vector<nlohmann::json> reviews;       // reviewResults() of each session over a subset of the runs
 };
 
-// Throws core::InputError (field '--runs') for an empty list, an unknown run or a run named twice (naming the
-// runs there are), and for runs without a stored evaluation of exactly these runs in this order (with the
+// Throws core::InputError (field '--runs') for what pairableRuns() refuses, a run named twice, and for runs
+// without a stored evaluation of exactly these runs in this order (with the
 // `srllm eval` command that makes one). Reads nothing but the project and the job folders.
 ReportData gatherReportData(Database& db, const std::vector<std::string>& runNames, int samplesPerStratum = 3);
 

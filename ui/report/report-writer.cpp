@@ -10,6 +10,7 @@
 
 #include "core/common/diagnostics.h"
 #include "db/report-data.h"
+#include "ui/evaluate/evaluation-figures.h"
 #include "ui/review/review-results-dialog.h"
 
 namespace srllm::ui {
@@ -44,8 +45,13 @@ void writePdf(QSaveFile& file, const QString& html, const std::vector<ReportFigu
 
 }  // namespace
 
-std::vector<ReportFigure> ReportWriter::figures(const db::ReportData& data) {
+std::vector<ReportFigure> ReportWriter::figures(db::Database& db, const db::ReportData& data) {
+    std::vector<int64_t> ids;
+    for (const auto& run : data.runs) ids.push_back(run.row.id);
+    const EvaluationData evaluation = loadEvaluationData(db, ids);
     std::vector<ReportFigure> out;
+    for (const auto& figure : evaluationFigures(evaluation))
+        out.push_back({figure.title, draw([&](QCustomPlot* plot) { figure.draw(evaluation, plot); })});
     for (const auto& review : data.reviews)
         out.push_back({tr("Bradley–Terry ranking of review session %1").arg(QString::fromStdString(review["session"].get<std::string>())),
                        draw([&review](QCustomPlot* plot) { ReviewResultsDialog::plotRanking(plot, review["bradley_terry"]); })});
@@ -59,7 +65,7 @@ void ReportWriter::write(db::Database& db, const QString& projectPath, const std
     if (!pdf && suffix != QLatin1String("html") && suffix != QLatin1String("htm"))
         throw core::InputError(out.toStdString(), 0, "--out", "the suffix picks the format: .html or .pdf");
     const auto data = db::gatherReportData(db, runNames);
-    const auto drawn = figures(data);
+    const auto drawn = figures(db, data);
     const QString projectName = QFileInfo(projectPath).completeBaseName();
     QSaveFile file(out);
     if (!file.open(QIODevice::WriteOnly))

@@ -25,8 +25,9 @@ public:
     static void write(db::Database& db, const QString& projectPath, const std::vector<std::string>& runNames,
                       const QString& out);
 
-    // The report's figures for `data`, each drawn at a fixed size.
-    static std::vector<ReportFigure> figures(const db::ReportData& data);
+    // The report's figures, each drawn at a fixed size: every figure of the Evaluate mode for these runs
+    // (ui/evaluate/evaluation-figures.h), then each review session's ranking.
+    static std::vector<ReportFigure> figures(db::Database& db, const db::ReportData& data);
 };
 
 }  // namespace srllm::ui
