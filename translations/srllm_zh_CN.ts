@@ -2538,6 +2538,14 @@ e.g. Offensive=toxicity:High</source>
         <source>review-ranking</source>
         <translation>评审排名</translation>
     </message>
+    <message>
+        <source>Review results</source>
+        <translation>审阅结果</translation>
+    </message>
+    <message>
+        <source>Computing the results (bootstrap intervals)…</source>
+        <translation>正在计算结果(bootstrap 区间)…</translation>
+    </message>
 </context>
 <context>
     <name>ReviewSessionDialog</name>
@@ -3719,6 +3727,21 @@ job.json 和冻结的数据保留在文件夹中;该任务将从本项目列表�
     <message>
         <source>Could not start %1: %2 (hint: is srllm installed beside srllm-workbench?)</source>
         <translation>无法启动 %1:%2(提示:srllm 是否安装在 srllm-workbench 旁边?)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>SR-LLM Workbench: annotate, train and evaluate safer LLMs</source>
+        <translation>SR-LLM 工作台:标注、训练并评估更安全的大语言模型</translation>
+    </message>
+    <message>
+        <source>Project file (.srllm) to open</source>
+        <translation>要打开的项目文件(.srllm)</translation>
+    </message>
+    <message>
+        <source>Annotate as NAME (created when absent) instead of asking</source>
+        <translation>以 NAME 身份标注(不存在时自动创建),不再询问</translation>
     </message>
 </context>
 <context>
