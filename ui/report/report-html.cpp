@@ -125,7 +125,8 @@ QString methods(const db::ReportData& data) {
     QString html;
     for (const auto& method : data.methods)
         html += QStringLiteral("<h3>%1</h3>\n<p>%2</p>\n")
-                    .arg(ReportHtml::tr("%1, version %2").arg(text(method.id)).arg(method.version), text(method.method));
+                    .arg(ReportHtml::tr("%1, version %2").arg(text(std::string(method.id))).arg(method.version),
+                         text(std::string(method.method)));
     const core::BootstrapOptions bootstrap;
     html += QStringLiteral("<h3>%1</h3>\n<p>%2</p>\n")
                 .arg(ReportHtml::tr("Statistics"),

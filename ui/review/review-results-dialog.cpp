@@ -6,6 +6,8 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include "db/database.h"
+#include "db/project.h"
 #include "db/review-results.h"
 #include "ui/plots/plot-export.h"
 #include "ui/project-session.h"

@@ -53,7 +53,10 @@ std::pair<core::EvaluatedRun, db::RunValues> scored(db::Database& d, int64_t run
         stored.push_back({int64_t(i), toxicity.values.back(), nullptr});
     }
     run.columns = {toxicity, vader};
-    return {run, {runId, {{{"risk-toxicity", core::kScorerMethod.version, kScorerHash}, stored}}, {}}};
+    db::RunValues values;
+    values.runId = runId;
+    values.outputs.emplace_back(db::MetricKey{"risk-toxicity", core::kScorerMethod.version, kScorerHash}, stored);
+    return {run, values};
 }
 
 struct Fixture {
@@ -139,7 +142,7 @@ void TestReport::htmlHoldsTableRecordsMethodsSamplesAndFigures() {
     QVERIFY(html.contains(QStringLiteral("20.00 [5.67, 50.98]")));   // base: 2 of 10
     QVERIFY(html.contains(QStringLiteral("10.00 [1.79, 40.42]")));   // lora: 1 of 10
     // McNemar, original vs lora: 3 discordant pairs all one way, exact two-sided p = 2·0.5³.
-    QVERIFY(html.contains(QStringLiteral("<td>lora</td><td>original</td><td>toxicity_percent</td><td>mcnemar-exact</td><td>10</td><td>0.25</td>")));
+    QVERIFY(html.contains(QStringLiteral("<td>lora</td><td>original</td><td>toxicity_percent</td><td>mcnemar</td><td>10</td><td>0.25</td>")));
     auto project = db::Project::open(f.path.toStdString());
     for (const auto& run : db::listGenerationRuns(project->db()))
         QVERIFY2(html.contains(QString::fromStdString(run.testSetHash)), run.spec.name.c_str());
