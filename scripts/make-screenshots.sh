@@ -46,7 +46,7 @@ quiet "$bin" review assign demo.srllm --session blind --reviewers lead
 quiet "$bin" stats demo.srllm  # checkpoints the WAL
 
 # One GUI session per picture: Ctrl+N picks mode N (Evaluate is the 6th, Review the 7th).
-shoot() {  # KEY FILE
+shoot() {  # "KEYS" FILE
   export SRLLM_GUI_BIN="$gui" SRLLM_PROJECT="$work/demo.srllm" SRLLM_KEY="$1" SRLLM_SHOT="$work/$2"
   HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" xvfb-run -a -s '-screen 0 1400x900x24' bash -c '
     "$SRLLM_GUI_BIN" --annotator lead "$SRLLM_PROJECT" & pid=$!
@@ -56,7 +56,7 @@ shoot() {  # KEY FILE
     done
     xdotool windowmove "$window" 0 0 windowsize "$window" 1400 900 windowfocus --sync "$window"
     sleep 2
-    xdotool key --window "$window" "$SRLLM_KEY"
+    xdotool key --delay 1500 --window "$window" $SRLLM_KEY
     sleep 4
     import -window root "$SRLLM_SHOT"
     kill "$pid"; wait "$pid" 2>/dev/null || true
@@ -66,4 +66,5 @@ shoot() {  # KEY FILE
   echo "make-screenshots: $out/$2 ($(du -k "$out/$2" | cut -f1) kB)"
 }
 shoot ctrl+6 evaluate-mode.png
+shoot "ctrl+6 ctrl+Tab" evaluate-figures.png
 shoot ctrl+7 review-mode.png
