@@ -6,11 +6,12 @@
 # The models are tiny and random, so their outputs are nonsense: the pictures show the workbench, not a
 # result. Needs an engine build (generate-run, train) and xvfb-run, xdotool, ImageMagick (install-deps.sh --gui).
 # Usage: scripts/make-screenshots.sh [BUILD_DIR (default build)] [OUT_DIR (default docs/images)]
+# SRLLM=path picks another `srllm` with the engine (e.g. when BUILD_DIR was configured with SRLLM_ENGINE=OFF).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build=$(cd "${1:-$root/build}" && pwd)
 out=${2:-$root/docs/images}
-bin=$build/app/srllm
+bin=${SRLLM:-$build/app/srllm}
 gui=$build/app/srllm-workbench
 for tool in "$bin" "$gui"; do
   [ -x "$tool" ] || { echo "make-screenshots: '$tool' is missing (hint: cmake --build $build)" >&2; exit 1; }
@@ -42,29 +43,30 @@ quiet "$bin" generate-run demo.srllm --name tuned --run job --snapshot gold --sp
 quiet "$bin" scorer train demo.srllm scorer
 quiet "$bin" eval demo.srllm --runs original,base,tuned --scorer scorer
 quiet "$bin" review new demo.srllm --name blind --runs base,tuned --items 20 --seed 7
-quiet "$bin" review assign demo.srllm --session blind --reviewers lead
+quiet "$bin" review assign demo.srllm --session blind --reviewers rev
+quiet "$bin" annotator add demo.srllm lead --role expert
 quiet "$bin" stats demo.srllm  # checkpoints the WAL
 
 # One GUI session per picture: Ctrl+N picks mode N (Evaluate is the 6th, Review the 7th).
-shoot() {  # "KEYS" FILE
-  export SRLLM_GUI_BIN="$gui" SRLLM_PROJECT="$work/demo.srllm" SRLLM_KEY="$1" SRLLM_SHOT="$work/$2"
+shoot() {  # PERSON "KEYS" FILE
+  export SRLLM_GUI_BIN="$gui" SRLLM_PROJECT="$work/demo.srllm" SRLLM_WHO="$1" SRLLM_KEY="$2" SRLLM_SHOT="$work/$3"
   HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" xvfb-run -a -s '-screen 0 1400x900x24' bash -c '
-    "$SRLLM_GUI_BIN" --annotator lead "$SRLLM_PROJECT" & pid=$!
+    "$SRLLM_GUI_BIN" --annotator "$SRLLM_WHO" "$SRLLM_PROJECT" & pid=$!
     for _ in $(seq 60); do
       window=$(xdotool search --onlyvisible --name "SR-LLM" 2>/dev/null | head -1) && [ -n "$window" ] && break
       sleep 0.5
     done
     xdotool windowmove "$window" 0 0 windowsize "$window" 1400 900 windowfocus --sync "$window"
     sleep 2
-    xdotool key --delay 1500 --window "$window" $SRLLM_KEY
+    xdotool key --delay 1500 $SRLLM_KEY
     sleep 4
     import -window root "$SRLLM_SHOT"
     kill "$pid"; wait "$pid" 2>/dev/null || true
   '
   # 256 colours keep a screenshot of widgets and plots sharp and well under 300 kB.
-  convert "$work/$2" -colors 256 "PNG8:$out/$2"
-  echo "make-screenshots: $out/$2 ($(du -k "$out/$2" | cut -f1) kB)"
+  convert "$work/$3" -colors 256 "PNG8:$out/$3"
+  echo "make-screenshots: $out/$3 ($(du -k "$out/$3" | cut -f1) kB)"
 }
-shoot ctrl+6 evaluate-mode.png
-shoot "ctrl+6 ctrl+Tab" evaluate-figures.png
-shoot ctrl+7 review-mode.png
+shoot lead ctrl+6 evaluate-mode.png
+shoot lead "ctrl+6 ctrl+Tab" evaluate-figures.png
+shoot rev ctrl+7 review-mode.png
