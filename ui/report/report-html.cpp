@@ -164,7 +164,7 @@ QString ReportHtml::build(const db::ReportData& data, const QString& projectName
     for (size_t i = 0; i < figures.size(); ++i)
         html += QStringLiteral("<h3>%1</h3>\n<p><img src=\"%2\" width=\"%3\" alt=\"%1\"></p>\n")
                     .arg(figures[i].title.toHtmlEscaped(), imageSource(int(i)))
-                    .arg(qMin(figures[i].image.width(), 900));
+                    .arg(qMin(figures[i].image.width(), 640));  // fits an A4 page's text width
     html += QStringLiteral("<h2>%1</h2>\n").arg(tr("Sample outputs per risk")) + samples(data);
     html += QStringLiteral("<h2>%1</h2>\n").arg(tr("Run records"));
     for (const auto& run : data.runs) html += runRecord(run);
