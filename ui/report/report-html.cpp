@@ -29,19 +29,16 @@ QString tableStart() { return QStringLiteral("<table border=\"1\" cellspacing=\"
 
 QString pValue(const json& value) { return value.is_number() ? QString::number(value.get<double>(), 'g', 3) : QStringLiteral("–"); }
 
-// The paper-style table: one row per run, one column per metric the baseline has, then the paired tests.
+// The before/after table as `srllm eval` prints it: one row per metric the baseline has, one column per run
+// (so a dozen metrics fit the width of a page), then the paired tests.
 QString evaluationTable(const json& table) {
-    QStringList header{ReportHtml::tr("Run")};
-    std::vector<std::string> keys;
-    for (const auto& [key, label] : core::evaluationColumns())
-        if (table["rows"][0]["cells"].contains(key)) {
-            keys.push_back(key);
-            header << text(label);
-        }
+    QStringList header{ReportHtml::tr("Metric")};
+    for (const json& row : table["rows"]) header << text(row["run"]);
     QString html = tableStart() + cells(header, QStringLiteral("th"));
-    for (const json& row : table["rows"]) {
-        QStringList values{text(row["run"])};
-        for (const auto& key : keys) values << text(core::formatEvaluationCell(row["cells"].value(key, json())));
+    for (const auto& [key, label] : core::evaluationColumns()) {
+        if (!table["rows"][0]["cells"].contains(key)) continue;
+        QStringList values{text(label)};
+        for (const json& row : table["rows"]) values << text(core::formatEvaluationCell(row["cells"].value(key, json())));
         html += cells(values);
     }
     html += QStringLiteral("</table>\n<h3>%1</h3>\n").arg(ReportHtml::tr("Tests against the baseline, paired by item")) +
