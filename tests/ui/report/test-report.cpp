@@ -4,6 +4,8 @@
 // a few pages; `srllm report` writes the same HTML as the GUI's Report… dialog; bad input writes nothing.
 #include <QDir>
 #include <QFile>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
