@@ -2,6 +2,8 @@
 // table's values (toxic % with Wilson intervals worked out by hand below), every run record's hashes, one
 // section per metric method, sample outputs per risk and embedded figures that decode; the PDF is a PDF of
 // a few pages; `srllm report` writes the same HTML as the GUI's Report… dialog; bad input writes nothing.
+#include <set>
+
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
@@ -87,6 +89,7 @@ Fixture makeProject(const QTemporaryDir& dir) {
     db::GenerationRunSpec spec;
     spec.name = "lora";
     spec.jobDir = jobDir;
+    spec.baseModel = "/models/tiny";
     spec.modelHash = kModelHash;
     spec.decoding = {{"seed", 777}};
     spec.testSet = "split:test";
@@ -154,8 +157,11 @@ void TestReport::htmlHoldsTableRecordsMethodsSamplesAndFigures() {
     QVERIFY(html.contains(QStringLiteral("&quot;seed&quot;:777")));  // the decoding seed
     for (const auto& method : core::outputMetricMethods())
         QCOMPARE(html.count(QStringLiteral("<h3>%1, version %2</h3>").arg(QString::fromLatin1(method.id)).arg(method.version)), 1);
-    for (const char* stratum : {"toxicity", "bias", "safe"})
-        QVERIFY2(html.contains(QStringLiteral("<h3>Risk: %1</h3>").arg(QLatin1String(stratum))), stratum);
+    std::set<std::string> strata;  // one heading per risk stratum of the items (gold: 4 toxic, 2 biased, 4 neither)
+    for (const auto& row : db::runOutputs(project->db(), f.lora)) strata.insert(db::riskStratum(project->db(), row.item.itemId));
+    QCOMPARE(int(strata.size()), 3);
+    for (const auto& stratum : strata)
+        QVERIFY2(html.contains(QStringLiteral("<h3>Risk: %1</h3>").arg(QString::fromStdString(stratum))), stratum.c_str());
     QVERIFY(html.contains(QStringLiteral("lora says ")));
     QVERIFY(html.contains(QStringLiteral("Review session: blind")));
     // Every judgement says A, and each run is A in exactly half of its four comparisons: 2 wins, 2 losses.
