@@ -795,6 +795,85 @@
     </message>
 </context>
 <context>
+    <name>EvaluationData</name>
+    <message>
+        <source>Toxicity probability</source>
+        <translation>毒性概率</translation>
+    </message>
+    <message>
+        <source>Bias probability</source>
+        <translation>偏见概率</translation>
+    </message>
+    <message>
+        <source>Harm probability</source>
+        <translation>危害概率</translation>
+    </message>
+    <message>
+        <source>Unsafe probability</source>
+        <translation>不安全概率</translation>
+    </message>
+    <message>
+        <source>chrF against the source</source>
+        <translation>chrF（对照原文）</translation>
+    </message>
+    <message>
+        <source>BLEU against the source</source>
+        <translation>BLEU（对照原文）</translation>
+    </message>
+    <message>
+        <source>chrF against the references</source>
+        <translation>chrF（对照参考）</translation>
+    </message>
+    <message>
+        <source>BLEU against the references</source>
+        <translation>BLEU（对照参考）</translation>
+    </message>
+    <message>
+        <source>Trigram perplexity</source>
+        <translation>三元语法困惑度</translation>
+    </message>
+    <message>
+        <source>Perplexity under the base model</source>
+        <translation>基础模型下的困惑度</translation>
+    </message>
+    <message>
+        <source>Flesch reading ease</source>
+        <translation>Flesch 易读度</translation>
+    </message>
+    <message>
+        <source>Flesch–Kincaid grade</source>
+        <translation>Flesch–Kincaid 年级</translation>
+    </message>
+    <message>
+        <source>Gunning fog</source>
+        <translation>Gunning 迷雾指数</translation>
+    </message>
+    <message>
+        <source>SMOG</source>
+        <translation>SMOG</translation>
+    </message>
+    <message>
+        <source>Coleman–Liau</source>
+        <translation>Coleman–Liau</translation>
+    </message>
+    <message>
+        <source>ARI</source>
+        <translation>ARI</translation>
+    </message>
+    <message>
+        <source>VADER compound sentiment</source>
+        <translation>VADER 综合情感</translation>
+    </message>
+    <message>
+        <source>CLEN (word-length entropy)</source>
+        <translation>CLEN（词长熵）</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>词数</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationItemDialog</name>
     <message>
         <source>Test item %1</source>
@@ -2206,20 +2285,20 @@ e.g. Offensive=toxicity:High</source>
 <context>
     <name>ReportHtml</name>
     <message>
-        <source>Run</source>
-        <translation>运行</translation>
+        <source>Metric</source>
+        <translation>指标</translation>
     </message>
     <message>
         <source>Tests against the baseline, paired by item</source>
         <translation>与基线的检验(按条目配对)</translation>
     </message>
     <message>
-        <source>Versus</source>
-        <translation>对比</translation>
+        <source>Run</source>
+        <translation>运行</translation>
     </message>
     <message>
-        <source>Metric</source>
-        <translation>指标</translation>
+        <source>Versus</source>
+        <translation>对比</translation>
     </message>
     <message>
         <source>Test</source>
@@ -3742,85 +3821,6 @@ job.json 和冻结的数据保留在文件夹中;该任务将从本项目列表�
     <message>
         <source>Annotate as NAME (created when absent) instead of asking</source>
         <translation>以 NAME 身份标注(不存在时自动创建),不再询问</translation>
-    </message>
-</context>
-<context>
-    <name>srllm::ui::EvaluationData</name>
-    <message>
-        <source>Toxicity probability</source>
-        <translation>毒性概率</translation>
-    </message>
-    <message>
-        <source>Bias probability</source>
-        <translation>偏见概率</translation>
-    </message>
-    <message>
-        <source>Harm probability</source>
-        <translation>危害概率</translation>
-    </message>
-    <message>
-        <source>Unsafe probability</source>
-        <translation>不安全概率</translation>
-    </message>
-    <message>
-        <source>chrF against the source</source>
-        <translation>chrF（对照原文）</translation>
-    </message>
-    <message>
-        <source>BLEU against the source</source>
-        <translation>BLEU（对照原文）</translation>
-    </message>
-    <message>
-        <source>chrF against the references</source>
-        <translation>chrF（对照参考）</translation>
-    </message>
-    <message>
-        <source>BLEU against the references</source>
-        <translation>BLEU（对照参考）</translation>
-    </message>
-    <message>
-        <source>Trigram perplexity</source>
-        <translation>三元语法困惑度</translation>
-    </message>
-    <message>
-        <source>Perplexity under the base model</source>
-        <translation>基础模型下的困惑度</translation>
-    </message>
-    <message>
-        <source>Flesch reading ease</source>
-        <translation>Flesch 易读度</translation>
-    </message>
-    <message>
-        <source>Flesch–Kincaid grade</source>
-        <translation>Flesch–Kincaid 年级</translation>
-    </message>
-    <message>
-        <source>Gunning fog</source>
-        <translation>Gunning 迷雾指数</translation>
-    </message>
-    <message>
-        <source>SMOG</source>
-        <translation>SMOG</translation>
-    </message>
-    <message>
-        <source>Coleman–Liau</source>
-        <translation>Coleman–Liau</translation>
-    </message>
-    <message>
-        <source>ARI</source>
-        <translation>ARI</translation>
-    </message>
-    <message>
-        <source>VADER compound sentiment</source>
-        <translation>VADER 综合情感</translation>
-    </message>
-    <message>
-        <source>CLEN (word-length entropy)</source>
-        <translation>CLEN（词长熵）</translation>
-    </message>
-    <message>
-        <source>Words</source>
-        <translation>词数</translation>
     </message>
 </context>
 </TS>

@@ -82,7 +82,10 @@ EvaluateView::EvaluateView(ProjectSession* session, QWidget* parent)
     m_plot->setMinimumSize(400, 300);
     m_items->setColumnCount(3);
     m_items->setHorizontalHeaderLabels({tr("Item"), tr("Original"), tr("Output")});
-    m_items->horizontalHeader()->setStretchLastSection(true);
+    m_items->verticalHeader()->hide();
+    m_items->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_items->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_items->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_items->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_items->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_items->setToolTip(tr("Double-click an item to see every run's output and score."));
@@ -230,6 +233,7 @@ void EvaluateView::setData(EvaluationData data, const QString& problem) {
 void EvaluateView::showFigure(int index) {
     if (index < 0 || index >= int(m_figures.size())) return;
     m_items->setRowCount(0);
+    m_items->setHorizontalHeaderLabels({tr("Item"), tr("Original"), tr("Output")});
     m_figures[size_t(index)].draw(m_data, m_plot);
 }
 

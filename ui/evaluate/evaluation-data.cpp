@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 
+#include "core/common/diagnostics.h"
 #include "core/eval/evaluation-table.h"
 #include "db/generation-runs.h"
 #include "db/metric-values.h"
@@ -13,27 +14,28 @@ namespace srllm::ui {
 
 namespace {
 
-// NOTE: the order of the metric panels; ids as core/eval/output-metrics.cpp stores them.
+// NOTE: the order of the metric panels; ids as core/eval/output-metrics.cpp stores them. The context has
+// no namespace: ui/main/app-language looks contexts up without "srllm::ui::".
 const std::vector<std::pair<const char*, const char*>> kMetricTitles = {
-    {"risk-toxicity", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "Toxicity probability")},
-    {"risk-bias", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "Bias probability")},
-    {"risk-harm", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "Harm probability")},
-    {"risk-unsafe", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "Unsafe probability")},
-    {"chrf-source", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "chrF against the source")},
-    {"bleu-source", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "BLEU against the source")},
-    {"chrf-reference", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "chrF against the references")},
-    {"bleu-reference", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "BLEU against the references")},
-    {"lm-perplexity", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "Trigram perplexity")},
-    {"base-perplexity", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "Perplexity under the base model")},
-    {"flesch-reading-ease", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "Flesch reading ease")},
-    {"flesch-kincaid-grade", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "Flesch–Kincaid grade")},
-    {"gunning-fog", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "Gunning fog")},
-    {"smog", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "SMOG")},
-    {"coleman-liau", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "Coleman–Liau")},
-    {"ari", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "ARI")},
-    {"vader-compound", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "VADER compound sentiment")},
-    {"clen", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "CLEN (word-length entropy)")},
-    {"words", QT_TRANSLATE_NOOP("srllm::ui::EvaluationData", "Words")},
+    {"risk-toxicity", QT_TRANSLATE_NOOP("EvaluationData", "Toxicity probability")},
+    {"risk-bias", QT_TRANSLATE_NOOP("EvaluationData", "Bias probability")},
+    {"risk-harm", QT_TRANSLATE_NOOP("EvaluationData", "Harm probability")},
+    {"risk-unsafe", QT_TRANSLATE_NOOP("EvaluationData", "Unsafe probability")},
+    {"chrf-source", QT_TRANSLATE_NOOP("EvaluationData", "chrF against the source")},
+    {"bleu-source", QT_TRANSLATE_NOOP("EvaluationData", "BLEU against the source")},
+    {"chrf-reference", QT_TRANSLATE_NOOP("EvaluationData", "chrF against the references")},
+    {"bleu-reference", QT_TRANSLATE_NOOP("EvaluationData", "BLEU against the references")},
+    {"lm-perplexity", QT_TRANSLATE_NOOP("EvaluationData", "Trigram perplexity")},
+    {"base-perplexity", QT_TRANSLATE_NOOP("EvaluationData", "Perplexity under the base model")},
+    {"flesch-reading-ease", QT_TRANSLATE_NOOP("EvaluationData", "Flesch reading ease")},
+    {"flesch-kincaid-grade", QT_TRANSLATE_NOOP("EvaluationData", "Flesch–Kincaid grade")},
+    {"gunning-fog", QT_TRANSLATE_NOOP("EvaluationData", "Gunning fog")},
+    {"smog", QT_TRANSLATE_NOOP("EvaluationData", "SMOG")},
+    {"coleman-liau", QT_TRANSLATE_NOOP("EvaluationData", "Coleman–Liau")},
+    {"ari", QT_TRANSLATE_NOOP("EvaluationData", "ARI")},
+    {"vader-compound", QT_TRANSLATE_NOOP("EvaluationData", "VADER compound sentiment")},
+    {"clen", QT_TRANSLATE_NOOP("EvaluationData", "CLEN (word-length entropy)")},
+    {"words", QT_TRANSLATE_NOOP("EvaluationData", "Words")},
 };
 
 bool isRisk(const std::string& metric) { return metric.rfind("risk-", 0) == 0; }
@@ -81,7 +83,8 @@ std::vector<std::string> EvaluationData::commonMetrics() const {
     std::vector<std::string> out;
     for (const auto& [id, title] : kMetricTitles) {
         bool everyRun = !runs.empty();
-        for (size_t r = 0; r < runs.size(); ++r) everyRun = everyRun && metric(r, id);
+        for (size_t r = 0; r < runs.size(); ++r)  // stored, and defined for some output (an untrained risk is all null)
+            everyRun = everyRun && metric(r, id) && std::any_of(metric(r, id)->begin(), metric(r, id)->end(), [](double v) { return !std::isnan(v); });
         if (everyRun) out.push_back(id);
     }
     return out;
@@ -96,7 +99,8 @@ EvaluationData loadEvaluationData(db::Database& db, const std::vector<int64_t>& 
     std::vector<std::string> names;
     for (const auto id : runIds) {
         const auto row = db::generationRunById(db, id);
-        names.push_back(row ? row->spec.name : "#" + std::to_string(id));
+        if (!row) throw core::InputError("", 0, "runs", std::string("no generation run with id ").append(std::to_string(id)));
+        names.push_back(row->spec.name);
     }
     const auto rows = db::pairableRuns(db, names);
     const auto stored = db::latestEvaluation(db);
@@ -138,7 +142,7 @@ EvaluationData loadEvaluationData(db::Database& db, const std::vector<int64_t>& 
 
 QString metricTitle(const std::string& metric) {
     for (const auto& [id, title] : kMetricTitles)
-        if (metric == id) return QCoreApplication::translate("srllm::ui::EvaluationData", title);
+        if (metric == id) return QCoreApplication::translate("EvaluationData", title);
     return QString::fromStdString(metric);
 }
 

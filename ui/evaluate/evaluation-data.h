@@ -44,7 +44,8 @@ struct EvaluationData {
     int itemCount() const { return int(sources.size()); }
     // The run's values of `metric` (one per position), or nullptr when the run has none stored.
     const std::vector<double>* metric(size_t run, const std::string& id) const;
-    // Metric ids every run has, in display order (risks, quality, fluency, complexity, style).
+    // Metric ids every run has with some defined value, in display order (risks, quality, fluency,
+    // complexity, style).
     std::vector<std::string> commonMetrics() const;
     // The table cell {"value","lo","hi","n"} of a run (e.g. "toxicity_percent"), or null.
     nlohmann::json cell(size_t run, const std::string& key) const;

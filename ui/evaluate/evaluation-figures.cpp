@@ -76,6 +76,7 @@ QCPBars* barsWithIntervals(QCustomPlot* plot, const QString& name, QColor color,
     bars->setBrush(color);
     auto* errors = new QCPErrorBars(plot->xAxis, plot->yAxis);
     errors->removeFromLegend();
+    errors->setSelectable(QCP::stNone);  // a click on the whisker reaches the bar and its items
     errors->setDataPlottable(bars);
     QVector<double> keys, values, minus, plus;
     for (size_t i = 0; i < cells.size(); ++i) {
@@ -214,12 +215,14 @@ void plotMetricHistogram(const EvaluationData& data, const std::string& metric, 
     if (!(hi > lo)) hi = lo + 1;
     constexpr int kBins = 10;
     const double step = (hi - lo) / kBins;
+    // The bin from the fraction of the range (0.7 falls in bin 7, where (0.7 - 0) / 0.1 gives 6.999...).
+    const auto binOf = [&](double v) { return std::clamp(int(std::floor((v - lo) / (hi - lo) * kBins)), 0, kBins - 1); };
     auto* group = new QCPBarsGroup(plot);
     for (size_t r = 0; r < data.runs.size(); ++r) {
         const auto* values = data.metric(r, metric);
         std::vector<std::vector<int>> items(kBins);
         for (int i : positionsWhere(values, [](int, double) { return true; }))
-            items[size_t(std::clamp(int(((*values)[size_t(i)] - lo) / step), 0, kBins - 1))].push_back(i);
+            items[size_t(binOf((*values)[size_t(i)]))].push_back(i);
         QVector<double> keys, counts;
         for (int b = 0; b < kBins; ++b) {
             keys << lo + (b + 0.5) * step;
@@ -284,7 +287,7 @@ void plotTDistribution(const EvaluationData& data, size_t run, const std::string
         plot->replot();
         return;
     }
-    const double edge = std::max(4.0, std::isfinite(test.statistic) ? std::fabs(test.statistic) + 1 : 0.0);
+    const double edge = std::max({4.0, 1.3 * critical, std::isfinite(test.statistic) ? std::fabs(test.statistic) + 1 : 0.0});
     QVector<double> x, y, leftX, leftY, rightX, rightY;
     for (int k = 0; k <= 400; ++k) {
         const double t = -edge + 2 * edge * k / 400.0, d = core::tDensity(t, test.df);
@@ -312,8 +315,9 @@ void plotTDistribution(const EvaluationData& data, size_t run, const std::string
         observed->point2->setCoords(test.statistic, 1);
         observed->setPen(QPen(QColor(31, 119, 180), 2, Qt::DashLine));
         auto* label = new QCPItemText(plot);
-        label->position->setCoords(test.statistic, core::tDensity(0, test.df) * 0.9);
-        label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+        label->position->setCoords(test.statistic, core::tDensity(0, test.df) * 0.6);  // beside the line, below the legend
+        label->setPositionAlignment((test.statistic > 0 ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+        label->setPadding(QMargins(6, 3, 6, 3));
         label->setText(FigureText::tr("observed t = %1\np = %2, n = %3").arg(test.statistic, 0, 'f', 3).arg(test.pValue, 0, 'g', 3).arg(test.n));
         label->setBrush(QColor(255, 255, 255, 220));
     }
@@ -342,8 +346,9 @@ void plotComplexity(const EvaluationData& data, QCustomPlot* plot) {
     reset(plot, FigureText::tr("Text complexity (reading grade)"), QString(), FigureText::tr("mean grade (95% bootstrap interval)"));
     std::vector<std::string> metrics;
     QStringList labels;
+    const auto common = data.commonMetrics();
     for (const auto& metric : kGradeMetrics)
-        if (std::find(data.commonMetrics().begin(), data.commonMetrics().end(), metric) != data.commonMetrics().end())
+        if (std::find(common.begin(), common.end(), metric) != common.end())
             metrics.push_back(metric), labels << metricTitle(metric);
     groupedBars(
         data, plot, labels,
