@@ -48,8 +48,8 @@ quiet "$bin" annotator add demo.srllm lead --role expert
 quiet "$bin" stats demo.srllm  # checkpoints the WAL
 
 # One GUI session per picture: Ctrl+N picks mode N (Evaluate is the 6th, Review the 7th).
-shoot() {  # PERSON "KEYS" FILE
-  export SRLLM_GUI_BIN="$gui" SRLLM_PROJECT="$work/demo.srllm" SRLLM_WHO="$1" SRLLM_KEY="$2" SRLLM_SHOT="$work/$3"
+shoot() {  # PERSON "KEYS" FILE ["X Y" of a click after the keys]
+  export SRLLM_GUI_BIN="$gui" SRLLM_PROJECT="$work/demo.srllm" SRLLM_WHO="$1" SRLLM_KEY="$2" SRLLM_SHOT="$work/$3" SRLLM_CLICK="${4:-}"
   HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" xvfb-run -a -s '-screen 0 1400x900x24' bash -c '
     "$SRLLM_GUI_BIN" --annotator "$SRLLM_WHO" "$SRLLM_PROJECT" & pid=$!
     for _ in $(seq 60); do
@@ -59,6 +59,7 @@ shoot() {  # PERSON "KEYS" FILE
     xdotool windowmove "$window" 0 0 windowsize "$window" 1400 900 windowfocus --sync "$window"
     sleep 2
     xdotool key --delay 1500 $SRLLM_KEY
+    if [ -n "$SRLLM_CLICK" ]; then sleep 1; xdotool mousemove $SRLLM_CLICK click 1; fi
     sleep 4
     import -window root "$SRLLM_SHOT"
     kill "$pid"; wait "$pid" 2>/dev/null || true
@@ -68,5 +69,5 @@ shoot() {  # PERSON "KEYS" FILE
   echo "make-screenshots: $out/$3 ($(du -k "$out/$3" | cut -f1) kB)"
 }
 shoot lead ctrl+6 evaluate-mode.png
-shoot lead "ctrl+6 ctrl+Tab" evaluate-figures.png
+shoot lead ctrl+6 evaluate-figures.png "389 76"  # the Figures tab of a 1400x900 window at 0,0
 shoot rev ctrl+7 review-mode.png
