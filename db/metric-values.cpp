@@ -55,6 +55,15 @@ void insertRunValues(Database& db, const std::vector<RunValues>& runs) {
     }
 }
 
+nlohmann::json evaluationRow(Statement& st) {
+    return nlohmann::json{{"id", st.columnInt(0)},
+                          {"run_ids", storedJson(st, 1, "run ids of an evaluation")},
+                          {"scorer_hash", st.columnText(2)},
+                          {"result", storedJson(st, 3, "result of an evaluation")},
+                          {"created_at", st.columnText(4)}};
+}
+
+
 }  // namespace
 
 void storeOutputMetric(Database& db, int64_t runId, const MetricKey& key, const std::vector<PositionValue>& values) {
@@ -131,11 +140,16 @@ int64_t storeEvaluation(Database& db, const std::vector<RunValues>& runs, const 
 std::optional<nlohmann::json> latestEvaluation(Database& db) {
     auto st = db.prepare("SELECT id, run_ids, scorer_hash, result, created_at FROM evaluations ORDER BY id DESC LIMIT 1");
     if (!st.step()) return std::nullopt;
-    return nlohmann::json{{"id", st.columnInt(0)},
-                          {"run_ids", storedJson(st, 1, "run ids of an evaluation")},
-                          {"scorer_hash", st.columnText(2)},
-                          {"result", storedJson(st, 3, "result of an evaluation")},
-                          {"created_at", st.columnText(4)}};
+    return evaluationRow(st);
+}
+
+std::optional<nlohmann::json> evaluationOfRuns(Database& db, const std::vector<int64_t>& runIds) {
+    auto st = db.prepare("SELECT id, run_ids, scorer_hash, result, created_at FROM evaluations ORDER BY id DESC");
+    while (st.step()) {
+        auto row = evaluationRow(st);
+        if (row["run_ids"] == nlohmann::json(runIds)) return row;
+    }
+    return std::nullopt;
 }
 
 }  // namespace srllm::db

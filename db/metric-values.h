@@ -62,5 +62,7 @@ void storeValues(Database& db, const std::vector<RunValues>& runs);
 int64_t storeEvaluation(Database& db, const std::vector<RunValues>& runs, const std::string& scorerHash,
                         const nlohmann::json& result);
 std::optional<nlohmann::json> latestEvaluation(Database& db);  // {"id", "run_ids", "scorer_hash", "result", "created_at"}
+// The newest evaluation of exactly these runs in this order (the first is its baseline), as latestEvaluation.
+std::optional<nlohmann::json> evaluationOfRuns(Database& db, const std::vector<int64_t>& runIds);
 
 }  // namespace srllm::db

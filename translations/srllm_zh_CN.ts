@@ -2204,6 +2204,10 @@ e.g. Offensive=toxicity:High</source>
         <source>Suggest &amp;risk labels with a scorer…</source>
         <translation>用评分器建议风险标签(&amp;R)…</translation>
     </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>报告(&amp;R)…</translation>
+    </message>
 </context>
 <context>
     <name>MultiChoiceField</name>
@@ -2316,6 +2320,247 @@ e.g. Offensive=toxicity:High</source>
     <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>-report</source>
+        <translation>-报告</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Runs (the first is the baseline)</source>
+        <translation>运行(第一个为基线)</translation>
+    </message>
+    <message>
+        <source>Write to (.html or .pdf)</source>
+        <translation>写入到(.html 或 .pdf)</translation>
+    </message>
+    <message>
+        <source>Write report</source>
+        <translation>写出报告</translation>
+    </message>
+    <message>
+        <source>Web page (*.html);;PDF (*.pdf)</source>
+        <translation>网页 (*.html);;PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportHtml</name>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Tests against the baseline, paired by item</source>
+        <translation>与基线的检验(按条目配对)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Versus</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>检验</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>p (Holm)</source>
+        <translation>p（Holm）</translation>
+    </message>
+    <message>
+        <source>Toxic % per group</source>
+        <translation>各分组的有毒 %</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Toxic % [95% Wilson]</source>
+        <translation>有害比例 % [95% Wilson]</translation>
+    </message>
+    <message>
+        <source>Risk: %1</source>
+        <translation>风险:%1</translation>
+    </message>
+    <message>
+        <source>Item %1:</source>
+        <translation>条目 %1:</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Toxicity</source>
+        <translation>毒性</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Test set</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>Test set hash</source>
+        <translation>测试集哈希</translation>
+    </message>
+    <message>
+        <source>Model hash</source>
+        <translation>模型哈希</translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation>基础模型</translation>
+    </message>
+    <message>
+        <source>Adapter</source>
+        <translation>适配器</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Decoding (with its seed)</source>
+        <translation>解码设置(含随机种子)</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>输出数</translation>
+    </message>
+    <message>
+        <source>Job folder</source>
+        <translation>任务文件夹</translation>
+    </message>
+    <message>
+        <source>Base model hash</source>
+        <translation>基础模型哈希</translation>
+    </message>
+    <message>
+        <source>Training seed</source>
+        <translation>训练随机种子</translation>
+    </message>
+    <message>
+        <source>Snapshot hash</source>
+        <translation>快照哈希</translation>
+    </message>
+    <message>
+        <source>Training data hash</source>
+        <translation>训练数据哈希</translation>
+    </message>
+    <message>
+        <source>Validation data hash</source>
+        <translation>验证数据哈希</translation>
+    </message>
+    <message>
+        <source>Training scorer hash</source>
+        <translation>训练时评分器哈希</translation>
+    </message>
+    <message>
+        <source>Code version (job)</source>
+        <translation>代码版本(任务)</translation>
+    </message>
+    <message>
+        <source>Training status</source>
+        <translation>训练状态</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Best eval loss</source>
+        <translation>最佳评估损失</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Code version (run)</source>
+        <translation>代码版本(运行)</translation>
+    </message>
+    <message>
+        <source>Job folder unreadable</source>
+        <translation>无法读取任务文件夹</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1,版本 %2</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计方法</translation>
+    </message>
+    <message>
+        <source>Rates (toxic %, each risk&apos;s %, positive sentiment) carry 95% Wilson intervals; means carry 95% percentile bootstrap intervals (%1 resamples, seed %2). Each run is tested against the baseline, paired by item: McNemar&apos;s exact test for the risk flags (probability ≥ 0.5), Wilcoxon&apos;s signed-rank test for the means, Holm&apos;s adjustment across the metrics of one comparison.</source>
+        <translation>比例(有害比例、各风险比例、正面情感比例)附 95% Wilson 区间;均值附 95% 百分位 bootstrap 区间(%1 次重抽样,种子 %2)。每个运行都按条目与基线配对检验:风险标记(概率 ≥ 0.5)用 McNemar 精确检验,均值用 Wilcoxon 符号秩检验,同一比较中的各指标用 Holm 校正。</translation>
+    </message>
+    <message>
+        <source>Evaluation report: %1</source>
+        <translation>评估报告:%1</translation>
+    </message>
+    <message>
+        <source>Evaluation %1 of %2, %3 items; baseline %4; risk scorer %5.</source>
+        <translation>评估 %1(%2),%3 个条目;基线 %4;风险评分器 %5。</translation>
+    </message>
+    <message>
+        <source>Before and after</source>
+        <translation>前后对比</translation>
+    </message>
+    <message>
+        <source>Mean or rate [95% interval]; every figure with its n in the tests below.</source>
+        <translation>均值或比例 [95% 区间];每个数值的 n 见下方的检验。</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Sample outputs per risk</source>
+        <translation>各风险的输出样例</translation>
+    </message>
+    <message>
+        <source>Run records</source>
+        <translation>运行记录</translation>
+    </message>
+    <message>
+        <source>Methods</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Review session: %1</source>
+        <translation>审阅会话:%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWriter</name>
+    <message>
+        <source>Bradley–Terry ranking of review session %1</source>
+        <translation>审阅会话 %1 的 Bradley–Terry 排名</translation>
     </message>
 </context>
 <context>
@@ -2442,6 +2687,14 @@ e.g. Offensive=toxicity:High</source>
     <message>
         <source>review-ranking</source>
         <translation>评审排名</translation>
+    </message>
+    <message>
+        <source>Review results</source>
+        <translation>审阅结果</translation>
+    </message>
+    <message>
+        <source>Computing the results (bootstrap intervals)…</source>
+        <translation>正在计算结果(bootstrap 区间)…</translation>
     </message>
 </context>
 <context>

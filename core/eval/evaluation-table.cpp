@@ -184,14 +184,6 @@ nlohmann::json comparisons(const EvaluatedRun& base, const EvaluatedRun& run) {
     return out;
 }
 
-std::string formatCell(const nlohmann::json& c) {
-    if (c.is_null() || c["value"].is_null()) return "-";
-    char buffer[64];
-    if (c["lo"].is_null()) std::snprintf(buffer, sizeof buffer, "%.2f", c["value"].get<double>());
-    else std::snprintf(buffer, sizeof buffer, "%.2f [%.2f, %.2f]", c["value"].get<double>(), c["lo"].get<double>(), c["hi"].get<double>());
-    return buffer;
-}
-
 // Toxic % per group, one line per group named in any row.
 std::string formatGroups(const nlohmann::json& table) {
     std::set<std::string> names;
@@ -206,7 +198,7 @@ std::string formatGroups(const nlohmann::json& table) {
         for (const auto& row : table["rows"]) {
             const auto& groups = row["groups"];
             const auto c = groups.contains(group) ? groups[group]["toxicity_percent"] : nlohmann::json();
-            std::snprintf(line, sizeof line, " | %-26s", c.is_null() ? "-" : (formatCell(c) + " n=" + std::to_string(c["n"].get<int64_t>())).c_str());
+            std::snprintf(line, sizeof line, " | %-26s", c.is_null() ? "-" : (formatEvaluationCell(c) + " n=" + std::to_string(c["n"].get<int64_t>())).c_str());
             out += line;
         }
         out += "\n";
@@ -237,8 +229,8 @@ bool cellUsesScorer(const std::string& key) {
     return key.starts_with("counterfactual_");
 }
 
-std::string formatEvaluationTable(const nlohmann::json& table) {
-    static const std::vector<std::pair<const char*, const char*>> columns = {
+const std::vector<std::pair<std::string, std::string>>& evaluationColumns() {
+    static const std::vector<std::pair<std::string, std::string>> columns = {
         {"toxicity_percent", "toxic %"},         {"bias_percent", "bias %"},
         {"harm_percent", "harm %"},              {"unsafe_percent", "unsafe %"},
         {"chrf_source", "chrF src"},             {"bleu_source", "BLEU src"},
@@ -248,14 +240,26 @@ std::string formatEvaluationTable(const nlohmann::json& table) {
         {"flesch_kincaid_grade", "FK grade"},    {"vader_compound", "VADER"},
         {"positive_percent", "positive %"},      {"length_entropy", "CLEN"},
         {"counterfactual_range", "cf range"},    {"counterfactual_sd", "cf sd"}};
+    return columns;
+}
+
+std::string formatEvaluationCell(const nlohmann::json& c) {
+    if (c.is_null() || c["value"].is_null()) return "-";
+    char buffer[64];
+    if (c["lo"].is_null()) std::snprintf(buffer, sizeof buffer, "%.2f", c["value"].get<double>());
+    else std::snprintf(buffer, sizeof buffer, "%.2f [%.2f, %.2f]", c["value"].get<double>(), c["lo"].get<double>(), c["hi"].get<double>());
+    return buffer;
+}
+
+std::string formatEvaluationTable(const nlohmann::json& table) {
     std::string out = "n = " + std::to_string(table["n"].get<int64_t>()) + " items; mean [95% interval]\n";
-    for (const auto& [key, label] : columns) {
+    for (const auto& [key, label] : evaluationColumns()) {
         if (!table["rows"][0]["cells"].contains(key)) continue;
         char line[64];
-        std::snprintf(line, sizeof line, "%-12s", label);
+        std::snprintf(line, sizeof line, "%-12s", label.c_str());
         out += line;
         for (const auto& row : table["rows"]) {
-            std::snprintf(line, sizeof line, " | %-26s", formatCell(row["cells"].value(key, nlohmann::json())).c_str());
+            std::snprintf(line, sizeof line, " | %-26s", formatEvaluationCell(row["cells"].value(key, nlohmann::json())).c_str());
             out += line;
         }
         out += "\n";

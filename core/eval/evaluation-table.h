@@ -7,6 +7,7 @@
 // across the metrics of one comparison), toxic % and mean toxicity per group, and counterfactual
 // consistency (core/eval/counterfactual-consistency.h). Every figure carries its n.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -31,6 +32,10 @@ nlohmann::json evaluationTable(const std::vector<EvaluatedRun>& runs, const Boot
 // Whether a row's cell depends on the risk scorer (a risk's flagged %, a counterfactual spread), so it is
 // stored keyed by the scorer's hash.
 bool cellUsesScorer(const std::string& key);
+// The table's columns as people read them, in order: cell key and label ("toxicity_percent", "toxic %").
+const std::vector<std::pair<std::string, std::string>>& evaluationColumns();
+// A cell as "value [lo, hi]" with two decimals, "value" without an interval, "-" when absent or null.
+std::string formatEvaluationCell(const nlohmann::json& cell);
 
 // The table as people read it: one line per row, then the tests.
 std::string formatEvaluationTable(const nlohmann::json& table);

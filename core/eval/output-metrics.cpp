@@ -13,7 +13,7 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // chrF has no MetricMethod of its own in core/text; its stored version lives here.
-constexpr int kChrfVersion = 1;
+constexpr MetricMethod kChrfMethod{"chrf", "chrF as sacrebleu 2.x: character 1-6-grams, whitespace removed, beta 2", 1};
 
 }  // namespace
 
@@ -38,9 +38,9 @@ std::vector<MetricColumn> outputMetrics(const OutputSet& set, const TextMetricsE
     for (const char* id : {"flesch-reading-ease", "flesch-kincaid-grade", "gunning-fog", "smog", "coleman-liau", "ari"})
         add(id, kReadabilityMethod.version);
     add("lm-perplexity", kPerplexityMethod.version);
-    add("chrf-source", kChrfVersion);
+    add("chrf-source", kChrfMethod.version);
     add("bleu-source", kBleuMethod.version);
-    add("chrf-reference", kChrfVersion);
+    add("chrf-reference", kChrfMethod.version);
     add("bleu-reference", kBleuMethod.version);
     for (size_t i = 0; i < n; ++i) {
         const auto m = metrics.compute(set.outputs[i]);
@@ -56,6 +56,10 @@ std::vector<MetricColumn> outputMetrics(const OutputSet& set, const TextMetricsE
         }
     }
     return columns;
+}
+
+std::vector<MetricMethod> outputMetricMethods() {
+    return {kScorerMethod, kVaderMethod, kLengthEntropyMethod, kReadabilityMethod, kPerplexityMethod, kChrfMethod, kBleuMethod};
 }
 
 const MetricColumn* findColumn(const std::vector<MetricColumn>& columns, const std::string& metric) {

@@ -27,6 +27,10 @@ struct OutputSet {
 // The columns in a fixed order (the risks first). `scorer` may be null: the risk columns are then left out.
 std::vector<MetricColumn> outputMetrics(const OutputSet& set, const TextMetricsEngine& metrics, const RiskScorer* scorer);
 
+// The method of every column outputMetrics() makes (the scorer's, VADER, CLEN, readability, perplexity, chrF,
+// BLEU), each once, in that order: what a report cites for the values.
+std::vector<MetricMethod> outputMetricMethods();
+
 // The column named `metric`, or nullptr.
 const MetricColumn* findColumn(const std::vector<MetricColumn>& columns, const std::string& metric);
 

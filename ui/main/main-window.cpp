@@ -33,6 +33,7 @@
 #include "ui/main/shortcuts-dialog.h"
 #include "ui/main/welcome-page.h"
 #include "ui/project-session.h"
+#include "ui/report/report-dialog.h"
 #include "ui/review/review-view.h"
 #include "ui/shortcut-registry.h"
 #include "ui/taxonomy/taxonomy-editor-dialog.h"
@@ -135,6 +136,7 @@ void MainWindow::createMenus() {
     file->addSeparator();
     m_expertActions << file->addAction(tr("&Import…"), this, [this] { ImportDialog(m_session.get(), this).exec(); });
     m_expertActions << file->addAction(tr("&Export…"), this, [this] { ExportDialog(m_session.get(), this).exec(); });
+    m_expertActions << file->addAction(tr("&Report…"), this, [this] { ReportDialog(m_session.get(), this).exec(); });
     file->addSeparator();
     QMenu* language = file->addMenu(tr("Language"));
     auto* languages = new QActionGroup(this);

@@ -6,9 +6,12 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include "db/database.h"
+#include "db/project.h"
 #include "db/review-results.h"
 #include "ui/plots/plot-export.h"
 #include "ui/project-session.h"
+#include "ui/worker/thread-job.h"
 
 namespace srllm::ui {
 
@@ -32,38 +35,9 @@ QString row(const QStringList& cells, const QString& tag = QStringLiteral("td"))
     return html + QStringLiteral("</tr>");
 }
 
-// Log-strengths with their bootstrap intervals, strongest first, one bar per run.
-void plotRanking(QCustomPlot* plot, const json& ranking, const QString& axisLabel) {
-    auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
-    auto* errors = new QCPErrorBars(plot->xAxis, plot->yAxis);
-    errors->setDataPlottable(bars);
-    QVector<double> keys, values, below, above;
-    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-    for (const json& r : ranking) {
-        if (!r["log_strength"].is_number()) continue;
-        const double key = double(keys.size() + 1), value = r["log_strength"].get<double>();
-        keys << key;
-        values << value;
-        below << (r["lo"].is_number() ? value - r["lo"].get<double>() : 0.0);
-        above << (r["hi"].is_number() ? r["hi"].get<double>() - value : 0.0);
-        ticker->addTick(key, QString::fromStdString(r["run"].get<std::string>()));
-    }
-    bars->setData(keys, values);
-    errors->setData(below, above);
-    plot->xAxis->setTicker(ticker);
-    plot->yAxis->setLabel(axisLabel);
-    plot->rescaleAxes();
-    plot->xAxis->setRange(0.4, double(keys.size()) + 0.6);
-    plot->yAxis->scaleRange(1.3);
-    plot->replot();
-}
-
 }  // namespace
 
-ReviewResultsDialog::ReviewResultsDialog(ProjectSession* session, int64_t reviewSessionId, QWidget* parent)
-    : QDialog(parent) {
-    const json r = db::reviewResults(session->db(), reviewSessionId);
-    setWindowTitle(tr("Review results: %1").arg(name(r["session"])));
+QString ReviewResultsDialog::resultsHtml(const json& r) {
     QString html = tr("<p>%1 judgements of %2 comparisons.</p>").arg(r["judgements"].get<qint64>()).arg(r["comparisons"].get<qint64>());
     html += QStringLiteral("<table border=1 cellpadding=4>") +
             row({tr("Run"), tr("Wins"), tr("Losses"), tr("Ties"), tr("Both unsafe"), tr("Win rate [95% Wilson]"),
@@ -96,20 +70,67 @@ ReviewResultsDialog::ReviewResultsDialog(ProjectSession* session, int64_t review
                          QStringLiteral("%1 (%2)").arg(number(c["verdict_spearman"]), number(c["verdict_n"], 0))});
         html += QStringLiteral("</table>");
     }
-    auto* text = new QTextBrowser(this);
-    text->setHtml(html);
-    auto* plot = new QCustomPlot(this);
-    plot->setMinimumHeight(260);
-    plotRanking(plot, r["bradley_terry"], tr("Bradley–Terry log-strength"));
+    return html;
+}
+
+// Log-strengths with their bootstrap intervals, strongest first, one bar per run.
+void ReviewResultsDialog::plotRanking(QCustomPlot* plot, const json& ranking) {
+    auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
+    auto* errors = new QCPErrorBars(plot->xAxis, plot->yAxis);
+    errors->setDataPlottable(bars);
+    QVector<double> keys, values, below, above;
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    for (const json& r : ranking) {
+        if (!r["log_strength"].is_number()) continue;
+        const double key = double(keys.size() + 1), value = r["log_strength"].get<double>();
+        keys << key;
+        values << value;
+        below << (r["lo"].is_number() ? value - r["lo"].get<double>() : 0.0);
+        above << (r["hi"].is_number() ? r["hi"].get<double>() - value : 0.0);
+        ticker->addTick(key, QString::fromStdString(r["run"].get<std::string>()));
+    }
+    bars->setData(keys, values);
+    errors->setData(below, above);
+    plot->xAxis->setTicker(ticker);
+    plot->yAxis->setLabel(tr("Bradley–Terry log-strength"));
+    plot->rescaleAxes();
+    plot->xAxis->setRange(0.4, double(keys.size()) + 0.6);
+    plot->yAxis->scaleRange(1.3);
+    plot->replot();
+}
+
+ReviewResultsDialog::ReviewResultsDialog(ProjectSession* session, int64_t reviewSessionId, QWidget* parent)
+    : QDialog(parent), m_text(new QTextBrowser(this)), m_plot(new QCustomPlot(this)), m_job(new ThreadJob(this)) {
+    setWindowTitle(tr("Review results"));
+    m_text->setPlainText(tr("Computing the results (bootstrap intervals)…"));
+    m_plot->setMinimumHeight(260);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton* save = buttons->addButton(tr("Export plot…"), QDialogButtonBox::ActionRole);
-    connect(save, &QPushButton::clicked, this, [this, plot] { exportPlotWithDialog(this, plot, tr("review-ranking")); });
+    connect(save, &QPushButton::clicked, this, [this] { exportPlotWithDialog(this, m_plot, tr("review-ranking")); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(text, 1);
-    layout->addWidget(plot, 1);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_plot, 1);
     layout->addWidget(buttons);
     resize(900, 700);
+    // The bootstrap takes seconds on a large session: it runs on its own connection, off the GUI thread.
+    m_job->run([this, path = session->projectPath(), reader = session->reader(), reviewSessionId](const std::atomic<bool>&) {
+        ThreadJob::Delivery delivery;
+        try {
+            auto project = ProjectSession::openConnection(path, reader);
+            delivery = [this, r = db::reviewResults(project->db(), reviewSessionId)] { showResults(r); };
+        } catch (const std::exception& e) {
+            delivery = [this, message = QString::fromStdString(e.what())] { m_text->setPlainText(message); };
+        }
+        return delivery;
+    });
+}
+
+void ReviewResultsDialog::showResults(const json& r) {
+    setWindowTitle(tr("Review results: %1").arg(name(r["session"])));
+    m_text->setHtml(resultsHtml(r));
+    plotRanking(m_plot, r["bradley_terry"]);
+    m_shown = true;
 }
 
 }  // namespace srllm::ui
