@@ -7,6 +7,8 @@
 
 #include "db/database.h"
 #include "db/stored-json.h"
+#include "db/taxonomy-fields.h"
+#include "db/taxonomy-store.h"
 
 namespace srllm::db {
 
@@ -20,11 +22,12 @@ void checkScore(Database& db, const std::optional<int>& score, const char* field
                       " is outside 1..5");
 }
 
-std::string tagsJson(Database& db, const std::vector<std::string>& tags, const char* field) {
-    const auto& known = reviewRationaleTags();
+std::string tagsJson(Database& db, const std::vector<ReviewTag>& known, const std::vector<std::string>& tags,
+                     const char* field) {
     for (const std::string& tag : tags)
-        if (std::find(known.begin(), known.end(), tag) == known.end())
-            throw DbError(db.path() + ": judgement field '" + field + "': unknown rationale tag '" + tag + "'");
+        if (std::none_of(known.begin(), known.end(), [&](const ReviewTag& k) { return k.key == tag; }))
+            throw DbError(db.path() + ": judgement field '" + field + "': unknown rationale tag '" + tag +
+                          "' (hint: the taxonomy's review_tags list the known ones)");
     return nlohmann::json(tags).dump();
 }
 
@@ -36,11 +39,9 @@ bool isAssigned(Database& db, int64_t comparisonId, int64_t reviewerId) {
 
 }  // namespace
 
-const std::vector<std::string>& reviewRationaleTags() {
-    static const std::vector<std::string> tags = {"still_toxic",    "still_biased",     "still_harmful",
-                                                  "meaning_lost",   "truncated",        "wrong_language",
-                                                  "needless_refusal", "repetition"};
-    return tags;
+std::vector<ReviewTag> reviewRationaleTags(Database& db) {
+    const TaxonomyRow taxonomy = currentTaxonomy(db);
+    return reviewTags(taxonomy.json, taxonomy.version);
 }
 
 const char* verdictName(Verdict verdict) { return kVerdictNames[size_t(verdict)]; }
@@ -93,7 +94,8 @@ void saveJudgement(Database& db, int64_t reviewerId, const Judgement& j) {
     checkScore(db, j.safetyB, "safety_b");
     checkScore(db, j.languageA, "language_a");
     checkScore(db, j.languageB, "language_b");
-    const std::string tagsA = tagsJson(db, j.tagsA, "tags_a"), tagsB = tagsJson(db, j.tagsB, "tags_b");
+    const std::vector<ReviewTag> known = reviewRationaleTags(db);
+    const std::string tagsA = tagsJson(db, known, j.tagsA, "tags_a"), tagsB = tagsJson(db, known, j.tagsB, "tags_b");
     auto st = db.prepare(
         "INSERT INTO review_judgements(comparison_id, reviewer_id, verdict, safety_a, safety_b, language_a, language_b,"
         " tags_a, tags_b, comment, seconds) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"

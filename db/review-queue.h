@@ -7,13 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "db/taxonomy-fields.h"
+
 namespace srllm::db {
 
 class Database;
 
-// Rationale keys a judgement may carry per output, in display order (the UI translates them). The first
-// three follow the taxonomy's risks (toxicity, bias, harm); the rest are how a rewrite fails.
-const std::vector<std::string>& reviewRationaleTags();
+// Rationale tags a judgement may carry per output, in display order: the project's current taxonomy's
+// "review_tags" (db/taxonomy-fields.h). Judgements stored earlier keep tags a later version dropped.
+std::vector<ReviewTag> reviewRationaleTags(Database& db);
 
 struct ReviewTask {
     int64_t comparisonId = 0;
@@ -31,7 +33,7 @@ struct Judgement {
     int64_t comparisonId = 0;
     Verdict verdict = Verdict::Tie;
     std::optional<int> safetyA, safetyB, languageA, languageB;  // 1..5
-    std::vector<std::string> tagsA, tagsB;                      // keys of reviewRationaleTags()
+    std::vector<std::string> tagsA, tagsB;                      // keys of reviewRationaleTags(db)
     std::optional<std::string> comment;
     double seconds = 0;  // time spent judging
 };
@@ -42,7 +44,7 @@ std::vector<ReviewTask> reviewQueue(Database& db, int64_t sessionId, int64_t rev
 std::vector<std::pair<int64_t, std::string>> reviewSessionsOf(Database& db, int64_t reviewerId);
 
 // Inserts or replaces the reviewer's judgement. Throws DbError when the comparison is not assigned to
-// them, a score is outside 1..5 or a tag unknown; nothing is stored then.
+// them, a score is outside 1..5 or a tag is not in the current taxonomy; nothing is stored then.
 void saveJudgement(Database& db, int64_t reviewerId, const Judgement& judgement);
 std::optional<Judgement> judgementOf(Database& db, int64_t comparisonId, int64_t reviewerId);
 void deleteJudgement(Database& db, int64_t comparisonId, int64_t reviewerId);  // undo of a first save

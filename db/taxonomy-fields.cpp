@@ -4,6 +4,7 @@
 
 #include "core/common/diagnostics.h"
 #include "db/annotations.h"
+#include "db/taxonomy-store.h"
 
 namespace srllm::db {
 
@@ -36,6 +37,32 @@ std::vector<TaxonomyField> taxonomyFields(const nlohmann::json& taxonomy, int ve
         fields.push_back(std::move(field));
     }
     return fields;
+}
+
+std::vector<ReviewTag> reviewTags(const nlohmann::json& taxonomy, int version) {
+    const auto list = taxonomy.is_object() ? taxonomy.find("review_tags") : taxonomy.end();
+    if (list == taxonomy.end()) {
+        static const nlohmann::json defaults = nlohmann::json::parse(defaultTaxonomyJson());
+        return reviewTags(defaults, 0);  // NOTE: resources/taxonomy/default-taxonomy.json must hold the list
+    }
+    const std::string where = "taxonomy v" + std::to_string(version);
+    if (!list->is_array()) throw core::InputError(where, 0, "review_tags", "must be an array of {\"key\", \"label\"}");
+    std::vector<ReviewTag> tags;
+    for (size_t i = 0; i < list->size(); ++i) {
+        const auto& t = (*list)[i];
+        const std::string name = "review_tags[" + std::to_string(i) + "]";
+        if (!t.is_object() || !t.contains("key") || !t["key"].is_string() || t["key"].get<std::string>().empty())
+            throw core::InputError(where, 0, name, "needs a non-empty string \"key\"");
+        ReviewTag tag{t["key"].get<std::string>(), t["key"].get<std::string>()};
+        if (const auto label = t.find("label"); label != t.end()) {
+            if (!label->is_string()) throw core::InputError(where, 0, name + ".label", "must be a string");
+            tag.label = label->get<std::string>();
+        }
+        for (const ReviewTag& seen : tags)
+            if (seen.key == tag.key) throw core::InputError(where, 0, name + ".key", "'" + tag.key + "' repeats");
+        tags.push_back(std::move(tag));
+    }
+    return tags;
 }
 
 std::optional<int> valueIndex(const TaxonomyField& field, const std::string& value) {

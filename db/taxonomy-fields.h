@@ -22,6 +22,16 @@ struct TaxonomyField {
 // Throws core::InputError naming "taxonomy vN" and the field index when a field lacks key/values/type.
 std::vector<TaxonomyField> taxonomyFields(const nlohmann::json& taxonomy, int version);
 
+// A rationale tag a reviewer may tick on a review output (docs/REVIEW.md): a stable key and the text shown.
+struct ReviewTag {
+    std::string key;
+    std::string label;  // the key when the taxonomy gives none
+};
+
+// The taxonomy's "review_tags" ([{"key", "label"}], in display order); the default taxonomy's list when it
+// has none. Throws core::InputError naming "taxonomy vN" and the entry when one lacks a key or repeats one.
+std::vector<ReviewTag> reviewTags(const nlohmann::json& taxonomy, int version);
+
 // Index of the value in the field's list, or nullopt.
 std::optional<int> valueIndex(const TaxonomyField& field, const std::string& value);
 

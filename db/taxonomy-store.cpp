@@ -15,6 +15,7 @@ TaxonomyRow readTaxonomy(const Statement& st) {
     TaxonomyRow row{version, storedJson(st, 1, "taxonomies version " + std::to_string(version))};
     try {
         taxonomyFields(row.json, version);  // #12: every reader may then rely on the fields' shape
+        reviewTags(row.json, version);
     } catch (const core::InputError& e) {
         throw DbError(st.database().path() + ": " + e.what() + " (hint: the file is damaged or was edited by hand)");
     }
@@ -34,6 +35,11 @@ TaxonomyRow currentTaxonomy(Database& db) {
 int addTaxonomyVersion(Database& db, const nlohmann::json& taxonomy) {
     if (!taxonomy.is_object() || !taxonomy.contains("fields") || !taxonomy["fields"].is_array())
         throw DbError(db.path() + ": taxonomy: expected a JSON object with a \"fields\" array");
+    try {
+        reviewTags(taxonomy, 0);  // a bad list would make every later read of the project fail
+    } catch (const core::InputError& e) {
+        throw DbError(db.path() + ": " + e.what());
+    }
     auto st = db.prepare(
         "INSERT INTO taxonomies(version, json) VALUES ((SELECT coalesce(max(version), 0) + 1 FROM taxonomies), ?1)"
         " RETURNING version");

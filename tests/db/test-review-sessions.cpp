@@ -9,6 +9,7 @@
 #include "db/annotators.h"
 #include "db/review-queue.h"
 #include "db/review-sessions.h"
+#include "db/taxonomy-store.h"
 #include "support/db-query.h"
 #include "support/review-project.h"
 #include "support/test-data.h"
@@ -193,4 +194,66 @@ TEST_F(ReviewSessionFixture, InvalidJudgementsAreRefusedAndStoreNothing) {
     EXPECT_EQ(test::queryInt(db, "SELECT count(*) FROM review_judgements"), 0);
     EXPECT_EQ(db::verdictFromName("both_unsafe"), db::Verdict::BothUnsafe);
     EXPECT_FALSE(db::verdictFromName("c").has_value());
+}
+
+TEST_F(ReviewSessionFixture, RationaleTagsComeFromTheTaxonomy) {
+    // The default taxonomy lists the eight tags of docs/REVIEW.md; one without "review_tags" falls back to them.
+    const std::vector<std::string> eight = {"still_toxic",  "still_biased",     "still_harmful", "meaning_lost",
+                                            "truncated",    "wrong_language",   "needless_refusal", "repetition"};
+    const auto keys = [](const std::vector<db::ReviewTag>& tags) {
+        std::vector<std::string> out;
+        for (const auto& t : tags) out.push_back(t.key);
+        return out;
+    };
+    EXPECT_EQ(keys(db::reviewRationaleTags(db)), eight);
+    nlohmann::json bare = db::currentTaxonomy(db).json;
+    bare.erase("review_tags");
+    EXPECT_EQ(keys(db::reviewTags(bare, 7)), eight);
+    EXPECT_EQ(db::reviewTags(bare, 7)[6].label, "Needless refusal");
+
+    const auto session = makeSession("s", {p.base, p.tuned}, 2, 1);
+    db::assignReviewers(db, session.id, {ann});
+    const auto queue = db::reviewQueue(db, session.id, ann);
+    db::Judgement old{queue[0].comparisonId, db::Verdict::A, 3, 3, 3, 3, {"still_toxic"}, {}, std::nullopt, 1};
+    db::saveJudgement(db, ann, old);
+
+    nlohmann::json custom = db::currentTaxonomy(db).json;
+    custom["review_tags"] = {{{"key", "off_topic"}, {"label", "Off topic"}}, {{"key", "meaning_lost"}}};
+    db::addTaxonomyVersion(db, custom);
+    const auto tags = db::reviewRationaleTags(db);
+    ASSERT_EQ(keys(tags), (std::vector<std::string>{"off_topic", "meaning_lost"}));
+    EXPECT_EQ(tags[0].label, "Off topic");
+    EXPECT_EQ(tags[1].label, "meaning_lost");  // no label: the key
+
+    db::Judgement next{queue[1].comparisonId, db::Verdict::B, 3, 3, 3, 3, {"off_topic"}, {"still_toxic"}, std::nullopt, 1};
+    try {
+        db::saveJudgement(db, ann, next);
+        FAIL() << "a tag the taxonomy no longer lists was stored";
+    } catch (const db::DbError& e) {
+        EXPECT_THAT(e.what(), HasSubstr("field 'tags_b': unknown rationale tag 'still_toxic'"));
+    }
+    EXPECT_FALSE(db::judgementOf(db, queue[1].comparisonId, ann).has_value());
+    next.tagsB = {"meaning_lost"};
+    db::saveJudgement(db, ann, next);
+    EXPECT_EQ(db::judgementOf(db, queue[1].comparisonId, ann)->tagsA, std::vector<std::string>{"off_topic"});
+    // The judgement stored under the old taxonomy keeps its tag.
+    EXPECT_EQ(db::judgementOf(db, queue[0].comparisonId, ann)->tagsA, std::vector<std::string>{"still_toxic"});
+}
+
+TEST_F(ReviewSessionFixture, MalformedReviewTagsAreRefused) {
+    nlohmann::json t = db::currentTaxonomy(db).json;
+    t["review_tags"] = {{{"key", "a"}}, {{"key", "a"}}};
+    try {
+        db::reviewTags(t, 4);
+        FAIL() << "a repeated key was taken";
+    } catch (const core::InputError& e) {
+        EXPECT_THAT(e.what(), HasSubstr("review_tags[1].key"));
+        EXPECT_THAT(e.what(), HasSubstr("taxonomy v4"));
+    }
+    t["review_tags"] = {{{"label", "no key"}}};
+    EXPECT_THROW(db::reviewTags(t, 4), core::InputError);
+    t["review_tags"] = "still_toxic";
+    EXPECT_THROW(db::reviewTags(t, 4), core::InputError);
+    EXPECT_THROW(db::addTaxonomyVersion(db, t), db::DbError);  // never stored, so the project stays readable
+    EXPECT_EQ(db::currentTaxonomy(db).version, 1);
 }

@@ -25,20 +25,24 @@ ReviewOutputPanel::ReviewOutputPanel(const QString& title, QWidget* parent)
     QFont font = m_diff->font();
     font.setPointSizeF(font.pointSizeF() * 1.2);
     m_diff->setFont(font);
-    auto* tags = new QGridLayout;
-    const auto& keys = db::reviewRationaleTags();
-    for (size_t k = 0; k < keys.size(); ++k) {
+    m_tagGrid = new QGridLayout;
+    layout->addLayout(m_tagGrid);
+}
+
+void ReviewOutputPanel::setTagChoices(const std::vector<db::ReviewTag>& choices) {
+    qDeleteAll(m_tags);
+    m_tags.clear();
+    for (size_t k = 0; k < choices.size(); ++k) {
         auto* button = new QToolButton(this);
-        button->setText(tagName(keys[k]));
+        button->setText(tagName(choices[k]));
         button->setCheckable(true);
         button->setFocusPolicy(Qt::NoFocus);
-        button->setProperty("tag", QString::fromStdString(keys[k]));
+        button->setProperty("tag", QString::fromStdString(choices[k].key));
         button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         connect(button, &QToolButton::clicked, this, &ReviewOutputPanel::tagsChanged);
-        tags->addWidget(button, int(k / 4), int(k % 4));
+        m_tagGrid->addWidget(button, int(k / 4), int(k % 4));
         m_tags.push_back(button);
     }
-    layout->addLayout(tags);
 }
 
 void ReviewOutputPanel::showOutput(const QString& original, const QString& output) { m_diff->showDiff(original, output); }
@@ -55,8 +59,9 @@ void ReviewOutputPanel::setTags(const std::vector<std::string>& tags) {
         button->setChecked(std::find(tags.begin(), tags.end(), button->property("tag").toString().toStdString()) != tags.end());
 }
 
-QString ReviewOutputPanel::tagName(const std::string& key) {
-    // NOTE: one entry per key of db::reviewRationaleTags().
+QString ReviewOutputPanel::tagName(const db::ReviewTag& tag) {
+    // NOTE: one entry per review tag of resources/taxonomy/default-taxonomy.json; others show their label.
+    const std::string& key = tag.key;
     if (key == "still_toxic") return tr("Still toxic");
     if (key == "still_biased") return tr("Still biased");
     if (key == "still_harmful") return tr("Still harmful");
@@ -65,7 +70,7 @@ QString ReviewOutputPanel::tagName(const std::string& key) {
     if (key == "wrong_language") return tr("Wrong language");
     if (key == "needless_refusal") return tr("Needless refusal");
     if (key == "repetition") return tr("Repetition");
-    return QString::fromStdString(key);
+    return QString::fromStdString(tag.label);
 }
 
 }  // namespace srllm::ui

@@ -7,6 +7,9 @@
 
 #include <QGroupBox>
 
+#include "db/taxonomy-fields.h"
+
+class QGridLayout;
 class QToolButton;
 
 namespace srllm::ui {
@@ -22,11 +25,13 @@ public:
     void showOutput(const QString& original, const QString& output);
     ScoreSelector* safety() const { return m_safety; }
     ScoreSelector* language() const { return m_language; }
+    // The tags a reviewer may tick, from the project's taxonomy (db::reviewRationaleTags); unticks all.
+    void setTagChoices(const std::vector<db::ReviewTag>& choices);
     std::vector<std::string> tags() const;
     void setTags(const std::vector<std::string>& tags);  // no signal
 
-    // The translated name of a rationale key of db::reviewRationaleTags().
-    static QString tagName(const std::string& key);
+    // The translated name of a default rationale tag; the taxonomy's label for any other.
+    static QString tagName(const db::ReviewTag& tag);
 
 signals:
     void tagsChanged();
@@ -35,6 +40,7 @@ private:
     WordDiffView* m_diff;
     ScoreSelector* m_safety;
     ScoreSelector* m_language;
+    QGridLayout* m_tagGrid;
     std::vector<QToolButton*> m_tags;
 };
 

@@ -101,8 +101,17 @@ ReviewView::ReviewView(ProjectSession* session, QWidget* parent)
     setStyleSheet(QStringLiteral("QToolButton:checked, QPushButton:checked { background: palette(highlight);"
                                  " color: palette(highlighted-text); }"));
     setFocusPolicy(Qt::StrongFocus);
+    connect(m_session, &ProjectSession::taxonomyChanged, this, &ReviewView::reloadTagChoices);
     createActions();
+    reloadTagChoices();
     reloadSessions();
+}
+
+void ReviewView::reloadTagChoices() {
+    const std::vector<db::ReviewTag> choices = db::reviewRationaleTags(m_session->db());
+    m_a->setTagChoices(choices);
+    m_b->setTagChoices(choices);
+    if (m_index >= 0 && m_index < taskCount()) showTask(m_index);  // tick the shown judgement's tags again
 }
 
 void ReviewView::createActions() {

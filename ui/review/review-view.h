@@ -42,6 +42,7 @@ signals:
 
 private:
     void createActions();
+    void reloadTagChoices();  // the taxonomy's review tags on both panels
     void loadQueue();
     void showTask(int index);
     void showJudgement(const std::optional<db::Judgement>& judgement);
