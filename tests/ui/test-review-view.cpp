@@ -6,11 +6,13 @@
 #include <QLabel>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
 
 #include "db/annotators.h"
 #include "db/review-queue.h"
 #include "db/review-sessions.h"
+#include "db/taxonomy-store.h"
 #include "support/review-project.h"
 #include "ui/project-session.h"
 #include "ui/review/review-view.h"
@@ -21,7 +23,48 @@ class TestReviewView : public QObject {
     Q_OBJECT
 private slots:
     void judgesThreeItemsByKeyboardAndFindsThemInTheStore();
+    void showsTheTaxonomysRationaleTags();
 };
+
+void TestReviewView::showsTheTaxonomysRationaleTags() {
+    QTemporaryDir dir;
+    test::ReviewProject p = test::makeReviewProject(dir.filePath("review.srllm").toStdString());
+    db::Database& d = p.project->db();
+    const int64_t reviewer = db::ensureAnnotator(d, "rev", "reviewer");
+    const auto session = db::createReviewSession(d, {"blind", {p.base, p.tuned}, 2, 1, 2});
+    db::assignReviewers(d, session.id, {reviewer});
+    ui::ProjectSession projectSession(std::move(p.project), reviewer);
+    ui::ReviewView view(&projectSession);
+    view.show();
+    QApplication::setActiveWindow(&view);
+    QVERIFY(QTest::qWaitForWindowActive(&view));
+    const auto tagTexts = [&view] {
+        QStringList texts;  // both panels, A's first
+        for (const QToolButton* button : view.findChildren<QToolButton*>())
+            if (button->property("tag").isValid()) texts << button->text();
+        return texts;
+    };
+    QCOMPARE(tagTexts().size(), 16);  // the default taxonomy's eight, on each output
+    QVERIFY(tagTexts().contains(QStringLiteral("Wrong language")));
+
+    nlohmann::json custom = db::currentTaxonomy(projectSession.db()).json;
+    custom["review_tags"] = {{{"key", "off_topic"}, {"label", "Off topic"}}, {{"key", "truncated"}}};
+    db::addTaxonomyVersion(projectSession.db(), custom);
+    projectSession.reloadTaxonomy();
+    QCOMPARE(tagTexts(), (QStringList{"Off topic", "Truncated", "Off topic", "Truncated"}));
+
+    // Ticking a tag saves it with the judgement.
+    const auto buttons = view.findChildren<QToolButton*>();
+    for (QToolButton* button : buttons)
+        if (button->property("tag").toString() == QStringLiteral("off_topic")) {
+            button->click();
+            break;
+        }
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_A);
+    const auto j = db::judgementOf(projectSession.db(), db::reviewQueue(projectSession.db(), session.id, reviewer)[0].comparisonId, reviewer);
+    QVERIFY(j.has_value());
+    QCOMPARE(j->tagsA.size() + j->tagsB.size(), size_t(1));
+}
 
 void TestReviewView::judgesThreeItemsByKeyboardAndFindsThemInTheStore() {
     QTemporaryDir dir;
