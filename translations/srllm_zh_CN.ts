@@ -797,6 +797,14 @@
         <source>Risk scorer folder (srllm scorer train)</source>
         <translation>风险评分器文件夹（srllm scorer train）</translation>
     </message>
+    <message>
+        <source>Report…</source>
+        <translation>报告…</translation>
+    </message>
+    <message>
+        <source>Write the checked runs&apos; report as one HTML or PDF file (srllm report).</source>
+        <translation>将勾选运行的报告写成一个 HTML 或 PDF 文件(srllm report)。</translation>
+    </message>
 </context>
 <context>
     <name>EvaluationData</name>

@@ -23,6 +23,7 @@
 #include "ui/evaluate/generate-run-dialog.h"
 #include "ui/plots/plot-export.h"
 #include "ui/project-session.h"
+#include "ui/report/report-dialog.h"
 #include "ui/worker/thread-job.h"
 #include "ui/worker/worker-process.h"
 
@@ -37,13 +38,15 @@ constexpr int kTestSetRole = Qt::UserRole + 2;
 
 EvaluateView::EvaluateView(ProjectSession* session, QWidget* parent)
     : QWidget(parent), m_session(session), m_runs(new QListWidget(this)), m_generate(new QPushButton(tr("New generation run…"), this)),
-      m_evaluate(new QPushButton(tr("Evaluate…"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
+      m_evaluate(new QPushButton(tr("Evaluate…"), this)), m_report(new QPushButton(tr("Report…"), this)),
+      m_cancel(new QPushButton(tr("Cancel"), this)),
       m_progress(new QProgressBar(this)), m_status(new QLabel(this)), m_tabs(new QTabWidget(this)),
       m_table(new EvaluationTableView(this)), m_figureList(new QListWidget(this)), m_plot(new QCustomPlot(this)),
       m_items(new QTableWidget(this)), m_worker(new WorkerProcess(this)), m_loader(new ThreadJob(this)) {
     m_runs->setDragDropMode(QAbstractItemView::InternalMove);
     m_runs->setToolTip(tr("Check the runs to compare; the first checked is the baseline (drag to reorder)."));
     m_evaluate->setToolTip(tr("Score the checked runs with a risk scorer and store the table (srllm eval)."));
+    m_report->setToolTip(tr("Write the checked runs' report as one HTML or PDF file (srllm report)."));
     m_cancel->setEnabled(false);
     m_progress->setVisible(false);
     m_status->setWordWrap(true);
@@ -54,6 +57,7 @@ EvaluateView::EvaluateView(ProjectSession* session, QWidget* parent)
     leftLayout->addWidget(m_runs, 1);
     leftLayout->addWidget(m_generate);
     leftLayout->addWidget(m_evaluate);
+    leftLayout->addWidget(m_report);
     auto* workerRow = new QHBoxLayout;
     workerRow->addWidget(m_progress, 1);
     workerRow->addWidget(m_cancel);
@@ -116,6 +120,7 @@ EvaluateView::EvaluateView(ProjectSession* session, QWidget* parent)
     });
     connect(m_generate, &QPushButton::clicked, this, &EvaluateView::newGenerationRun);
     connect(m_evaluate, &QPushButton::clicked, this, &EvaluateView::chooseScorerAndEvaluate);
+    connect(m_report, &QPushButton::clicked, this, [this] { ReportDialog(m_session, this, checkedRuns()).exec(); });
     connect(m_cancel, &QPushButton::clicked, m_worker, &WorkerProcess::cancel);
     connect(m_worker, &WorkerProcess::event, this, &EvaluateView::onWorkerEvent);
     connect(m_worker, &WorkerProcess::finished, this, [this](WorkerProcess::Outcome outcome, int, const QString& text) {

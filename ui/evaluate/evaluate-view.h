@@ -72,6 +72,7 @@ private:
     QListWidget* m_runs;
     QPushButton* m_generate;
     QPushButton* m_evaluate;
+    QPushButton* m_report;
     QPushButton* m_cancel;
     QProgressBar* m_progress;
     QLabel* m_status;

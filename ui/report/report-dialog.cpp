@@ -20,11 +20,12 @@
 
 namespace srllm::ui {
 
-ReportDialog::ReportDialog(ProjectSession* session, QWidget* parent)
+ReportDialog::ReportDialog(ProjectSession* session, QWidget* parent, std::optional<std::vector<int64_t>> runIds)
     : QDialog(parent), m_session(session), m_runs(new QListWidget(this)), m_out(new QLineEdit(this)) {
     setWindowTitle(tr("Report"));
-    std::vector<int64_t> evaluated;
-    if (const auto latest = db::latestEvaluation(session->db())) evaluated = latest->at("run_ids").get<std::vector<int64_t>>();
+    std::vector<int64_t> evaluated = runIds.value_or(std::vector<int64_t>{});
+    if (!runIds)
+        if (const auto latest = db::latestEvaluation(session->db())) evaluated = latest->at("run_ids").get<std::vector<int64_t>>();
     auto runs = db::listGenerationRuns(session->db());
     const auto rank = [&evaluated](int64_t id) {
         return size_t(std::find(evaluated.begin(), evaluated.end(), id) - evaluated.begin());

@@ -2,6 +2,10 @@
 // The Report… action: which generation runs (in the order `srllm eval` scored them; the first is the
 // baseline, drag to reorder) and where to write the report (.html or .pdf), then ReportWriter::write.
 // The runs of the latest evaluation come checked and first.
+#include <cstdint>
+#include <optional>
+#include <vector>
+
 #include <QDialog>
 
 class QLineEdit;
@@ -14,7 +18,9 @@ class ProjectSession;
 class ReportDialog : public QDialog {
     Q_OBJECT
 public:
-    ReportDialog(ProjectSession* session, QWidget* parent = nullptr);
+    // The runs come checked and first in the order of runIds (the Evaluate page's checked runs) when given,
+    // else in the order of the latest stored evaluation.
+    ReportDialog(ProjectSession* session, QWidget* parent = nullptr, std::optional<std::vector<int64_t>> runIds = {});
 
     QLineEdit* outputEdit() const { return m_out; }  // tests fill it
     QListWidget* runList() const { return m_runs; }

@@ -14,7 +14,9 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QPushButton>
 #include <QTest>
+#include <QTimer>
 #include <qcustomplot.h>
 
 #include "core/job/job-events.h"
@@ -28,6 +30,7 @@
 #include "ui/evaluate/evaluation-table-view.h"
 #include "ui/evaluate/generate-run-dialog.h"
 #include "ui/project-session.h"
+#include "ui/report/report-dialog.h"
 #include "ui/worker/thread-job.h"
 #include "ui/worker/worker-process.h"
 
@@ -97,6 +100,7 @@ private slots:
     void exportsEveryFigureAsPngSvgAndPdf();
     void generateRunFormBuildsTheCliArguments();
     void evaluatesThroughTheWorkerAndShowsTheStoredTable();
+    void reportButtonOpensTheReportWithTheCheckedRuns();
 
 private:
     std::unique_ptr<ui::EvaluateView> openView();
@@ -344,6 +348,28 @@ void TestEvaluateView::evaluatesThroughTheWorkerAndShowsTheStoredTable() {
     for (double v : *toxicity) count += v >= 0.5;
     QVERIFY(std::fabs(view->data().cell(1, "toxicity_percent")["value"].get<double>() - 100.0 * count / kItems) < 1e-9);
     QVERIFY(view->statusLabel()->text().contains(QStringLiteral("6")));
+}
+
+void TestEvaluateView::reportButtonOpensTheReportWithTheCheckedRuns() {
+    auto view = openView();
+    view->setCheckedRuns({m_runs[2], m_runs[0]});
+    QVERIFY(view->loader()->wait(20000));
+    QPushButton* report = nullptr;
+    for (QPushButton* button : view->findChildren<QPushButton*>())
+        if (button->text() == QStringLiteral("Report…")) report = button;
+    QVERIFY(report);
+    QStringList shown;  // the dialog's runs as "name:checked", in its order
+    QTimer::singleShot(0, this, [&shown] {
+        auto* dialog = qobject_cast<ui::ReportDialog*>(QApplication::activeModalWidget());
+        if (!dialog) return;
+        for (int row = 0; row < dialog->runList()->count(); ++row) {
+            const QListWidgetItem* item = dialog->runList()->item(row);
+            shown << item->text() + (item->checkState() == Qt::Checked ? QStringLiteral(":1") : QStringLiteral(":0"));
+        }
+        dialog->reject();
+    });
+    report->click();
+    QCOMPARE(shown, (QStringList{QStringLiteral("tuned:1"), QStringLiteral("original:1"), QStringLiteral("base:0")}));
 }
 
 QTEST_MAIN(TestEvaluateView)
