@@ -78,3 +78,35 @@ TEST(CliReview, BadInputNamesTheProblem) {
     run = runCli("review assign " + shellQuote(path) + " --session missing --reviewers ann");
     EXPECT_THAT(run.output, HasSubstr("no review session named 'missing'"));
 }
+
+TEST(CliReview, PackageIsJudgedOfflineAndMergedBackOnce) {
+    test::ScratchDir dir;
+    const std::string path = dir / "p.srllm", out = dir / "ann-package.srllm";
+    test::makeReviewProject(path);
+    const std::string project = shellQuote(path);
+    ASSERT_EQ(runCli("review new " + project + " --name first --runs base,tuned --items 3 --seed 2").exitCode, 0);
+    ASSERT_EQ(runCli("review assign " + project + " --session first --reviewers ann,bob").exitCode, 0);
+    auto run = runCli("review-package " + project + " --session first --reviewer ann " + shellQuote(out));
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    // 3 comparisons, one reviewer each, round robin over ann and bob: ann has two.
+    EXPECT_THAT(run.output, HasSubstr("2 comparisons, 0 earlier judgements"));
+    {
+        auto package = db::Project::open(out);
+        const int64_t ann = db::annotatorByName(package->db(), "ann")->id;
+        for (const auto& task : db::reviewQueue(package->db(), 1, ann))
+            db::saveJudgement(package->db(), ann, {task.comparisonId, db::Verdict::B, 2, 3, 4, 5, {}, {}, {}, 3});
+    }
+    run = runCli("review-merge " + project + " " + shellQuote(out));
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    EXPECT_THAT(run.output, HasSubstr("2 new, 0 updated, 0 unchanged"));
+    run = runCli("review-merge " + project + " " + shellQuote(out));
+    EXPECT_THAT(run.output, HasSubstr("0 new, 0 updated, 2 unchanged"));
+    run = runCli("review-results " + project + " --json --bootstrap 20");
+    EXPECT_EQ(nlohmann::json::parse(run.output)["judgements"], 2);
+
+    run = runCli("review-merge " + project + " " + project);  // a project is not a package
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_THAT(run.output, HasSubstr("not a review package"));
+    run = runCli("review-package " + project + " --session first --reviewer ann " + shellQuote(out));
+    EXPECT_THAT(run.output, HasSubstr("already exists"));
+}
