@@ -117,6 +117,16 @@
     </message>
 </context>
 <context>
+    <name>ReviewPackageActions</name>
+    <message numerus="yes">
+        <source>Package %1 for %2: %n comparison(s).</source>
+        <translation>
+            <numerusform>Package %1 for %2: %n comparison.</numerusform>
+            <numerusform>Package %1 for %2: %n comparisons.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RewriteEditor</name>
     <message numerus="yes">
         <source>%n word(s) removed</source>

@@ -2615,6 +2615,39 @@ e.g. Offensive=toxicity:High</source>
     </message>
 </context>
 <context>
+    <name>ReviewPackageActions</name>
+    <message numerus="yes">
+        <source>Package %1 for %2: %n comparison(s).</source>
+        <translation>
+            <numerusform>已为 %2 写出工作包 %1:%n 个比较。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merged %1 (%2): %3 new, %4 updated, %5 unchanged, %6 kept (newer here).</source>
+        <translation>已合并 %1(%2):新增 %3,更新 %4,未变 %5,保留 %6(本项目较新)。</translation>
+    </message>
+    <message>
+        <source>Review package</source>
+        <translation>评审工作包</translation>
+    </message>
+    <message>
+        <source>Package the comparisons of:</source>
+        <translation>打包以下评审员的比较:</translation>
+    </message>
+    <message>
+        <source>Write review package</source>
+        <translation>写出评审工作包</translation>
+    </message>
+    <message>
+        <source>Project files (*.srllm)</source>
+        <translation>项目文件 (*.srllm)</translation>
+    </message>
+    <message>
+        <source>Merge review packages</source>
+        <translation>合并评审工作包</translation>
+    </message>
+</context>
+<context>
     <name>ReviewResultsDialog</name>
     <message>
         <source>Review results: %1</source>
@@ -2873,6 +2906,22 @@ e.g. Offensive=toxicity:High</source>
     <message>
         <source>Judged. A was &lt;b&gt;%1&lt;/b&gt;, B was &lt;b&gt;%2&lt;/b&gt;.</source>
         <translation>已评判。A 来自 &lt;b&gt;%1&lt;/b&gt;，B 来自 &lt;b&gt;%2&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Package…</source>
+        <translation>打包…</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <source>Write a reviewer&apos;s comparisons of this session as a blind package to judge offline.</source>
+        <translation>将某位评审员在本会话中的比较写成盲评工作包,以便离线评审。</translation>
+    </message>
+    <message>
+        <source>Bring judged review packages back (merging twice is merging once).</source>
+        <translation>合并已评审的工作包(重复合并等同于合并一次)。</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include "ui/project-session.h"
 #include "ui/review/review-judgement-command.h"
 #include "ui/review/review-output-panel.h"
+#include "ui/review/review-package-actions.h"
 #include "ui/review/review-results-dialog.h"
 #include "ui/review/review-session-dialog.h"
 #include "ui/review/score-selector.h"
@@ -38,6 +39,21 @@ ReviewView::ReviewView(ProjectSession* session, QWidget* parent)
     auto* results = new QPushButton(tr("Results…"), this);
     top->addWidget(create);
     top->addWidget(results);
+    if (m_session->isExpert()) {  // the lead carries sessions to reviewers offline
+        auto* package = new QPushButton(tr("Package…"), this);
+        auto* merge = new QPushButton(tr("Merge…"), this);
+        package->setToolTip(tr("Write a reviewer's comparisons of this session as a blind package to judge offline."));
+        merge->setToolTip(tr("Bring judged review packages back (merging twice is merging once)."));
+        connect(package, &QPushButton::clicked, this, [this] {
+            if (m_sessions->currentIndex() >= 0)
+                ReviewPackageActions::packageWithDialogs(m_session, m_sessions->currentText(), this);
+        });
+        connect(merge, &QPushButton::clicked, this, [this] {
+            if (ReviewPackageActions::mergeWithDialogs(m_session, this)) loadQueue();
+        });
+        top->addWidget(package);
+        top->addWidget(merge);
+    }
 
     m_original->setMaximumHeight(90);
     QFont textFont = m_original->font();
