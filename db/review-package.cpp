@@ -11,6 +11,7 @@
 #include "db/project.h"
 #include "db/review-queue.h"
 #include "db/stored-json.h"
+#include "db/work-package.h"
 
 namespace srllm::db {
 
@@ -53,11 +54,6 @@ CREATE TABLE review_package_manifest (
 constexpr const char* kJudgementColumns =
     "comparison_id, reviewer_id, verdict, safety_a, safety_b, language_a, language_b, tags_a, tags_b, comment,"
     " seconds, created_at, updated_at";
-
-void removeProjectFiles(const std::string& path) {
-    std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ignored);
-}
 
 int64_t count(Database& db, const std::string& sql) {
     auto st = db.prepare(sql);

@@ -38,11 +38,6 @@ CREATE TABLE package_manifest (
 );
 )sql";
 
-void removeProjectFiles(const std::string& path) {
-    std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ignored);
-}
-
 int64_t copyForAnnotator(Database& db, const std::string& annotator, PackageSummary& summary) {
     db.exec("CREATE TEMP TABLE package_items(id INTEGER PRIMARY KEY)");
     // The queue of db/annotation-queue.h: assigned items and annotations sent back for re-review; every
@@ -117,6 +112,11 @@ void checkTaxonomy(Database& target, Database& package, const PackageManifest& m
 }
 
 }  // namespace
+
+void removeProjectFiles(const std::string& path) {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ignored);
+}
 
 std::optional<PackageManifest> readPackageManifest(Database& db) {
     auto exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'package_manifest'");

@@ -37,6 +37,9 @@ struct PackageSummary {
 // removes the partial file.
 PackageSummary createWorkPackage(Project& source, const std::string& annotator, const std::string& outPath);
 
+// Removes a project file and its -wal/-shm/-journal companions: what a failed package leaves behind.
+void removeProjectFiles(const std::string& path);
+
 // The manifest of a package; nullopt for an ordinary project.
 std::optional<PackageManifest> readPackageManifest(Database& db);
 

@@ -19,6 +19,25 @@
 
 using namespace srllm;
 
+namespace {
+
+// A review project with one session of `items` comparisons (base vs tuned), all assigned to reviewer "rev".
+struct ReviewSetup {
+    explicit ReviewSetup(int64_t items) {
+        test::ReviewProject p = test::makeReviewProject(dir.filePath("review.srllm").toStdString());
+        reviewer = db::ensureAnnotator(p.project->db(), "rev", "reviewer");
+        session = db::createReviewSession(p.project->db(), {"blind", {p.base, p.tuned}, items, 1, 2});
+        db::assignReviewers(p.project->db(), session.id, {reviewer});
+        projectSession = std::make_unique<ui::ProjectSession>(std::move(p.project), reviewer);
+    }
+    QTemporaryDir dir;
+    int64_t reviewer = 0;
+    db::ReviewSessionRow session;
+    std::unique_ptr<ui::ProjectSession> projectSession;
+};
+
+}  // namespace
+
 class TestReviewView : public QObject {
     Q_OBJECT
 private slots:
@@ -27,13 +46,10 @@ private slots:
 };
 
 void TestReviewView::showsTheTaxonomysRationaleTags() {
-    QTemporaryDir dir;
-    test::ReviewProject p = test::makeReviewProject(dir.filePath("review.srllm").toStdString());
-    db::Database& d = p.project->db();
-    const int64_t reviewer = db::ensureAnnotator(d, "rev", "reviewer");
-    const auto session = db::createReviewSession(d, {"blind", {p.base, p.tuned}, 2, 1, 2});
-    db::assignReviewers(d, session.id, {reviewer});
-    ui::ProjectSession projectSession(std::move(p.project), reviewer);
+    ReviewSetup setup(2);
+    ui::ProjectSession& projectSession = *setup.projectSession;
+    const int64_t reviewer = setup.reviewer;
+    const auto& session = setup.session;
     ui::ReviewView view(&projectSession);
     view.show();
     QApplication::setActiveWindow(&view);
@@ -67,13 +83,10 @@ void TestReviewView::showsTheTaxonomysRationaleTags() {
 }
 
 void TestReviewView::judgesThreeItemsByKeyboardAndFindsThemInTheStore() {
-    QTemporaryDir dir;
-    test::ReviewProject p = test::makeReviewProject(dir.filePath("review.srllm").toStdString());
-    db::Database& d = p.project->db();
-    const int64_t reviewer = db::ensureAnnotator(d, "rev", "reviewer");
-    const auto session = db::createReviewSession(d, {"blind", {p.base, p.tuned}, 4, 1, 2});
-    db::assignReviewers(d, session.id, {reviewer});
-    ui::ProjectSession projectSession(std::move(p.project), reviewer);
+    ReviewSetup setup(4);
+    ui::ProjectSession& projectSession = *setup.projectSession;
+    const int64_t reviewer = setup.reviewer;
+    const auto& session = setup.session;
     ui::ReviewView view(&projectSession);
     view.resize(1400, 900);
     view.show();
