@@ -2646,6 +2646,10 @@ e.g. Offensive=toxicity:High</source>
         <source>Merge review packages</source>
         <translation>合并评审工作包</translation>
     </message>
+    <message>
+        <source>Review session:</source>
+        <translation>评审会话：</translation>
+    </message>
 </context>
 <context>
     <name>ReviewResultsDialog</name>
@@ -2916,12 +2920,12 @@ e.g. Offensive=toxicity:High</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <source>Write a reviewer&apos;s comparisons of this session as a blind package to judge offline.</source>
-        <translation>将某位评审员在本会话中的比较写成盲评工作包,以便离线评审。</translation>
-    </message>
-    <message>
         <source>Bring judged review packages back (merging twice is merging once).</source>
         <translation>合并已评审的工作包(重复合并等同于合并一次)。</translation>
+    </message>
+    <message>
+        <source>Write a reviewer&apos;s comparisons of a session as a blind package to judge offline.</source>
+        <translation>将某位评审员在一个会话中的比较写成盲评工作包,以便离线评审。</translation>
     </message>
 </context>
 <context>

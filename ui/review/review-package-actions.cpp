@@ -7,6 +7,7 @@
 
 #include "db/annotators.h"
 #include "db/review-package.h"
+#include "db/review-sessions.h"
 #include "ui/project-session.h"
 
 namespace srllm::ui {
@@ -29,10 +30,14 @@ QString ReviewPackageActions::mergePackage(ProjectSession* session, const QStrin
         .arg(s.keptNewer);
 }
 
-bool ReviewPackageActions::packageWithDialogs(ProjectSession* session, const QString& sessionName, QWidget* parent) {
-    QStringList reviewers;
+bool ReviewPackageActions::packageWithDialogs(ProjectSession* session, QWidget* parent) {
+    QStringList sessions, reviewers;  // every session: the lead packages sessions they do not review themselves
+    for (const auto& row : db::listReviewSessions(session->db())) sessions << QString::fromStdString(row.name);
     for (const auto& person : db::listAnnotators(session->db())) reviewers << QString::fromStdString(person.name);
     bool ok = false;
+    const QString sessionName = QInputDialog::getItem(parent, tr("Review package"), tr("Review session:"), sessions,
+                                                      int(sessions.size()) - 1, false, &ok);
+    if (!ok) return false;
     const QString reviewer = QInputDialog::getItem(parent, tr("Review package"), tr("Package the comparisons of:"),
                                                    reviewers, 0, false, &ok);
     if (!ok) return false;

@@ -1,6 +1,6 @@
 #pragma once
-// The Review mode's Package… and Merge… buttons (experts only): a reviewer's blind comparisons of the shown
-// session as a package file, and a judged package merged back (db/review-package.h). Call from the UI thread.
+// The Review mode's Package… and Merge… buttons (experts only): a reviewer's blind comparisons of a session
+// as a package file, and a judged package merged back (db/review-package.h). Call from the UI thread.
 #include <cstdint>
 
 #include <QObject>
@@ -15,8 +15,8 @@ class ProjectSession;
 class ReviewPackageActions : public QObject {
     Q_OBJECT
 public:
-    // Asks for the reviewer and the file, then writes the package; false when cancelled or refused (shown).
-    static bool packageWithDialogs(ProjectSession* session, const QString& sessionName, QWidget* parent);
+    // Asks for the session, the reviewer and the file, then writes the package; false when cancelled or refused.
+    static bool packageWithDialogs(ProjectSession* session, QWidget* parent);
     // Asks for package files and merges each; false when cancelled or one was refused (shown).
     static bool mergeWithDialogs(ProjectSession* session, QWidget* parent);
 

@@ -42,12 +42,9 @@ ReviewView::ReviewView(ProjectSession* session, QWidget* parent)
     if (m_session->isExpert()) {  // the lead carries sessions to reviewers offline
         auto* package = new QPushButton(tr("Package…"), this);
         auto* merge = new QPushButton(tr("Merge…"), this);
-        package->setToolTip(tr("Write a reviewer's comparisons of this session as a blind package to judge offline."));
+        package->setToolTip(tr("Write a reviewer's comparisons of a session as a blind package to judge offline."));
         merge->setToolTip(tr("Bring judged review packages back (merging twice is merging once)."));
-        connect(package, &QPushButton::clicked, this, [this] {
-            if (m_sessions->currentIndex() >= 0)
-                ReviewPackageActions::packageWithDialogs(m_session, m_sessions->currentText(), this);
-        });
+        connect(package, &QPushButton::clicked, this, [this] { ReviewPackageActions::packageWithDialogs(m_session, this); });
         connect(merge, &QPushButton::clicked, this, [this] {
             if (ReviewPackageActions::mergeWithDialogs(m_session, this)) loadQueue();
         });
