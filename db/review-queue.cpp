@@ -22,10 +22,12 @@ void checkScore(Database& db, const std::optional<int>& score, const char* field
                       " is outside 1..5");
 }
 
+// `stored`: the tags the judgement already carries, kept when a later taxonomy dropped them.
 std::string tagsJson(Database& db, const std::vector<ReviewTag>& known, const std::vector<std::string>& tags,
-                     const char* field) {
+                     const std::vector<std::string>& stored, const char* field) {
     for (const std::string& tag : tags)
-        if (std::none_of(known.begin(), known.end(), [&](const ReviewTag& k) { return k.key == tag; }))
+        if (std::none_of(known.begin(), known.end(), [&](const ReviewTag& k) { return k.key == tag; }) &&
+            std::find(stored.begin(), stored.end(), tag) == stored.end())
             throw DbError(db.path() + ": judgement field '" + field + "': unknown rationale tag '" + tag +
                           "' (hint: the taxonomy's review_tags list the known ones)");
     return nlohmann::json(tags).dump();
@@ -95,7 +97,9 @@ void saveJudgement(Database& db, int64_t reviewerId, const Judgement& j) {
     checkScore(db, j.languageA, "language_a");
     checkScore(db, j.languageB, "language_b");
     const std::vector<ReviewTag> known = reviewRationaleTags(db);
-    const std::string tagsA = tagsJson(db, known, j.tagsA, "tags_a"), tagsB = tagsJson(db, known, j.tagsB, "tags_b");
+    const Judgement stored = judgementOf(db, j.comparisonId, reviewerId).value_or(Judgement{});
+    const std::string tagsA = tagsJson(db, known, j.tagsA, stored.tagsA, "tags_a"),
+                      tagsB = tagsJson(db, known, j.tagsB, stored.tagsB, "tags_b");
     auto st = db.prepare(
         "INSERT INTO review_judgements(comparison_id, reviewer_id, verdict, safety_a, safety_b, language_a, language_b,"
         " tags_a, tags_b, comment, seconds) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"

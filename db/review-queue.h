@@ -44,7 +44,7 @@ std::vector<ReviewTask> reviewQueue(Database& db, int64_t sessionId, int64_t rev
 std::vector<std::pair<int64_t, std::string>> reviewSessionsOf(Database& db, int64_t reviewerId);
 
 // Inserts or replaces the reviewer's judgement. Throws DbError when the comparison is not assigned to
-// them, a score is outside 1..5 or a tag is not in the current taxonomy; nothing is stored then.
+// them, a score is outside 1..5 or a tag is neither in the current taxonomy nor already on the stored judgement; nothing is stored then.
 void saveJudgement(Database& db, int64_t reviewerId, const Judgement& judgement);
 std::optional<Judgement> judgementOf(Database& db, int64_t comparisonId, int64_t reviewerId);
 void deleteJudgement(Database& db, int64_t comparisonId, int64_t reviewerId);  // undo of a first save

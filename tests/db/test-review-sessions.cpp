@@ -236,8 +236,14 @@ TEST_F(ReviewSessionFixture, RationaleTagsComeFromTheTaxonomy) {
     next.tagsB = {"meaning_lost"};
     db::saveJudgement(db, ann, next);
     EXPECT_EQ(db::judgementOf(db, queue[1].comparisonId, ann)->tagsA, std::vector<std::string>{"off_topic"});
-    // The judgement stored under the old taxonomy keeps its tag.
+    // The judgement stored under the old taxonomy keeps its tag, also when it is edited.
     EXPECT_EQ(db::judgementOf(db, queue[0].comparisonId, ann)->tagsA, std::vector<std::string>{"still_toxic"});
+    old.safetyA = 1;
+    old.tagsA = {"still_toxic", "off_topic"};
+    db::saveJudgement(db, ann, old);
+    EXPECT_EQ(db::judgementOf(db, queue[0].comparisonId, ann)->tagsA, (std::vector<std::string>{"still_toxic", "off_topic"}));
+    old.tagsB = {"still_toxic"};  // only where it was: output B never had it
+    EXPECT_THROW(db::saveJudgement(db, ann, old), db::DbError);
 }
 
 TEST_F(ReviewSessionFixture, MalformedReviewTagsAreRefused) {

@@ -15,6 +15,7 @@
 #include "db/taxonomy-store.h"
 #include "support/review-project.h"
 #include "ui/project-session.h"
+#include "ui/review/review-output-panel.h"
 #include "ui/review/review-view.h"
 
 using namespace srllm;
@@ -62,6 +63,14 @@ void TestReviewView::showsTheTaxonomysRationaleTags() {
     };
     QCOMPARE(tagTexts().size(), 16);  // the default taxonomy's eight, on each output
     QVERIFY(tagTexts().contains(QStringLiteral("Wrong language")));
+    const auto tick = [&view](const QString& key) {  // output A's button of the tag
+        for (const ui::ReviewOutputPanel* panel : view.findChildren<ui::ReviewOutputPanel*>())
+            if (panel->title() == QStringLiteral("Output A"))
+                for (QToolButton* button : panel->findChildren<QToolButton*>())
+                    if (button->property("tag").toString() == key) button->click();
+    };
+    tick(QStringLiteral("wrong_language"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_T);  // a tie, saved with the tag
 
     nlohmann::json custom = db::currentTaxonomy(projectSession.db()).json;
     custom["review_tags"] = {{{"key", "off_topic"}, {"label", "Off topic"}}, {{"key", "truncated"}}};
@@ -69,17 +78,14 @@ void TestReviewView::showsTheTaxonomysRationaleTags() {
     projectSession.reloadTaxonomy();
     QCOMPARE(tagTexts(), (QStringList{"Off topic", "Truncated", "Off topic", "Truncated"}));
 
-    // Ticking a tag saves it with the judgement.
-    const auto buttons = view.findChildren<QToolButton*>();
-    for (QToolButton* button : buttons)
-        if (button->property("tag").toString() == QStringLiteral("off_topic")) {
-            button->click();
-            break;
-        }
+    // Ticking a new tag saves it with the judgement, which keeps the tag the taxonomy no longer offers.
+    tick(QStringLiteral("off_topic"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_A);
     const auto j = db::judgementOf(projectSession.db(), db::reviewQueue(projectSession.db(), session.id, reviewer)[0].comparisonId, reviewer);
     QVERIFY(j.has_value());
-    QCOMPARE(j->tagsA.size() + j->tagsB.size(), size_t(1));
+    QCOMPARE(int(j->verdict), int(db::Verdict::A));
+    QCOMPARE(j->tagsA, (std::vector<std::string>{"wrong_language", "off_topic"}));
+    QVERIFY(j->tagsB.empty());
 }
 
 void TestReviewView::judgesThreeItemsByKeyboardAndFindsThemInTheStore() {

@@ -48,13 +48,17 @@ void ReviewOutputPanel::setTagChoices(const std::vector<db::ReviewTag>& choices)
 void ReviewOutputPanel::showOutput(const QString& original, const QString& output) { m_diff->showDiff(original, output); }
 
 std::vector<std::string> ReviewOutputPanel::tags() const {
-    std::vector<std::string> out;
+    std::vector<std::string> out = m_keptTags;
     for (const QToolButton* button : m_tags)
         if (button->isChecked()) out.push_back(button->property("tag").toString().toStdString());
     return out;
 }
 
 void ReviewOutputPanel::setTags(const std::vector<std::string>& tags) {
+    m_keptTags.clear();  // a stored judgement keeps tags a later taxonomy no longer offers
+    for (const std::string& tag : tags)
+        if (std::none_of(m_tags.begin(), m_tags.end(), [&](const QToolButton* b) { return b->property("tag").toString().toStdString() == tag; }))
+            m_keptTags.push_back(tag);
     for (QToolButton* button : m_tags)
         button->setChecked(std::find(tags.begin(), tags.end(), button->property("tag").toString().toStdString()) != tags.end());
 }

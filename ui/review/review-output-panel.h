@@ -28,7 +28,7 @@ public:
     // The tags a reviewer may tick, from the project's taxonomy (db::reviewRationaleTags); unticks all.
     void setTagChoices(const std::vector<db::ReviewTag>& choices);
     std::vector<std::string> tags() const;
-    void setTags(const std::vector<std::string>& tags);  // no signal
+    void setTags(const std::vector<std::string>& tags);  // no signal; tags not offered are kept, unshown
 
     // The translated name of a default rationale tag; the taxonomy's label for any other.
     static QString tagName(const db::ReviewTag& tag);
@@ -42,6 +42,7 @@ private:
     ScoreSelector* m_language;
     QGridLayout* m_tagGrid;
     std::vector<QToolButton*> m_tags;
+    std::vector<std::string> m_keptTags;  // on the shown judgement but not among the choices
 };
 
 }  // namespace srllm::ui
