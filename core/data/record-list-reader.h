@@ -19,19 +19,26 @@ public:
         if (m_next >= m_records.size()) return std::nullopt;
         return m_records[m_next++];
     }
-    const std::string& path() const { return m_path; }  // overrides AnnotationReader::path where it exists
     int64_t bytesRead() const override { return static_cast<int64_t>(m_next); }
     int64_t bytesTotal() const override { return static_cast<int64_t>(m_records.size()); }
     const Diagnostics& warnings() const override { return m_warnings; }
 
-private:
+protected:
     std::string m_path;
+
+private:
     std::vector<Record> m_records;
     size_t m_next = 0;
     Diagnostics m_warnings;
 };
 
 using ItemListReader = RecordListReader<ItemImportRecord, ItemReader>;
-using AnnotationListReader = RecordListReader<AnnotationImportRecord, AnnotationReader>;
+
+// Annotation readers name their file in errors; item readers have no path() to override.
+class AnnotationListReader final : public RecordListReader<AnnotationImportRecord, AnnotationReader> {
+public:
+    using RecordListReader::RecordListReader;
+    const std::string& path() const override { return m_path; }
+};
 
 }  // namespace srllm::core
