@@ -5,6 +5,7 @@
 // output, every figure exports as PNG, SVG and PDF, and `srllm eval` runs as a worker from the page.
 #include <cmath>
 #include <fstream>
+#include <optional>
 
 #include <QApplication>
 #include <QImage>
@@ -14,6 +15,7 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QProcess>
 #include <QPushButton>
 #include <QTest>
 #include <QTimer>
@@ -101,6 +103,7 @@ private slots:
     void generateRunFormBuildsTheCliArguments();
     void evaluatesThroughTheWorkerAndShowsTheStoredTable();
     void reportButtonOpensTheReportWithTheCheckedRuns();
+    void generatesThroughTheWorkerAsTheCliGenerates();
 
 private:
     std::unique_ptr<ui::EvaluateView> openView();
@@ -370,6 +373,84 @@ void TestEvaluateView::reportButtonOpensTheReportWithTheCheckedRuns() {
     });
     report->click();
     QCOMPARE(shown, (QStringList{QStringLiteral("tuned:1"), QStringLiteral("original:1"), QStringLiteral("base:0")}));
+}
+
+namespace {
+
+// `srllm ARGS` to the end; the output (stdout and stderr) when it fails.
+QString runCli(const QStringList& arguments, int* exitCode) {
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(qEnvironmentVariable("SRLLM_CLI"), arguments);
+    process.waitForFinished(120000);
+    *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    return QString::fromUtf8(process.readAll());
+}
+
+}  // namespace
+
+// The page's "New generation run…" path with a real model: a tiny Llama made by the CLI generates greedily
+// for a file of texts in the worker, and the stored outputs equal what `srllm generate --input` prints.
+void TestEvaluateView::generatesThroughTheWorkerAsTheCliGenerates() {
+    if (qEnvironmentVariable("SRLLM_CLI").isEmpty()) QSKIP("SRLLM_CLI is not set");
+    int code = 0;
+    runCli({QStringLiteral("model"), QStringLiteral("new"), QStringLiteral("--help")}, &code);
+    if (code != 0) QSKIP("srllm was built without the engine");
+    const QString corpus = m_dir.filePath(QStringLiteral("corpus.txt")), inputs = m_dir.filePath(QStringLiteral("inputs.jsonl"));
+    const QString lines = m_dir.filePath(QStringLiteral("inputs.txt"));
+    const QString tokenizer = m_dir.filePath(QStringLiteral("tokenizer")), model = m_dir.filePath(QStringLiteral("tiny"));
+    const std::vector<std::string> texts = {"you are rude", "the weather is fine today", "please stop that"};
+    {
+        std::ofstream c(corpus.toStdString()), j(inputs.toStdString()), t(lines.toStdString());
+        for (int i = 0; i < 40; ++i) c << texts[size_t(i) % texts.size()] << " and more words " << i << "\n";
+        for (const auto& text : texts) {
+            j << nlohmann::json{{"text", text}}.dump() << "\n";
+            t << text << "\n";
+        }
+    }
+    QString out = runCli({QStringLiteral("tokenizer"), QStringLiteral("train"), QStringLiteral("--corpus"), corpus,
+                          QStringLiteral("--vocab-size"), QStringLiteral("300"), QStringLiteral("--out"), tokenizer}, &code);
+    QVERIFY2(code == 0, qPrintable(out));
+    out = runCli({QStringLiteral("model"), QStringLiteral("new"), model, QStringLiteral("--arch"), QStringLiteral("llama"),
+                  QStringLiteral("--layers"), QStringLiteral("1"), QStringLiteral("--dim"), QStringLiteral("32"),
+                  QStringLiteral("--heads"), QStringLiteral("2"), QStringLiteral("--positions"), QStringLiteral("256"),
+                  QStringLiteral("--tokenizer"), tokenizer}, &code);
+    QVERIFY2(code == 0, qPrintable(out));
+
+    ui::GenerateRunDialog dialog;
+    dialog.nameEdit()->setText(QStringLiteral("tiny"));
+    dialog.sourceBox()->setCurrentIndex(2);
+    dialog.folderEdit()->setText(model);
+    dialog.testSetBox()->setCurrentIndex(2);
+    dialog.testSetEdit()->setText(inputs);
+    QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+    const QStringList arguments = dialog.arguments(m_path);
+    auto view = openView();
+    QSignalSpy finished(view->worker(), &ui::WorkerProcess::finished);
+    QVERIFY(view->startWorker(arguments));
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished[0][0].value<ui::WorkerProcess::Outcome>(), ui::WorkerProcess::Outcome::Finished);
+
+    const auto maxNew = arguments.at(arguments.indexOf(QStringLiteral("--max-new-tokens")) + 1);
+    out = runCli({QStringLiteral("generate"), QStringLiteral("--model"), model, QStringLiteral("--input"), lines,
+                  QStringLiteral("--max-new-tokens"), maxNew}, &code);
+    QVERIFY2(code == 0, qPrintable(out));
+    std::vector<std::string> expected;
+    for (const auto& line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        if (line.startsWith(QLatin1Char('{'))) expected.push_back(nlohmann::json::parse(line.toStdString())["output"]);
+    QCOMPARE(expected.size(), texts.size());
+    std::optional<int64_t> runId;
+    for (const auto& run : db::listGenerationRuns(m_session->db()))
+        if (run.spec.name == "tiny") runId = run.id;
+    QVERIFY(runId.has_value());
+    const auto stored = db::runOutputs(m_session->db(), *runId);
+    QCOMPARE(stored.size(), texts.size());
+    for (size_t i = 0; i < texts.size(); ++i) {
+        QCOMPARE(stored[i].item.source, texts[i]);
+        QVERIFY(stored[i].output.has_value());
+        QCOMPARE(*stored[i].output, expected[i]);
+    }
+    QVERIFY(!view->runList()->findItems(QStringLiteral("tiny"), Qt::MatchStartsWith).isEmpty());
 }
 
 QTEST_MAIN(TestEvaluateView)
