@@ -48,7 +48,7 @@ quiet "$bin" annotator add demo.srllm lead --role expert
 quiet "$bin" stats demo.srllm  # checkpoints the WAL
 
 # One GUI session per picture: Ctrl+N picks mode N (Evaluate is the 6th, Review the 7th).
-shoot() {  # PERSON "KEYS" FILE ["X Y" of a click after the keys]
+shoot() {  # PERSON "KEYS" FILE ["X Y X Y …" of clicks after the keys]
   export SRLLM_GUI_BIN="$gui" SRLLM_PROJECT="$work/demo.srllm" SRLLM_WHO="$1" SRLLM_KEY="$2" SRLLM_SHOT="$work/$3" SRLLM_CLICK="${4:-}"
   HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" xvfb-run -a -s '-screen 0 1400x900x24' bash -c '
     "$SRLLM_GUI_BIN" --annotator "$SRLLM_WHO" "$SRLLM_PROJECT" & pid=$!
@@ -59,7 +59,8 @@ shoot() {  # PERSON "KEYS" FILE ["X Y" of a click after the keys]
     xdotool windowmove "$window" 0 0 windowsize "$window" 1400 900 windowfocus --sync "$window"
     sleep 2
     xdotool key --delay 1500 $SRLLM_KEY
-    if [ -n "$SRLLM_CLICK" ]; then sleep 1; xdotool mousemove $SRLLM_CLICK click 1; fi
+    set -- $SRLLM_CLICK
+    while [ $# -ge 2 ]; do sleep 1; xdotool mousemove "$1" "$2" click 1; shift 2; done
     sleep 4
     import -window root "$SRLLM_SHOT"
     kill "$pid"; wait "$pid" 2>/dev/null || true
@@ -69,5 +70,7 @@ shoot() {  # PERSON "KEYS" FILE ["X Y" of a click after the keys]
   echo "make-screenshots: $out/$3 ($(du -k "$out/$3" | cut -f1) kB)"
 }
 shoot lead ctrl+6 evaluate-mode.png
-shoot lead ctrl+6 evaluate-figures.png "389 76"  # the Figures tab of a 1400x900 window at 0,0
+# The Figures tab of a 1400x900 window at 0,0, then its second figure (flagged % per risk: the demo's
+# texts are mild, so toxic % alone is zero for every run).
+shoot lead ctrl+6 evaluate-figures.png "389 76 350 110"
 shoot rev ctrl+7 review-mode.png
