@@ -264,7 +264,9 @@ void TestTrainView::followsAndCancelsARunOfAnotherProcess() {
     // What a workbench reopened after a crash sees: a run it did not start, followed through its log.
     const QString dir = path(QStringLiteral("job-other"));
     core::TrainConfig config = tinyConfig();
-    config.epochs = 100;
+    // 19,000 steps (the most epochs a config takes): on an idle machine 100 epochs ended in 9 s, before the
+    // heartbeat (every 10 s) carried the cancel; this run outlasts it by more than a minute.
+    config.epochs = 1000;
     const QString configFile = path(QStringLiteral("long-config.json"));
     std::ofstream(configFile.toStdString()) << config.toJson().dump();
     const QString failure = runCli({"job", "new", path("p.srllm"), dir, "--model", path("model"), "--snapshot", "gold",
