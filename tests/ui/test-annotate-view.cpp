@@ -21,19 +21,20 @@
 #include "db/items.h"
 #include "db/project.h"
 #include "db/suggestions.h"
+#include "support/qt-active-window.h"
+#include "support/qt-cli-run.h"
 #include "ui/annotate/annotate-view.h"
-#include "ui/annotate/annotation-queue-model.h"
 #include "ui/annotate/annotation-draft.h"
+#include "ui/annotate/annotation-queue-model.h"
 #include "ui/annotate/label-field.h"
 #include "ui/annotate/label-form.h"
-#include "ui/annotate/rewrite-editor.h"
 #include "ui/annotate/readability-grade.h"
+#include "ui/annotate/rewrite-editor.h"
 #include "ui/annotate/rewrite-metrics-line.h"
 #include "ui/annotate/span-text-view.h"
 #include "ui/annotate/suggestion-panel.h"
 #include "ui/item-roles.h"
 #include "ui/project-session.h"
-#include "support/qt-active-window.h"
 
 using namespace srllm;
 
@@ -295,14 +296,6 @@ void TestAnnotateView::pastedRewriteIsCountedAndMetricsFollowTheText() {  // #11
                  qPrintable(f.view->rewriteEditor()->metrics()->text()));
 }
 
-// The srllm binary's output for `arguments`, or "" when it failed.
-QByteArray runSrllm(const QStringList& arguments) {
-    QProcess cli;
-    cli.start(qEnvironmentVariable("SRLLM_CLI"), arguments);
-    if (!cli.waitForFinished(60000) || cli.exitCode() != 0) return {};
-    return cli.readAllStandardOutput();
-}
-
 void TestAnnotateView::projectScorerSuggestsLabelsAndScoresTheRewrite() {  // #11 items 4 and 6
     if (qEnvironmentVariable("SRLLM_CLI").isEmpty()) QSKIP("SRLLM_CLI is not set");
     Fixture f({"the report was idiot today", "Second item."});
@@ -313,10 +306,12 @@ void TestAnnotateView::projectScorerSuggestsLabelsAndScoresTheRewrite() {  // #1
                        .arg(i).arg(i % 2 ? "idiot" : "fine").arg(i % 2).toUtf8());
     data.close();
     const QString scorer = f.dir.filePath(QStringLiteral("scorer"));
-    QVERIFY(!runSrllm({"scorer", "train", "-", scorer, "--hash-bits", "12", "--data", data.fileName()}).isEmpty());
+    const auto trained = test::runCliQt({"scorer", "train", "-", scorer, "--hash-bits", "12", "--data", data.fileName()});
+    QVERIFY2(trained.exitCode == 0 && !trained.out.isEmpty(), qPrintable(trained.output()));
     const QString rewrite = QStringLiteral("the report was fine today");
-    const QList<QByteArray> scored = runSrllm({"score", "--json", "--scorer", scorer, "the report was idiot today", rewrite})
-                                         .split('\n');
+    const auto score = test::runCliQt({"score", "--json", "--scorer", scorer, "the report was idiot today", rewrite});
+    QVERIFY2(score.exitCode == 0, qPrintable(score.output()));
+    const QList<QByteArray> scored = score.out.split('\n');
     QVERIFY(scored.size() >= 2);
     const auto original = nlohmann::json::parse(scored[0].toStdString());
     const auto rewritten = nlohmann::json::parse(scored[1].toStdString());

@@ -27,6 +27,7 @@
 #include "db/generation-runs.h"
 #include "db/metric-values.h"
 #include "db/project.h"
+#include "support/qt-cli-run.h"
 #include "ui/evaluate/evaluate-view.h"
 #include "ui/evaluate/evaluation-item-dialog.h"
 #include "ui/evaluate/evaluation-table-view.h"
@@ -375,27 +376,12 @@ void TestEvaluateView::reportButtonOpensTheReportWithTheCheckedRuns() {
     QCOMPARE(shown, (QStringList{QStringLiteral("tuned:1"), QStringLiteral("original:1"), QStringLiteral("base:0")}));
 }
 
-namespace {
-
-// `srllm ARGS` to the end; the output (stdout and stderr) when it fails.
-QString runCli(const QStringList& arguments, int* exitCode) {
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(qEnvironmentVariable("SRLLM_CLI"), arguments);
-    process.waitForFinished(120000);
-    *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    return QString::fromUtf8(process.readAll());
-}
-
-}  // namespace
-
 // The page's "New generation run…" path with a real model: a tiny Llama made by the CLI generates greedily
 // for a file of texts in the worker, and the stored outputs equal what `srllm generate --input` prints.
 void TestEvaluateView::generatesThroughTheWorkerAsTheCliGenerates() {
     if (qEnvironmentVariable("SRLLM_CLI").isEmpty()) QSKIP("SRLLM_CLI is not set");
-    int code = 0;
-    runCli({QStringLiteral("model"), QStringLiteral("new"), QStringLiteral("--help")}, &code);
-    if (code != 0) QSKIP("srllm was built without the engine");
+    if (test::runCliQt({QStringLiteral("model"), QStringLiteral("new"), QStringLiteral("--help")}).exitCode != 0)
+        QSKIP("srllm was built without the engine");
     const QString corpus = m_dir.filePath(QStringLiteral("corpus.txt")), inputs = m_dir.filePath(QStringLiteral("inputs.jsonl"));
     const QString lines = m_dir.filePath(QStringLiteral("inputs.txt"));
     const QString tokenizer = m_dir.filePath(QStringLiteral("tokenizer")), model = m_dir.filePath(QStringLiteral("tiny"));
@@ -408,14 +394,14 @@ void TestEvaluateView::generatesThroughTheWorkerAsTheCliGenerates() {
             t << text << "\n";
         }
     }
-    QString out = runCli({QStringLiteral("tokenizer"), QStringLiteral("train"), QStringLiteral("--corpus"), corpus,
-                          QStringLiteral("--vocab-size"), QStringLiteral("300"), QStringLiteral("--out"), tokenizer}, &code);
-    QVERIFY2(code == 0, qPrintable(out));
-    out = runCli({QStringLiteral("model"), QStringLiteral("new"), model, QStringLiteral("--arch"), QStringLiteral("llama"),
+    auto run = test::runCliQt({QStringLiteral("tokenizer"), QStringLiteral("train"), QStringLiteral("--corpus"), corpus,
+                          QStringLiteral("--vocab-size"), QStringLiteral("300"), QStringLiteral("--out"), tokenizer});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.output()));
+    run = test::runCliQt({QStringLiteral("model"), QStringLiteral("new"), model, QStringLiteral("--arch"), QStringLiteral("llama"),
                   QStringLiteral("--layers"), QStringLiteral("1"), QStringLiteral("--dim"), QStringLiteral("32"),
                   QStringLiteral("--heads"), QStringLiteral("2"), QStringLiteral("--positions"), QStringLiteral("256"),
-                  QStringLiteral("--tokenizer"), tokenizer}, &code);
-    QVERIFY2(code == 0, qPrintable(out));
+                  QStringLiteral("--tokenizer"), tokenizer});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.output()));
 
     ui::GenerateRunDialog dialog;
     dialog.nameEdit()->setText(QStringLiteral("tiny"));
@@ -432,11 +418,11 @@ void TestEvaluateView::generatesThroughTheWorkerAsTheCliGenerates() {
     QCOMPARE(finished[0][0].value<ui::WorkerProcess::Outcome>(), ui::WorkerProcess::Outcome::Finished);
 
     const auto maxNew = arguments.at(arguments.indexOf(QStringLiteral("--max-new-tokens")) + 1);
-    out = runCli({QStringLiteral("generate"), QStringLiteral("--model"), model, QStringLiteral("--input"), lines,
-                  QStringLiteral("--max-new-tokens"), maxNew}, &code);
-    QVERIFY2(code == 0, qPrintable(out));
+    run = test::runCliQt({QStringLiteral("generate"), QStringLiteral("--model"), model, QStringLiteral("--input"), lines,
+                          QStringLiteral("--max-new-tokens"), maxNew});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.output()));
     std::vector<std::string> expected;
-    for (const auto& line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+    for (const auto& line : QString::fromUtf8(run.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
         if (line.startsWith(QLatin1Char('{'))) expected.push_back(nlohmann::json::parse(line.toStdString())["output"]);
     QCOMPARE(expected.size(), texts.size());
     std::optional<int64_t> runId;

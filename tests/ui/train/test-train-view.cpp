@@ -26,6 +26,7 @@
 #include "db/annotators.h"
 #include "db/jobs.h"
 #include "db/project.h"
+#include "support/qt-cli-run.h"
 #include "ui/project-session.h"
 #include "ui/train/job-queue.h"
 #include "ui/train/job-setup-form.h"
@@ -60,11 +61,8 @@ core::TrainConfig tinyConfig() {
 }
 
 QString runCli(const QStringList& arguments) {
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(qEnvironmentVariable("SRLLM_CLI"), arguments);
-    if (!p.waitForFinished(kRunMs) || p.exitCode() != 0)
-        return QStringLiteral("FAILED: srllm %1\n%2").arg(arguments.join(QLatin1Char(' ')), QString::fromUtf8(p.readAll()));
+    const auto run = test::runCliQt(arguments, kRunMs);
+    if (run.exitCode != 0) return QStringLiteral("FAILED: srllm %1\n%2").arg(arguments.join(QLatin1Char(' ')), run.output());
     return {};
 }
 
