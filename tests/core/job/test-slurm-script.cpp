@@ -99,3 +99,28 @@ TEST(SlurmScript, ImpossibleSettingsAreRefusedBeforeAnythingIsWritten) {
         EXPECT_THAT(e.what(), HasSubstr("no job.json"));
     }
 }
+
+// Slurm's time forms (sbatch(1): "minutes", "minutes:seconds", "hours:minutes:seconds", "days-hours",
+// "days-hours:minutes", "days-hours:minutes:seconds"); the validation no longer uses <regex> (#12).
+TEST(SlurmScript, TimeLimitsInEverySlurmFormAreAcceptedAndOthersRefused) {
+    srllm::test::ScratchDir dir;
+    const auto jobDir = writeJob(dir, 4);
+    for (const std::string time : {"90", "90:30", "1:30:00", "2-12", "2-12:30", "2-12:30:00"}) {
+        SlurmScriptOptions o;
+        o.time = time;
+        EXPECT_THAT(slurmScript(jobDir, "/usr/bin/srllm", o), HasSubstr("#SBATCH --time=" + time + "\n")) << time;
+    }
+    for (const std::string time : {"1:2:3:4", "-5", "2-", "1::2", ":30", "30:", "1-2-3", "1h", " 90", "2-1:2:3:4"}) {
+        SlurmScriptOptions o;
+        o.time = time;
+        EXPECT_EQ(errorField(jobDir, o), "--time") << time;
+    }
+    SlurmScriptOptions o;
+    o.account = "lab_42.a,b+c-d";
+    EXPECT_THAT(slurmScript(jobDir, "/usr/bin/srllm", o), HasSubstr("#SBATCH --account=lab_42.a,b+c-d\n"));
+    for (const std::string name : {"gpu queue", "gpu$", "ü", "a/b"}) {
+        o = {};
+        o.partition = name;
+        EXPECT_EQ(errorField(jobDir, o), "--partition") << name;
+    }
+}
