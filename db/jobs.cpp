@@ -212,12 +212,33 @@ void removeJob(Database& db, int64_t id) {
     st.bind(1, id).run();
 }
 
+namespace {
+
+// A worker killed after writing run.json ("done") but before marking its row finished the job: the folder has
+// the last word (a done job refuses Resume, so a failed row would stay failed). Other states fail the row.
+bool folderSaysDone(const JobRow& row) {
+    if (row.dir.empty()) return false;
+    try {
+        const auto record = core::readRunRecord(row.dir);
+        return record && record->status == core::RunStatus::Done;
+    } catch (const std::exception&) {
+        return false;  // a damaged run.json: the row fails, and Resume names the file
+    }
+}
+
+}  // namespace
+
 std::vector<JobRow> recoverStaleJobs(Database& db) {
     Transaction tx(db);
     auto active = db.prepare(std::string(kColumns) + "WHERE status IN ('running', 'cancelling')");
     std::vector<JobRow> stale;
     for (const auto& row : readJobs(active)) {
         if (workerAlive(row)) continue;
+        if (folderSaysDone(row)) {
+            endJobRun(db, row.id, JobStatus::Done);
+            stale.push_back(*jobById(db, row.id));
+            continue;
+        }
         const std::string why = "the worker (pid " + std::to_string(row.pid.value_or(0)) + " on " + row.host +
                                 ") stopped without finishing; Resume continues from the newest checkpoint";
         endJobRun(db, row.id, JobStatus::Failed, why);

@@ -77,7 +77,8 @@ void removeJob(Database& db, int64_t id);
 
 // Whether the worker of an active row still lives, as seen from this machine at `now`.
 bool workerAlive(const JobRow& row, std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
-// Active rows whose worker is gone become failed ("the worker ... stopped"); returns them as they are now.
+// Active rows whose worker is gone become failed ("the worker ... stopped"), or done when their folder's run.json
+// says done (the worker died between the two); returns them as they are now.
 // Call when a project opens and before starting the next job.
 std::vector<JobRow> recoverStaleJobs(Database& db);
 

@@ -101,6 +101,27 @@ TEST_F(JobsFixture, AKilledWorkerIsDetectedAndItsJobFails) {
               JobStatus::Running);
 }
 
+// #12 (crash scenario "train" killed in its final writes): run.json said done, the row still said running.
+TEST_F(JobsFixture, AWorkerKilledAfterItsJobWasDoneLeavesItDoneNotFailed) {
+    db::WorkerIdentity gone = db::WorkerIdentity::current();
+    gone.pid = deadPid();
+    const auto finished = dir / "finished";
+    const auto unfinished = dir / "unfinished";
+    std::filesystem::create_directories(finished);
+    std::filesystem::create_directories(unfinished);
+    core::RunRecord record;
+    record.status = core::RunStatus::Done;
+    core::writeRunRecord(finished, record);
+    record.status = core::RunStatus::Cancelled;  // an earlier session's end: this one died running
+    core::writeRunRecord(unfinished, record);
+    const auto done = db::beginJobRun(db, finished.string(), "cpu", std::nullopt, gone);
+    const auto failed = db::beginJobRun(db, unfinished.string(), "cpu", std::nullopt, gone);
+    db::recoverStaleJobs(db);
+    EXPECT_EQ(db::jobById(db, done.id)->status, JobStatus::Done);
+    EXPECT_EQ(db::jobById(db, done.id)->error, "");
+    EXPECT_EQ(db::jobById(db, failed.id)->status, JobStatus::Failed);
+}
+
 TEST(Jobs, ARunsEndNamesTheRowsStatus) {
     EXPECT_EQ(db::jobStatusOf(core::RunStatus::Done), JobStatus::Done);
     EXPECT_EQ(db::jobStatusOf(core::RunStatus::Cancelled), JobStatus::Cancelled);
