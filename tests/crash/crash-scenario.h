@@ -30,7 +30,7 @@ struct Scenario {
     std::function<void(const Outcome&)> check;  // invariants beyond integrity and reopening
     bool retryEqualsReference = true;           // running again after the kill gives the never-killed state
     // false: the count drifts by a few writes between runs (the GUI also saves the seconds spent, a trainer's
-    // heartbeat is timed), so points are drawn from the first 90% and a run may end unkilled.
+    // heartbeat is timed); a run that ends before its point is killed at its own last write instead.
     bool exactPoints = true;
     std::string project = "project.srllm";  // the project checked, relative to the folder
     std::function<void(const std::filesystem::path& dir)> setUp = nullptr;  // run in each copy before the command
