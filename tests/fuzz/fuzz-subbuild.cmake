@@ -3,7 +3,7 @@
 # everything else; each target then runs SRLLM_FUZZ_SECONDS under the ctest label "fuzz" (bench/fuzz runs
 # them for longer). Without a clang that links -fsanitize=fuzzer the targets are left out, with a message.
 option(SRLLM_FUZZ_TARGETS "Build the fuzz targets (a clang sub-build) and run them briefly under ctest" ON)
-set(SRLLM_FUZZ_SECONDS 8 CACHE STRING "Seconds each fuzz target runs under ctest (label fuzz)")
+set(SRLLM_FUZZ_SECONDS 3 CACHE STRING "Seconds each fuzz target runs under ctest (label fuzz): a smoke run")
 if(NOT SRLLM_FUZZ_TARGETS)
   return()
 endif()
