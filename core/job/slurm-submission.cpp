@@ -1,7 +1,9 @@
 #include "core/job/slurm-submission.h"
 
-#include <regex>
+#include <algorithm>
+#include <cctype>
 #include <sstream>
+#include <string_view>
 
 #include "core/common/durable-file.h"
 #include "core/common/input-file.h"
@@ -10,8 +12,33 @@
 namespace srllm::core {
 
 namespace {
+
 constexpr const char* kFormat = "srllm-slurm-submission";
+
+// Hand-written matchers, not <regex>: GCC 12 warns inside it under -fsanitize=address (#12).
+bool isSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+std::string_view trimmed(std::string_view text) {
+    while (!text.empty() && isSpace(text.front())) text.remove_prefix(1);
+    while (!text.empty() && isSpace(text.back())) text.remove_suffix(1);
+    return text;
 }
+
+// The digits at the start of `text` ("" when none).
+std::string_view leadingDigits(std::string_view text) {
+    return text.substr(0, static_cast<size_t>(std::find_if_not(text.begin(), text.end(), isDigit) - text.begin()));
+}
+
+// "42" or an array task "42_7".
+bool isSlurmJobId(std::string_view text) {
+    const auto job = leadingDigits(text);
+    if (job.empty() || job.size() == text.size()) return !job.empty();
+    const auto task = text.substr(job.size());
+    return task[0] == '_' && leadingDigits(task.substr(1)).size() == task.size() - 1 && task.size() > 1;
+}
+
+}  // namespace
 
 void writeSlurmSubmission(const std::filesystem::path& jobDir, const SlurmSubmission& s) {
     const nlohmann::json json{{"format", kFormat},          {"format_version", 1}, {"job_id", s.jobId},
@@ -27,7 +54,7 @@ std::optional<SlurmSubmission> readSlurmSubmission(const std::filesystem::path& 
     if (f.optional<std::string>("format").value_or("") != kFormat) f.fail("format", std::string("is not \"") + kFormat + "\"");
     SlurmSubmission s;
     s.jobId = f.require<std::string>("job_id");
-    if (!std::regex_match(s.jobId, std::regex(R"(\d+(_\d+)?)"))) f.fail("job_id", "'" + s.jobId + "' is not a Slurm job id");
+    if (!isSlurmJobId(s.jobId)) f.fail("job_id", "'" + s.jobId + "' is not a Slurm job id");
     s.submittedAt = f.optional<std::string>("submitted_at").value_or("");
     s.script = f.optional<std::string>("script").value_or("");
     s.processes = static_cast<int>(f.optional<int64_t>("processes").value_or(1));
@@ -35,20 +62,39 @@ std::optional<SlurmSubmission> readSlurmSubmission(const std::filesystem::path& 
 }
 
 std::optional<std::string> parseSbatchJobId(const std::string& output) {
-    std::smatch m;
-    static const std::regex submitted(R"(Submitted batch job (\d+))");
-    static const std::regex parsable(R"(^\s*(\d+)(;[^\s]*)?\s*$)");
-    if (std::regex_search(output, m, submitted) || std::regex_match(output, m, parsable)) return m[1].str();
-    return std::nullopt;
+    // "Submitted batch job 42", anywhere; or with --parsable the whole answer "42" or "42;cluster".
+    static constexpr std::string_view kSubmitted = "Submitted batch job ";
+    for (auto at = output.find(kSubmitted); at != std::string::npos; at = output.find(kSubmitted, at + 1))
+        if (const auto id = leadingDigits(std::string_view(output).substr(at + kSubmitted.size())); !id.empty())
+            return std::string(id);
+    const auto answer = trimmed(output);
+    const auto id = leadingDigits(answer);
+    const auto rest = answer.substr(id.size());
+    if (id.empty() || !(rest.empty() || (rest[0] == ';' && std::none_of(rest.begin(), rest.end(), isSpace))))
+        return std::nullopt;
+    return std::string(id);
 }
 
 std::vector<SlurmQueueEntry> parseSqueue(const std::string& output) {
+    // Lines "JOBID|STATE|ELAPSED|REASON" (squeue -o '%i|%T|%M|%R'); the reason may hold '|'. Others are skipped.
     std::vector<SlurmQueueEntry> entries;
     std::istringstream lines(output);
-    static const std::regex line(R"(^\s*(\d+(?:_\d+)?)\|([A-Z_]+)\|([^|]*)\|(.*?)\s*$)");
     for (std::string text; std::getline(lines, text);) {
-        std::smatch m;
-        if (std::regex_match(text, m, line)) entries.push_back({m[1].str(), m[2].str(), m[3].str(), m[4].str()});
+        std::string_view line = text;
+        while (!line.empty() && isSpace(line.front())) line.remove_prefix(1);
+        const auto first = line.find('|'), second = line.find('|', first + 1);
+        if (first == std::string_view::npos || second == std::string_view::npos) continue;
+        const auto third = line.find('|', second + 1);
+        if (third == std::string_view::npos) continue;
+        const auto id = line.substr(0, first), state = line.substr(first + 1, second - first - 1);
+        const bool stateOk = !state.empty() && std::all_of(state.begin(), state.end(), [](char c) {
+            return (c >= 'A' && c <= 'Z') || c == '_';
+        });
+        if (!isSlurmJobId(id) || !stateOk) continue;
+        auto reason = line.substr(third + 1);
+        while (!reason.empty() && isSpace(reason.back())) reason.remove_suffix(1);
+        entries.push_back({std::string(id), std::string(state), std::string(line.substr(second + 1, third - second - 1)),
+                           std::string(reason)});
     }
     return entries;
 }

@@ -55,3 +55,29 @@ TEST(SlurmSubmission, ParsesSqueueLinesAndSkipsOthers) {
     EXPECT_EQ(entries[1].reason, "(Resources)");
     EXPECT_EQ(entries[2].jobId, "44_3");
 }
+
+// The matchers are hand-written since #12 (GCC 12 warns inside <regex> under ASan); these answers are what
+// the former patterns gave (checked with Python's re on the same patterns).
+TEST(SlurmSubmission, EdgeCasesMatchTheFormerPatterns) {
+    EXPECT_EQ(parseSbatchJobId("Submitted batch job x\nSubmitted batch job 9\n"), "9");
+    EXPECT_EQ(parseSbatchJobId("x Submitted batch job 5 and more"), "5");
+    EXPECT_EQ(parseSbatchJobId("  77;\r\n"), "77");
+    EXPECT_FALSE(parseSbatchJobId("77 ;x\n"));
+    EXPECT_FALSE(parseSbatchJobId("7a\n"));
+    const auto entries = parseSqueue("  45|PENDING|0:00|(Reason|with bar) \r\n46|pending|0:00|x\n47_|RUNNING|1:00|n\n"
+                                     "48|RUNNING||\t\n");
+    ASSERT_EQ(entries.size(), 2u);
+    EXPECT_EQ(entries[0].jobId, "45");
+    EXPECT_EQ(entries[0].reason, "(Reason|with bar)");
+    EXPECT_EQ(entries[1].jobId, "48");
+    EXPECT_EQ(entries[1].elapsed, "");
+    EXPECT_EQ(entries[1].reason, "");
+    for (const std::string id : {"42_", "_7", "4 2"}) {
+        srllm::test::ScratchDir dir;
+        std::ofstream(dir.path() / kSlurmSubmissionFile) << R"({"format": "srllm-slurm-submission", "job_id": ")" << id << "\"}";
+        EXPECT_THROW(readSlurmSubmission(dir.path()), InputError) << id;
+    }
+    srllm::test::ScratchDir dir;
+    writeSlurmSubmission(dir.path(), {"42_7", "", "", 1});
+    EXPECT_EQ(readSlurmSubmission(dir.path())->jobId, "42_7");
+}
