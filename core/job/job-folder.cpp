@@ -63,6 +63,16 @@ JobFolderState inspectJobFolder(const fs::path& jobDir) {
     return state;
 }
 
+void requireStartable(const fs::path& jobDir, bool resume) {
+    const JobFolderState state = inspectJobFolder(jobDir);
+    if (!resume && !state.checkpointSteps.empty())
+        throw InputError(jobDir.string(), 0, "",
+                         "already holds checkpoints (hint: `srllm train JOBDIR --resume` continues; the GUI's Discard "
+                         "deletes the outputs to start again)");
+    if (resume && state.run && state.run->status == RunStatus::Done)
+        throw InputError(jobDir.string(), 0, "", "the job is done (hint: Discard its outputs to run it again)");
+}
+
 bool jobFolderBusy(const fs::path& jobDir) {
     const int fd = ::open((jobDir / kJobLockFile).c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return false;  // never trained

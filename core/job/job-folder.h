@@ -32,6 +32,10 @@ struct JobFolderState {
 
 JobFolderState inspectJobFolder(const std::filesystem::path& jobDir);
 
+// Throws InputError when the folder's state refuses this start: checkpoints without `resume`, or a done job.
+// `srllm train` asks before it touches the queue row or run.json, so a refused start leaves both as they were.
+void requireStartable(const std::filesystem::path& jobDir, bool resume);
+
 // Whether a `srllm train` holds the folder's lock now (it runs this job, on this machine or over NFS).
 bool jobFolderBusy(const std::filesystem::path& jobDir);
 

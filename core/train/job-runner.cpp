@@ -61,13 +61,8 @@ PreparedRun prepare(const fs::path& jobDir, const JobRunOptions& options, Warnin
     auto parsed = readJobSpec(jobDir);
     warnings.add("unknown_key", parsed.warnings);
     run.spec = std::move(parsed.spec);
+    requireStartable(jobDir, options.resume);
     const JobFolderState state = inspectJobFolder(jobDir);
-    if (!options.resume && !state.checkpointSteps.empty())
-        throw InputError(jobDir.string(), 0, "",
-                         "already holds checkpoints (hint: `srllm train JOBDIR --resume` continues; the GUI's Discard "
-                         "deletes the outputs to start again)");
-    if (options.resume && state.run && state.run->status == RunStatus::Done)
-        throw InputError(jobDir.string(), 0, "", "the job is done (hint: Discard its outputs to run it again)");
     run.device = resolveTrainDevice(run.spec.device);
     autocastDtype(run.spec.train.precision, run.device);  // fp16 on the CPU fails here, before loading anything
     const fs::path model = run.spec.baseModel.path;

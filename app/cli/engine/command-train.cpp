@@ -19,6 +19,7 @@
 #include "app/cli/command-registry.h"
 #include "app/cli/engine/local-workers.h"
 #include "app/cli/engine/project-job-row.h"
+#include "core/job/job-folder.h"
 #include "core/job/job-layout.h"
 #include "core/job/job-spec.h"
 #include "core/model/engine-runtime.h"
@@ -105,6 +106,7 @@ void runTrain(const TrainOptions& o) {
     installSignalHandlers();
     if (rendezvous && rendezvous->rank > 0) return runRank(jobDir, o, *rendezvous);
     FolderLock lock(jobDir);
+    core::requireStartable(jobDir, o.resume);  // a refused start must not mark a done job's row or run.json failed
     auto row = openProjectJobRow(spec.data.project, jobDir.string(), spec.data.snapshotId, gStop);
 
     std::FILE* log = std::fopen((jobDir / core::kJobLogFile).c_str(), "a");
