@@ -63,6 +63,12 @@ TEST(CliJob, FromProjectToGenerationWithoutAWarning) {
     EXPECT_TRUE(fs::exists(w.dir / "job" / "adapter" / "adapter_model.safetensors"));
     EXPECT_TRUE(fs::exists(w.dir / "job" / "best" / "best-eval.json"));
     EXPECT_THAT(runCli("job list " + w.project).output, HasSubstr("done"));
+    // #12: resuming a done job is refused and changes nothing (it used to write "failed" to run.json and the queue).
+    const auto again = runCli("train " + job + " --resume");
+    EXPECT_EQ(again.exitCode, 1);
+    EXPECT_THAT(again.output, HasSubstr("the job is done"));
+    EXPECT_EQ(nlohmann::json::parse(readFile(w.dir / "job" / "run.json")), run);
+    EXPECT_THAT(runCli("job list " + w.project).output, HasSubstr("done"));
 
     const auto merged = runCli("adapter merge --run " + job);
     ASSERT_EQ(merged.exitCode, 0) << merged.output;
