@@ -557,6 +557,18 @@
         <source>&apos;%1&apos; already exists: choose it under &quot;I am&quot; instead.</source>
         <translation>“%1”已存在:请改在“我是”中选择。</translation>
     </message>
+    <message>
+        <source>Leads the team: imports, assigns items, routes disagreements, adjudicates and exports.</source>
+        <translation>团队负责人:导入、分配条目、转交分歧、裁定并导出。</translation>
+    </message>
+    <message>
+        <source>Compares model outputs blind in the Review mode.</source>
+        <translation>在“审阅”模式中盲评比较模型输出。</translation>
+    </message>
+    <message>
+        <source>Labels the items in their queue and sees only their own labels until an item is decided.</source>
+        <translation>标注自己队列中的条目;在条目裁定之前只能看到自己的标签。</translation>
+    </message>
 </context>
 <context>
     <name>AssignDialog</name>

@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QSettings>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
@@ -33,6 +34,7 @@
 #include "ui/browser/item-browser-view.h"
 #include "ui/browser/item-table-model.h"
 #include "ui/data/import-dialog.h"
+#include "ui/main/annotator-profile-dialog.h"
 #include "ui/project-session.h"
 #include "ui/team/assign-dialog.h"
 #include "ui/team/routing-dialog.h"
@@ -47,6 +49,7 @@ private slots:
     void importAssignAnnotateAsTwoAndSeeTheDisagreementRouted();
     void outsideChangesRefreshTheQueueAndKeepTheDraft();
     void annotatorsBrowseBlind();
+    void firstPersonInANewProjectStartsAsItsLead();
 
 private:
     std::unique_ptr<ui::ProjectSession> sessionAs(const std::string& name);
@@ -188,6 +191,25 @@ void TestTeamAnnotation::annotatorsBrowseBlind() {
     auto eve = sessionAs("eve");
     ui::ItemBrowserView expertBrowser(eve.get());
     QVERIFY(!expertBrowser.table()->isColumnHidden(ui::ItemTableModel::GoldColumn));
+}
+
+// A lead opening the project they just made used to become a plain annotator by default, with every tool
+// to set the project up (import, assign) disabled; the first person is now the expert, later ones are not.
+void TestTeamAnnotation::firstPersonInANewProjectStartsAsItsLead() {
+    QSettings().remove(QStringLiteral("annotator"));
+    auto project = db::Project::create(m_dir.filePath(QStringLiteral("new.srllm")).toStdString());
+    {
+        ui::AnnotatorProfileDialog first(project->db(), QStringLiteral("new.srllm"));
+        QCOMPARE(first.roleBox()->currentData().toString(), QStringLiteral("expert"));
+        QTest::keyClicks(first.nameEdit(), QStringLiteral("lena"));
+        first.accept();
+        QCOMPARE(first.result(), int(QDialog::Accepted));
+        QCOMPARE(db::annotatorByName(project->db(), "lena")->role, std::string("expert"));
+    }
+    QSettings().remove(QStringLiteral("annotator"));
+    ui::AnnotatorProfileDialog second(project->db(), QStringLiteral("new.srllm"));
+    QTest::keyClicks(second.nameEdit(), QStringLiteral("ana"));  // typing a name picks "New annotator"
+    QCOMPARE(second.roleBox()->currentData().toString(), QStringLiteral("annotator"));
 }
 
 int main(int argc, char** argv) {

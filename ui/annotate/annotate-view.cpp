@@ -108,6 +108,8 @@ AnnotateView::AnnotateView(ProjectSession* session, QWidget* parent)
         connect(m_session, signal, this, [this] {
             m_queue->reload();  // the item on screen and its draft stay as they are
             showQueueReason();
+            // The first items of an empty queue (just imported or assigned) open at once, as at start.
+            if (m_draft->itemId() == 0 && m_queue->rowCount() > 0) showRow(std::max(0, m_queue->nextOpenRow(0)));
         });
     connect(m_text, &SpanTextView::spanRemoveRequested, this, [this](int index) {
         m_draft->edit(AnnotationDraft::EditKind::Span, tr("Remove biased words"), [&](AnnotationState& s) {
@@ -133,9 +135,13 @@ AnnotateView::AnnotateView(ProjectSession* session, QWidget* parent)
                                  : tr("<b>No items to annotate yet.</b> Import a file (File &gt; Import…); the "
                                       "items appear here by themselves."));
         m_itemTitle->setWordWrap(true);
-        for (QWidget* w : {static_cast<QWidget*>(m_form), static_cast<QWidget*>(m_rewrite), static_cast<QWidget*>(m_text)})
-            w->setEnabled(false);
+        setEditorsEnabled(false);
     }
+}
+
+void AnnotateView::setEditorsEnabled(bool enabled) {
+    for (QWidget* w : {static_cast<QWidget*>(m_form), static_cast<QWidget*>(m_rewrite), static_cast<QWidget*>(m_text)})
+        w->setEnabled(enabled);
 }
 
 QWidget* AnnotateView::buildQueuePanel() {
@@ -259,6 +265,7 @@ void AnnotateView::createActions() {
 }
 
 void AnnotateView::onLoaded() {
+    setEditorsEnabled(true);  // an empty queue disabled them
     m_text->setContent(m_draft->text(), m_draft->state().spans);
     showSuggestions();
     showQueueReason();

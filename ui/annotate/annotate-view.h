@@ -61,6 +61,7 @@ private:
     QWidget* buildFormPanel();
     void createActions();
     void onLoaded();
+    void setEditorsEnabled(bool enabled);
     void onChanged();
     void showSuggestions();
     void showQueueReason();
