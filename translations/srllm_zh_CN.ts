@@ -559,7 +559,7 @@
     </message>
     <message>
         <source>Leads the team: imports, assigns items, routes disagreements, adjudicates and exports.</source>
-        <translation>团队负责人:导入、分配条目、转交分歧、裁定并导出。</translation>
+        <translation>团队负责人:导入、分配条目、分派分歧、裁定并导出。</translation>
     </message>
     <message>
         <source>Compares model outputs blind in the Review mode.</source>

@@ -50,6 +50,7 @@ private slots:
     void outsideChangesRefreshTheQueueAndKeepTheDraft();
     void annotatorsBrowseBlind();
     void firstPersonInANewProjectStartsAsItsLead();
+    void theFirstAssignmentRenamesTheLeadsQueue();
 
 private:
     std::unique_ptr<ui::ProjectSession> sessionAs(const std::string& name);
@@ -210,6 +211,28 @@ void TestTeamAnnotation::firstPersonInANewProjectStartsAsItsLead() {
     ui::AnnotatorProfileDialog second(project->db(), QStringLiteral("new.srllm"));
     QTest::keyClicks(second.nameEdit(), QStringLiteral("ana"));  // typing a name picks "New annotator"
     QCOMPARE(second.roleBox()->currentData().toString(), QStringLiteral("annotator"));
+}
+
+// Once anything is assigned, queues hold only assigned items (db/annotation-queue.h); the lead's open view
+// said "all items" over an emptied queue until it was reopened.
+void TestTeamAnnotation::theFirstAssignmentRenamesTheLeadsQueue() {
+    {
+        auto project = db::Project::open(m_path.toStdString());
+        db::Database& d = project->db();
+        d.prepare("INSERT INTO items(uid, dataset_id, text, text_hash) VALUES (lower(hex(randomblob(16))), ?1, 'A text.',"
+                  " randomblob(32))").bind(1, db::ensureDataset(d, "d")).run();
+    }
+    auto eve = sessionAs("eve");
+    ui::AnnotateView view(eve.get());
+    QCOMPARE(view.queue()->rowCount(), 1);
+    QCOMPARE(view.queueHeading()->text(), QStringLiteral("My queue (all items)"));
+    {
+        auto other = db::Project::open(m_path.toStdString());
+        db::assignItems(other->db(), {1}, {.overlap = 1, .annotatorIds = {db::annotatorByName(other->db(), "ana")->id}});
+    }
+    eve->checkForOutsideChanges();
+    QCOMPARE(view.queue()->rowCount(), 0);
+    QCOMPARE(view.queueHeading()->text(), QStringLiteral("My queue (assigned items)"));
 }
 
 int main(int argc, char** argv) {

@@ -107,6 +107,7 @@ AnnotateView::AnnotateView(ProjectSession* session, QWidget* parent)
     for (auto signal : {&ProjectSession::changedElsewhere, &ProjectSession::queuesChanged})
         connect(m_session, signal, this, [this] {
             m_queue->reload();  // the item on screen and its draft stay as they are
+            showQueueHeading();  // the first assignment turns "all items" into "assigned items"
             showQueueReason();
             // The first items of an empty queue (just imported or assigned) open at once, as at start.
             if (m_draft->itemId() == 0 && m_queue->rowCount() > 0) showRow(std::max(0, m_queue->nextOpenRow(0)));
@@ -139,6 +140,10 @@ AnnotateView::AnnotateView(ProjectSession* session, QWidget* parent)
     }
 }
 
+void AnnotateView::showQueueHeading() {
+    m_queueHeading->setText(m_queue->isAssigned() ? tr("My queue (assigned items)") : tr("My queue (all items)"));
+}
+
 void AnnotateView::setEditorsEnabled(bool enabled) {
     for (QWidget* w : {static_cast<QWidget*>(m_form), static_cast<QWidget*>(m_rewrite), static_cast<QWidget*>(m_text)})
         w->setEnabled(enabled);
@@ -157,7 +162,9 @@ QWidget* AnnotateView::buildQueuePanel() {
     m_queueView->setIconSize(QSize(10, 10));
     auto* layout = new QVBoxLayout(panel);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(heading(m_queue->isAssigned() ? tr("My queue (assigned items)") : tr("My queue (all items)"), panel));
+    m_queueHeading = heading(QString(), panel);
+    showQueueHeading();
+    layout->addWidget(m_queueHeading);
     layout->addWidget(m_progress);
     layout->addWidget(m_queueView);
     connect(m_queueView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
