@@ -214,10 +214,6 @@
         <translation>单选</translation>
     </message>
     <message>
-        <source>Rewrite agreement (mean pairwise chrF, 0–100): %1 %2 over %3 item(s).  Span agreement: α %4 %5, mean pairwise F1 %6 over %7 item(s).</source>
-        <translation>改写一致性(两两 chrF 均值,0–100):%1 %2,共 %3 个条目。  片段一致性:α %4 %5,两两 F1 均值 %6,共 %7 个条目。</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -282,6 +278,10 @@
     <message>
         <source>%1 over time…</source>
         <translation>正在计算 %1 随时间的变化…</translation>
+    </message>
+    <message>
+        <source>Rewrite agreement (mean pairwise chrF, 0–100): %1 over %2 item(s).  Span agreement: α %3, mean pairwise F1 %4 over %5 item(s).</source>
+        <translation>改写一致性(两两 chrF 均值,0–100):%1,共 %2 个条目。  片段一致性:α %3,两两 F1 均值 %4,共 %5 个条目。</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@
 #include "db/items.h"
 #include "db/project.h"
 #include "ui/adjudicate/adjudicate-view.h"
+#include "ui/agreement/agreement-view.h"
 #include "ui/annotate/annotate-view.h"
 #include "ui/annotate/annotation-draft.h"
 #include "ui/annotate/annotation-queue-model.h"
@@ -51,6 +52,7 @@ private slots:
     void annotatorsBrowseBlind();
     void firstPersonInANewProjectStartsAsItsLead();
     void theFirstAssignmentRenamesTheLeadsQueue();
+    void agreementWithoutRewritesReadsPlainly();
 
 private:
     std::unique_ptr<ui::ProjectSession> sessionAs(const std::string& name);
@@ -233,6 +235,26 @@ void TestTeamAnnotation::theFirstAssignmentRenamesTheLeadsQueue() {
     eve->checkForOutsideChanges();
     QCOMPARE(view.queue()->rowCount(), 0);
     QCOMPARE(view.queueHeading()->text(), QStringLiteral("My queue (assigned items)"));
+}
+
+// Two annotators, one item, no rewrites: the lead's first look at agreement read "chrF: — — over 0 item(s)".
+void TestTeamAnnotation::agreementWithoutRewritesReadsPlainly() {
+    {
+        auto project = db::Project::open(m_path.toStdString());
+        db::Database& d = project->db();
+        d.prepare("INSERT INTO items(uid, dataset_id, text, text_hash) VALUES (lower(hex(randomblob(16))), ?1, 'A text.',"
+                  " randomblob(32))").bind(1, db::ensureDataset(d, "d")).run();
+        for (const char* name : {"ana", "ben"})
+            db::saveAnnotation(d, {.itemId = 1, .annotatorId = db::annotatorByName(d, name)->id,
+                                   .labels = {{"bias", "Yes"}}, .status = "done"});
+    }
+    auto eve = sessionAs("eve");
+    ui::AgreementView view(eve.get());
+    view.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isComputing(), 10000);
+    QCOMPARE(view.textFigures()->text(),
+             QStringLiteral("Rewrite agreement (mean pairwise chrF, 0–100): — over 0 item(s).  Span agreement: α —, "
+                            "mean pairwise F1 — over 1 item(s)."));  // no spans on either side: F1 undefined
 }
 
 int main(int argc, char** argv) {
