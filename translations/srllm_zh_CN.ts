@@ -684,6 +684,22 @@
         <source>%1 open item(s) moved from %2 to %3; %4 done item(s) stay with %2.</source>
         <translation>%1 个未完成条目已从 %2 移给 %3;%4 个已完成条目仍归 %2。</translation>
     </message>
+    <message>
+        <source>New annotator&apos;s name</source>
+        <translation>新标注者的名字</translation>
+    </message>
+    <message>
+        <source>A&amp;dd to the team</source>
+        <translation>加入团队(&amp;D)</translation>
+    </message>
+    <message>
+        <source>%1 is already on the team.</source>
+        <translation>%1 已在团队中。</translation>
+    </message>
+    <message>
+        <source>%1 joined the team as an annotator; they pick their name when they open the project.</source>
+        <translation>%1 已作为标注者加入团队;打开项目时选择自己的名字即可。</translation>
+    </message>
 </context>
 <context>
     <name>EvaluateView</name>

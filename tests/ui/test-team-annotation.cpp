@@ -53,6 +53,7 @@ private slots:
     void firstPersonInANewProjectStartsAsItsLead();
     void theFirstAssignmentRenamesTheLeadsQueue();
     void agreementWithoutRewritesReadsPlainly();
+    void aLeadAddsAnnotatorsInTheAssignDialog();
 
 private:
     std::unique_ptr<ui::ProjectSession> sessionAs(const std::string& name);
@@ -255,6 +256,24 @@ void TestTeamAnnotation::agreementWithoutRewritesReadsPlainly() {
     QCOMPARE(view.textFigures()->text(),
              QStringLiteral("Rewrite agreement (mean pairwise chrF, 0–100): — over 0 item(s).  Span agreement: α —, "
                             "mean pairwise F1 — over 1 item(s)."));  // no spans on either side: F1 undefined
+}
+
+// A lead could assign only to people who had opened the project themselves (or via `srllm annotator add`).
+void TestTeamAnnotation::aLeadAddsAnnotatorsInTheAssignDialog() {
+    auto eve = sessionAs("eve");
+    ui::AssignDialog assign(eve.get());
+    QCOMPARE(assign.annotatorList()->count(), 4);
+    QTest::keyClicks(assign.newNameEdit(), QStringLiteral("dan"));
+    QTest::keyClick(assign.newNameEdit(), Qt::Key_Return);
+    QCOMPARE(db::annotatorByName(eve->db(), "dan")->role, std::string("annotator"));
+    QCOMPARE(assign.annotatorList()->count(), 5);
+    QCOMPARE(assign.annotatorList()->item(4)->text(), QStringLiteral("dan (annotator): 0 assigned, 0 open, 0 done"));
+    QCOMPARE(assign.annotatorList()->item(4)->checkState(), Qt::Checked);
+    QVERIFY(assign.newNameEdit()->text().isEmpty());
+    QTest::keyClicks(assign.newNameEdit(), QStringLiteral("ana"));
+    QVERIFY(!assign.addAnnotator());
+    QCOMPARE(assign.resultLabel()->text(), QStringLiteral("ana is already on the team."));
+    QCOMPARE(assign.annotatorList()->count(), 5);
 }
 
 int main(int argc, char** argv) {
