@@ -436,6 +436,10 @@
         <source>The project&apos;s scorer could not be loaded: %1</source>
         <translation>无法加载项目的评分器:%1</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;No items are assigned to you.&lt;/b&gt; Browse and Adjudicate show every item; Team &amp;gt; Assign items… hands them out, to you too.</source>
+        <translation>&lt;b&gt;没有分配给您的条目。&lt;/b&gt;“浏览”和“裁定”显示所有条目;团队 &amp;gt; 分配条目… 可分发条目,也可分给您自己。</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationQueueModel</name>

@@ -236,6 +236,11 @@ void TestTeamAnnotation::theFirstAssignmentRenamesTheLeadsQueue() {
     eve->checkForOutsideChanges();
     QCOMPARE(view.queue()->rowCount(), 0);
     QCOMPARE(view.queueHeading()->text(), QStringLiteral("My queue (assigned items)"));
+    ui::AnnotateView reopened(eve.get());  // the lead is not told to wait for their lead
+    QVERIFY(reopened.itemTitle()->text().startsWith(QStringLiteral("<b>No items are assigned to you.</b> Browse")));
+    auto ben = sessionAs("ben");
+    ui::AnnotateView annotator(ben.get());
+    QVERIFY(annotator.itemTitle()->text().contains(QStringLiteral("Your lead assigns them")));
 }
 
 // Two annotators, one item, no rewrites: the lead's first look at agreement read "chrF: — — over 0 item(s)".

@@ -130,11 +130,15 @@ AnnotateView::AnnotateView(ProjectSession* session, QWidget* parent)
     updateProgress(m_queue->doneCount(), m_queue->rowCount());
     showRow(m_queue->nextOpenRow(0) >= 0 ? m_queue->nextOpenRow(0) : 0);
     if (m_queue->rowCount() == 0) {
-        m_itemTitle->setText(m_queue->isAssigned()
-                                 ? tr("<b>No items are assigned to you yet.</b> Your lead assigns them (Team &gt; "
-                                      "Assign items…); they appear here by themselves.")
-                                 : tr("<b>No items to annotate yet.</b> Import a file (File &gt; Import…); the "
-                                      "items appear here by themselves."));
+        if (!m_queue->isAssigned())
+            m_itemTitle->setText(tr("<b>No items to annotate yet.</b> Import a file (File &gt; Import…); the "
+                                    "items appear here by themselves."));
+        else if (m_session->isExpert())  // the lead: their own queue is empty, the team's is not
+            m_itemTitle->setText(tr("<b>No items are assigned to you.</b> Browse and Adjudicate show every item; "
+                                    "Team &gt; Assign items… hands them out, to you too."));
+        else
+            m_itemTitle->setText(tr("<b>No items are assigned to you yet.</b> Your lead assigns them (Team &gt; "
+                                    "Assign items…); they appear here by themselves."));
         m_itemTitle->setWordWrap(true);
         setEditorsEnabled(false);
     }

@@ -37,6 +37,7 @@ public:
     SuggestionPanel* suggestions() const { return m_suggestions; }
     QLabel* queueReason() const { return m_reason; }
     QLabel* queueHeading() const { return m_queueHeading; }
+    QLabel* itemTitle() const { return m_itemTitle; }
 
 public slots:
     // Marks the item done (when every single field has a value) and opens the next open item.
