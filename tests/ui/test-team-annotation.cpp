@@ -43,6 +43,14 @@
 
 using namespace srllm;
 
+namespace {
+// An item written straight into the store, as another process would (dataset "d", made when absent).
+void insertItem(db::Database& d, const char* text) {
+    d.prepare("INSERT INTO items(uid, dataset_id, text, text_hash) VALUES (lower(hex(randomblob(16))), ?1, ?2,"
+              " randomblob(32))").bind(1, db::ensureDataset(d, "d")).bind(2, text).run();
+}
+}  // namespace
+
 class TestTeamAnnotation : public QObject {
     Q_OBJECT
 private slots:
@@ -159,10 +167,7 @@ void TestTeamAnnotation::outsideChangesRefreshTheQueueAndKeepTheDraft() {
     {
         auto project = db::Project::open(m_path.toStdString());
         auto& d = project->db();
-        const int64_t dataset = db::ensureDataset(d, "d");
-        for (const char* text : {"First text.", "Second text."})
-            d.prepare("INSERT INTO items(uid, dataset_id, text, text_hash) VALUES (lower(hex(randomblob(16))), ?1, ?2,"
-                      " randomblob(32))").bind(1, dataset).bind(2, text).run();
+        for (const char* text : {"First text.", "Second text."}) insertItem(d, text);
         db::assignItems(d, {1}, {.overlap = 1, .annotatorIds = {db::annotatorByName(d, "ana")->id}});
     }
     auto ana = sessionAs("ana");
@@ -222,8 +227,7 @@ void TestTeamAnnotation::theFirstAssignmentRenamesTheLeadsQueue() {
     {
         auto project = db::Project::open(m_path.toStdString());
         db::Database& d = project->db();
-        d.prepare("INSERT INTO items(uid, dataset_id, text, text_hash) VALUES (lower(hex(randomblob(16))), ?1, 'A text.',"
-                  " randomblob(32))").bind(1, db::ensureDataset(d, "d")).run();
+        insertItem(d, "A text.");
     }
     auto eve = sessionAs("eve");
     ui::AnnotateView view(eve.get());
@@ -248,8 +252,7 @@ void TestTeamAnnotation::agreementWithoutRewritesReadsPlainly() {
     {
         auto project = db::Project::open(m_path.toStdString());
         db::Database& d = project->db();
-        d.prepare("INSERT INTO items(uid, dataset_id, text, text_hash) VALUES (lower(hex(randomblob(16))), ?1, 'A text.',"
-                  " randomblob(32))").bind(1, db::ensureDataset(d, "d")).run();
+        insertItem(d, "A text.");
         for (const char* name : {"ana", "ben"})
             db::saveAnnotation(d, {.itemId = 1, .annotatorId = db::annotatorByName(d, name)->id,
                                    .labels = {{"bias", "Yes"}}, .status = "done"});
