@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds bench-import without libtorch or Qt and runs it.
-# Usage: bench/run-import-bench.sh [ROWS] [BUILD_DIR] [CASES, e.g. shell-plain,ours-plain]
+# Usage: bench/run-import-bench.sh [ROWS] [BUILD_DIR] [CASES, e.g. shell-plain,shell-project,ours-plain]
 # Results go into docs/BENCHMARKS.md ("Import (issue #2)") by hand, with the machine and the date.
 set -euo pipefail
 rows=${1:-1000000}

@@ -31,6 +31,17 @@ function(srllm_library target)
   srllm_warnings(${target})
 endfunction()
 
+# Whether a source file works with tensors (names torch or includes an engine header). Only those reuse the
+# engine's precompiled <torch/torch.h>: it costs a file that never sees a tensor 5–10 s of compiling.
+function(srllm_uses_tensors source out)
+  file(STRINGS ${source} hits REGEX "torch|at::|core/(io|model|lora|train|generate|kernels)/|tensor-compare\\.h")
+  if(hits)
+    set(${out} ON PARENT_SCOPE)
+  else()
+    set(${out} OFF PARENT_SCOPE)
+  endif()
+endfunction()
+
 # One test executable per source file (tests mirror the tree). GoogleTest cases become one ctest test
 # each, and GTEST_SKIP (used when ../shared/data or a model is absent) shows as skipped, never passed.
 # QT marks a Qt Test executable (GUI tests); it runs offscreen and reports skips through exit code 77.

@@ -1,28 +1,31 @@
 #include "db/item-identity.h"
 
+#include <chrono>
 #include <stdexcept>
-
-#include <unistd.h>
 
 #include <openssl/rand.h>
 
 namespace srllm::db {
 
-std::string newItemUid() {
-    // Drawing a block at a time keeps the CSPRNG's per-call cost off million-row imports.
-    constexpr size_t kBlock = 4096;
-    thread_local unsigned char pool[kBlock];
-    thread_local size_t used = kBlock;
-    thread_local pid_t owner = 0;
-    // A forked child inherits the pool; drawing afresh keeps parent and child from reusing uids.
-    if (used + 16 > kBlock || owner != ::getpid()) {
-        owner = ::getpid();
-        if (RAND_bytes(pool, static_cast<int>(kBlock)) != 1)
-            throw std::runtime_error("OpenSSL: the random generator failed (hint: is /dev/urandom readable?)");
-        used = 0;
+ItemUidSequence::ItemUidSequence() {
+    unsigned char random[10];
+    if (RAND_bytes(random, static_cast<int>(sizeof random)) != 1)
+        throw std::runtime_error("OpenSSL: the random generator failed (hint: is /dev/urandom readable?)");
+    const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+    m_high = (static_cast<uint64_t>(millis) & 0xFFFF'FFFF'FFFFull) << 16 | random[0] << 8 | random[1];
+    for (int i = 2; i < 10; ++i) m_low = m_low << 8 | random[i];
+}
+
+std::string ItemUidSequence::next() {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string uid(32, '0');
+    for (int i = 0; i < 16; ++i) {
+        uid[15 - i] = kDigits[(m_high >> (4 * i)) & 15];
+        uid[31 - i] = kDigits[(m_low >> (4 * i)) & 15];
     }
-    std::string uid = toHex(pool + used, 16);
-    used += 16;
+    if (++m_low == 0) ++m_high;
     return uid;
 }
 

@@ -51,6 +51,9 @@ std::unique_ptr<Project> Project::create(const std::string& path) {
     fs::remove(temporary);
     try {
         Database db(temporary, Database::Mode::Create);
+        // 16 KiB pages (SQLite's default is 4): a quarter of the pages for WAL frames and the checkpoint to
+        // write, which took a 200k-row import's commit from 0.28 s to 0.19 s CPU. Only settable before the first table.
+        db.exec("PRAGMA page_size=16384");
         migrate(db);
         Transaction tx(db);
         addTaxonomyVersion(db, nlohmann::json::parse(defaultTaxonomyJson()));

@@ -214,10 +214,6 @@
         <translation>单选</translation>
     </message>
     <message>
-        <source>Rewrite agreement (mean pairwise chrF, 0–100): %1 %2 over %3 item(s).  Span agreement: α %4 %5, mean pairwise F1 %6 over %7 item(s).</source>
-        <translation>改写一致性(两两 chrF 均值,0–100):%1 %2,共 %3 个条目。  片段一致性:α %4 %5,两两 F1 均值 %6,共 %7 个条目。</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -282,6 +278,10 @@
     <message>
         <source>%1 over time…</source>
         <translation>正在计算 %1 随时间的变化…</translation>
+    </message>
+    <message>
+        <source>Rewrite agreement (mean pairwise chrF, 0–100): %1 over %2 item(s).  Span agreement: α %3, mean pairwise F1 %4 over %5 item(s).</source>
+        <translation>改写一致性(两两 chrF 均值,0–100):%1,共 %2 个条目。  片段一致性:α %3,两两 F1 均值 %4,共 %5 个条目。</translation>
     </message>
 </context>
 <context>
@@ -436,6 +436,10 @@
         <source>The project&apos;s scorer could not be loaded: %1</source>
         <translation>无法加载项目的评分器:%1</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;No items are assigned to you.&lt;/b&gt; Browse and Adjudicate show every item; Team &amp;gt; Assign items… hands them out, to you too.</source>
+        <translation>&lt;b&gt;没有分配给您的条目。&lt;/b&gt;“浏览”和“裁定”显示所有条目;团队 &amp;gt; 分配条目… 可分发条目,也可分给您自己。</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationQueueModel</name>
@@ -557,6 +561,18 @@
         <source>&apos;%1&apos; already exists: choose it under &quot;I am&quot; instead.</source>
         <translation>“%1”已存在:请改在“我是”中选择。</translation>
     </message>
+    <message>
+        <source>Leads the team: imports, assigns items, routes disagreements, adjudicates and exports.</source>
+        <translation>团队负责人:导入、分配条目、分派分歧、裁定并导出。</translation>
+    </message>
+    <message>
+        <source>Compares model outputs blind in the Review mode.</source>
+        <translation>在“审阅”模式中盲评比较模型输出。</translation>
+    </message>
+    <message>
+        <source>Labels the items in their queue and sees only their own labels until an item is decided.</source>
+        <translation>标注自己队列中的条目;在条目裁定之前只能看到自己的标签。</translation>
+    </message>
 </context>
 <context>
     <name>AssignDialog</name>
@@ -671,6 +687,22 @@
     <message>
         <source>%1 open item(s) moved from %2 to %3; %4 done item(s) stay with %2.</source>
         <translation>%1 个未完成条目已从 %2 移给 %3;%4 个已完成条目仍归 %2。</translation>
+    </message>
+    <message>
+        <source>New annotator&apos;s name</source>
+        <translation>新标注者的名字</translation>
+    </message>
+    <message>
+        <source>A&amp;dd to the team</source>
+        <translation>加入团队(&amp;D)</translation>
+    </message>
+    <message>
+        <source>%1 is already on the team.</source>
+        <translation>%1 已在团队中。</translation>
+    </message>
+    <message>
+        <source>%1 joined the team as an annotator; they pick their name when they open the project.</source>
+        <translation>%1 已作为标注者加入团队;打开项目时选择自己的名字即可。</translation>
     </message>
 </context>
 <context>

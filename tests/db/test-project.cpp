@@ -37,6 +37,7 @@ TEST(Project, CreateWritesSchemaIdentityAndDefaultTaxonomy) {
     EXPECT_EQ(db::userVersion(project->db()), db::latestSchemaVersion());
     EXPECT_EQ(db::applicationId(project->db()), 0x53524C4D);  // "SRLM"
     EXPECT_EQ(journalMode(project->db()), "wal");
+    EXPECT_EQ(test::queryText(project->db(), "PRAGMA page_size"), "16384");  // fewer pages for the WAL to write
     const auto taxonomy = db::currentTaxonomy(project->db());
     EXPECT_EQ(taxonomy.version, 1);
     // The embedded copy is the resource file, parsed the same way.

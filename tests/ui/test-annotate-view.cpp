@@ -109,6 +109,7 @@ private slots:
     void suggestionsAreShownButNeverSavedAsLabels();
     void pastedRewriteIsCountedAndMetricsFollowTheText();
     void projectScorerSuggestsLabelsAndScoresTheRewrite();
+    void firstItemsOfAnEmptyQueueOpenReadyToLabel();
 };
 
 void TestAnnotateView::keyboardAloneStoresFiveCompleteAnnotations() {
@@ -336,6 +337,29 @@ void TestAnnotateView::projectScorerSuggestsLabelsAndScoresTheRewrite() {  // #1
     const QString metrics = f.view->rewriteEditor()->metrics()->text();
     QVERIFY2(metrics.contains(QStringLiteral("toxicity %1").arg(rewritten["toxicity"].get<double>(), 0, 'f', 2)),
              qPrintable(metrics));
+}
+
+// #11: a lead who imports into a new project (or an annotator whose first items are assigned) labels them at
+// once; the empty queue's disabled editors used to stay disabled until the project was reopened.
+void TestAnnotateView::firstItemsOfAnEmptyQueueOpenReadyToLabel() {
+    Fixture f({});
+    QVERIFY(!f.view->labelForm()->isEnabled());
+    {
+        auto other = db::Project::open(f.session->projectPath().toStdString());  // as the CLI or the import dialog
+        VectorReader reader({"Old people can't use phones.", "The bus leaves at nine."});
+        db::importItems(*other, reader, "later", [](int64_t, int64_t) { return true; });
+    }
+    f.session->checkForOutsideChanges();
+    QCOMPARE(f.view->draft()->itemId(), int64_t(1));
+    QVERIFY(f.view->labelForm()->isEnabled());
+    QVERIFY(f.view->rewriteEditor()->isEnabled());
+    QCOMPARE(QApplication::focusWidget(), f.view->labelForm());
+    for (int key : {Qt::Key_2, Qt::Key_1, Qt::Key_2, Qt::Key_1, Qt::Key_2}) f.press(key);  // bias: Yes, then the rest
+    f.press(Qt::Key_Return, Qt::ControlModifier);
+    const auto row = f.stored(1);
+    QVERIFY(row);
+    QCOMPARE(row->status, std::string("done"));
+    QCOMPARE(QString::fromStdString(row->labels.value("bias", "")), QStringLiteral("Yes"));
 }
 
 int main(int argc, char** argv) {

@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QSettings>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
@@ -25,6 +26,7 @@
 #include "db/items.h"
 #include "db/project.h"
 #include "ui/adjudicate/adjudicate-view.h"
+#include "ui/agreement/agreement-view.h"
 #include "ui/annotate/annotate-view.h"
 #include "ui/annotate/annotation-draft.h"
 #include "ui/annotate/annotation-queue-model.h"
@@ -33,12 +35,21 @@
 #include "ui/browser/item-browser-view.h"
 #include "ui/browser/item-table-model.h"
 #include "ui/data/import-dialog.h"
+#include "ui/main/annotator-profile-dialog.h"
 #include "ui/project-session.h"
 #include "ui/team/assign-dialog.h"
 #include "ui/team/routing-dialog.h"
 #include "support/qt-active-window.h"
 
 using namespace srllm;
+
+namespace {
+// An item written straight into the store, as another process would (dataset "d", made when absent).
+void insertItem(db::Database& d, const char* text) {
+    d.prepare("INSERT INTO items(uid, dataset_id, text, text_hash) VALUES (lower(hex(randomblob(16))), ?1, ?2,"
+              " randomblob(32))").bind(1, db::ensureDataset(d, "d")).bind(2, text).run();
+}
+}  // namespace
 
 class TestTeamAnnotation : public QObject {
     Q_OBJECT
@@ -47,6 +58,10 @@ private slots:
     void importAssignAnnotateAsTwoAndSeeTheDisagreementRouted();
     void outsideChangesRefreshTheQueueAndKeepTheDraft();
     void annotatorsBrowseBlind();
+    void firstPersonInANewProjectStartsAsItsLead();
+    void theFirstAssignmentRenamesTheLeadsQueue();
+    void agreementWithoutRewritesReadsPlainly();
+    void aLeadAddsAnnotatorsInTheAssignDialog();
 
 private:
     std::unique_ptr<ui::ProjectSession> sessionAs(const std::string& name);
@@ -152,10 +167,7 @@ void TestTeamAnnotation::outsideChangesRefreshTheQueueAndKeepTheDraft() {
     {
         auto project = db::Project::open(m_path.toStdString());
         auto& d = project->db();
-        const int64_t dataset = db::ensureDataset(d, "d");
-        for (const char* text : {"First text.", "Second text."})
-            d.prepare("INSERT INTO items(uid, dataset_id, text, text_hash) VALUES (lower(hex(randomblob(16))), ?1, ?2,"
-                      " randomblob(32))").bind(1, dataset).bind(2, text).run();
+        for (const char* text : {"First text.", "Second text."}) insertItem(d, text);
         db::assignItems(d, {1}, {.overlap = 1, .annotatorIds = {db::annotatorByName(d, "ana")->id}});
     }
     auto ana = sessionAs("ana");
@@ -188,6 +200,88 @@ void TestTeamAnnotation::annotatorsBrowseBlind() {
     auto eve = sessionAs("eve");
     ui::ItemBrowserView expertBrowser(eve.get());
     QVERIFY(!expertBrowser.table()->isColumnHidden(ui::ItemTableModel::GoldColumn));
+}
+
+// A lead opening the project they just made used to become a plain annotator by default, with every tool
+// to set the project up (import, assign) disabled; the first person is now the expert, later ones are not.
+void TestTeamAnnotation::firstPersonInANewProjectStartsAsItsLead() {
+    QSettings().remove(QStringLiteral("annotator"));
+    auto project = db::Project::create(m_dir.filePath(QStringLiteral("new.srllm")).toStdString());
+    {
+        ui::AnnotatorProfileDialog first(project->db(), QStringLiteral("new.srllm"));
+        QCOMPARE(first.roleBox()->currentData().toString(), QStringLiteral("expert"));
+        QTest::keyClicks(first.nameEdit(), QStringLiteral("lena"));
+        first.accept();
+        QCOMPARE(first.result(), int(QDialog::Accepted));
+        QCOMPARE(db::annotatorByName(project->db(), "lena")->role, std::string("expert"));
+    }
+    QSettings().remove(QStringLiteral("annotator"));
+    ui::AnnotatorProfileDialog second(project->db(), QStringLiteral("new.srllm"));
+    QTest::keyClicks(second.nameEdit(), QStringLiteral("ana"));  // typing a name picks "New annotator"
+    QCOMPARE(second.roleBox()->currentData().toString(), QStringLiteral("annotator"));
+}
+
+// Once anything is assigned, queues hold only assigned items (db/annotation-queue.h); the lead's open view
+// said "all items" over an emptied queue until it was reopened.
+void TestTeamAnnotation::theFirstAssignmentRenamesTheLeadsQueue() {
+    {
+        auto project = db::Project::open(m_path.toStdString());
+        db::Database& d = project->db();
+        insertItem(d, "A text.");
+    }
+    auto eve = sessionAs("eve");
+    ui::AnnotateView view(eve.get());
+    QCOMPARE(view.queue()->rowCount(), 1);
+    QCOMPARE(view.queueHeading()->text(), QStringLiteral("My queue (all items)"));
+    {
+        auto other = db::Project::open(m_path.toStdString());
+        db::assignItems(other->db(), {1}, {.overlap = 1, .annotatorIds = {db::annotatorByName(other->db(), "ana")->id}});
+    }
+    eve->checkForOutsideChanges();
+    QCOMPARE(view.queue()->rowCount(), 0);
+    QCOMPARE(view.queueHeading()->text(), QStringLiteral("My queue (assigned items)"));
+    ui::AnnotateView reopened(eve.get());  // the lead is not told to wait for their lead
+    QVERIFY(reopened.itemTitle()->text().startsWith(QStringLiteral("<b>No items are assigned to you.</b> Browse")));
+    auto ben = sessionAs("ben");
+    ui::AnnotateView annotator(ben.get());
+    QVERIFY(annotator.itemTitle()->text().contains(QStringLiteral("Your lead assigns them")));
+}
+
+// Two annotators, one item, no rewrites: the lead's first look at agreement read "chrF: — — over 0 item(s)".
+void TestTeamAnnotation::agreementWithoutRewritesReadsPlainly() {
+    {
+        auto project = db::Project::open(m_path.toStdString());
+        db::Database& d = project->db();
+        insertItem(d, "A text.");
+        for (const char* name : {"ana", "ben"})
+            db::saveAnnotation(d, {.itemId = 1, .annotatorId = db::annotatorByName(d, name)->id,
+                                   .labels = {{"bias", "Yes"}}, .status = "done"});
+    }
+    auto eve = sessionAs("eve");
+    ui::AgreementView view(eve.get());
+    view.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isComputing(), 10000);
+    QCOMPARE(view.textFigures()->text(),
+             QStringLiteral("Rewrite agreement (mean pairwise chrF, 0–100): — over 0 item(s).  Span agreement: α —, "
+                            "mean pairwise F1 — over 1 item(s)."));  // no spans on either side: F1 undefined
+}
+
+// A lead could assign only to people who had opened the project themselves (or via `srllm annotator add`).
+void TestTeamAnnotation::aLeadAddsAnnotatorsInTheAssignDialog() {
+    auto eve = sessionAs("eve");
+    ui::AssignDialog assign(eve.get());
+    QCOMPARE(assign.annotatorList()->count(), 4);
+    QTest::keyClicks(assign.newNameEdit(), QStringLiteral("dan"));
+    QTest::keyClick(assign.newNameEdit(), Qt::Key_Return);
+    QCOMPARE(db::annotatorByName(eve->db(), "dan")->role, std::string("annotator"));
+    QCOMPARE(assign.annotatorList()->count(), 5);
+    QCOMPARE(assign.annotatorList()->item(4)->text(), QStringLiteral("dan (annotator): 0 assigned, 0 open, 0 done"));
+    QCOMPARE(assign.annotatorList()->item(4)->checkState(), Qt::Checked);
+    QVERIFY(assign.newNameEdit()->text().isEmpty());
+    QTest::keyClicks(assign.newNameEdit(), QStringLiteral("ana"));
+    QVERIFY(!assign.addAnnotator());
+    QCOMPARE(assign.resultLabel()->text(), QStringLiteral("ana is already on the team."));
+    QCOMPARE(assign.annotatorList()->count(), 5);
 }
 
 int main(int argc, char** argv) {

@@ -36,6 +36,12 @@ QString interval(const core::ConfidenceInterval& ci, int decimals = 3) {
     return QStringLiteral("[%1, %2]").arg(number(ci.lo, decimals), number(ci.hi, decimals));
 }
 
+// "0.812 [0.70, 0.90]", or a lone "—" when the figure is undefined (no rewrites yet), never "— —".
+QString numberWithInterval(double v, const core::ConfidenceInterval& ci, int decimals = 3) {
+    if (std::isnan(v)) return number(v);
+    return std::isnan(ci.lo) || std::isnan(ci.hi) ? number(v, decimals) : number(v, decimals) + QLatin1Char(' ') + interval(ci, decimals);
+}
+
 QTableWidget* makeTable(const QStringList& headers, QWidget* parent) {
     auto* table = new QTableWidget(0, static_cast<int>(headers.size()), parent);
     table->setHorizontalHeaderLabels(headers);
@@ -242,11 +248,11 @@ void AgreementView::showReport() {
         m_field->addItem(fieldLabel(f.key), QString::fromStdString(f.key));
     }
     m_textFigures->setText(
-        tr("Rewrite agreement (mean pairwise chrF, 0–100): %1 %2 over %3 item(s).  Span agreement: α %4 %5, "
-           "mean pairwise F1 %6 over %7 item(s).")
-            .arg(number(r.rewrites.meanPairwiseChrf.value, 1), interval(r.rewrites.meanPairwiseChrf.ci, 1))
+        tr("Rewrite agreement (mean pairwise chrF, 0–100): %1 over %2 item(s).  Span agreement: α %3, "
+           "mean pairwise F1 %4 over %5 item(s).")
+            .arg(numberWithInterval(r.rewrites.meanPairwiseChrf.value, r.rewrites.meanPairwiseChrf.ci, 1))
             .arg(r.rewrites.items)
-            .arg(number(r.spans.alpha.value), interval(r.spans.alpha.ci), number(r.spans.meanPairwiseF1))
+            .arg(numberWithInterval(r.spans.alpha.value, r.spans.alpha.ci), number(r.spans.meanPairwiseF1))
             .arg(r.spans.items));
     m_annotators->setRowCount(static_cast<int>(r.annotators.size()));
     for (int i = 0; i < static_cast<int>(r.annotators.size()); ++i) {

@@ -45,6 +45,7 @@ public:
     QProgressBar* progressBar() const { return m_progress; }
     QPushButton* cancelButton() const { return m_cancel; }
     bool isComputing() const;
+    QLabel* textFigures() const { return m_textFigures; }  // for tests
 
 public slots:
     // Recomputes the report in the background with the chosen bootstrap resamples; then the charts.

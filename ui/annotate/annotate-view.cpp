@@ -107,7 +107,10 @@ AnnotateView::AnnotateView(ProjectSession* session, QWidget* parent)
     for (auto signal : {&ProjectSession::changedElsewhere, &ProjectSession::queuesChanged})
         connect(m_session, signal, this, [this] {
             m_queue->reload();  // the item on screen and its draft stay as they are
+            showQueueHeading();  // the first assignment turns "all items" into "assigned items"
             showQueueReason();
+            // The first items of an empty queue (just imported or assigned) open at once, as at start.
+            if (m_draft->itemId() == 0 && m_queue->rowCount() > 0) showRow(std::max(0, m_queue->nextOpenRow(0)));
         });
     connect(m_text, &SpanTextView::spanRemoveRequested, this, [this](int index) {
         m_draft->edit(AnnotationDraft::EditKind::Span, tr("Remove biased words"), [&](AnnotationState& s) {
@@ -127,15 +130,27 @@ AnnotateView::AnnotateView(ProjectSession* session, QWidget* parent)
     updateProgress(m_queue->doneCount(), m_queue->rowCount());
     showRow(m_queue->nextOpenRow(0) >= 0 ? m_queue->nextOpenRow(0) : 0);
     if (m_queue->rowCount() == 0) {
-        m_itemTitle->setText(m_queue->isAssigned()
-                                 ? tr("<b>No items are assigned to you yet.</b> Your lead assigns them (Team &gt; "
-                                      "Assign items…); they appear here by themselves.")
-                                 : tr("<b>No items to annotate yet.</b> Import a file (File &gt; Import…); the "
-                                      "items appear here by themselves."));
+        if (!m_queue->isAssigned())
+            m_itemTitle->setText(tr("<b>No items to annotate yet.</b> Import a file (File &gt; Import…); the "
+                                    "items appear here by themselves."));
+        else if (m_session->isExpert())  // the lead: their own queue is empty, the team's is not
+            m_itemTitle->setText(tr("<b>No items are assigned to you.</b> Browse and Adjudicate show every item; "
+                                    "Team &gt; Assign items… hands them out, to you too."));
+        else
+            m_itemTitle->setText(tr("<b>No items are assigned to you yet.</b> Your lead assigns them (Team &gt; "
+                                    "Assign items…); they appear here by themselves."));
         m_itemTitle->setWordWrap(true);
-        for (QWidget* w : {static_cast<QWidget*>(m_form), static_cast<QWidget*>(m_rewrite), static_cast<QWidget*>(m_text)})
-            w->setEnabled(false);
+        setEditorsEnabled(false);
     }
+}
+
+void AnnotateView::showQueueHeading() {
+    m_queueHeading->setText(m_queue->isAssigned() ? tr("My queue (assigned items)") : tr("My queue (all items)"));
+}
+
+void AnnotateView::setEditorsEnabled(bool enabled) {
+    for (QWidget* w : {static_cast<QWidget*>(m_form), static_cast<QWidget*>(m_rewrite), static_cast<QWidget*>(m_text)})
+        w->setEnabled(enabled);
 }
 
 QWidget* AnnotateView::buildQueuePanel() {
@@ -151,7 +166,9 @@ QWidget* AnnotateView::buildQueuePanel() {
     m_queueView->setIconSize(QSize(10, 10));
     auto* layout = new QVBoxLayout(panel);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(heading(m_queue->isAssigned() ? tr("My queue (assigned items)") : tr("My queue (all items)"), panel));
+    m_queueHeading = heading(QString(), panel);
+    showQueueHeading();
+    layout->addWidget(m_queueHeading);
     layout->addWidget(m_progress);
     layout->addWidget(m_queueView);
     connect(m_queueView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -259,6 +276,7 @@ void AnnotateView::createActions() {
 }
 
 void AnnotateView::onLoaded() {
+    setEditorsEnabled(true);  // an empty queue disabled them
     m_text->setContent(m_draft->text(), m_draft->state().spans);
     showSuggestions();
     showQueueReason();

@@ -36,6 +36,8 @@ public:
     AnnotationQueueModel* queue() const { return m_queue; }
     SuggestionPanel* suggestions() const { return m_suggestions; }
     QLabel* queueReason() const { return m_reason; }
+    QLabel* queueHeading() const { return m_queueHeading; }
+    QLabel* itemTitle() const { return m_itemTitle; }
 
 public slots:
     // Marks the item done (when every single field has a value) and opens the next open item.
@@ -61,6 +63,8 @@ private:
     QWidget* buildFormPanel();
     void createActions();
     void onLoaded();
+    void setEditorsEnabled(bool enabled);
+    void showQueueHeading();
     void onChanged();
     void showSuggestions();
     void showQueueReason();
@@ -74,6 +78,7 @@ private:
     ItemTimer* m_timer;
     QListView* m_queueView = nullptr;
     QProgressBar* m_progress = nullptr;
+    QLabel* m_queueHeading = nullptr;
     QLabel* m_itemTitle = nullptr;
     QLabel* m_banner = nullptr;
     QLabel* m_reason = nullptr;  // why the item is in the queue (routed, re-review); stays while it is shown

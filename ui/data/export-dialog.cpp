@@ -43,6 +43,7 @@ ExportDialog::ExportDialog(ProjectSession* session, QWidget* parent)
     layout->addLayout(form);
     layout->addWidget(m_result);
     layout->addWidget(buttons);
+    setMinimumWidth(560);  // room for a whole path in the file field
     connect(browse, &QPushButton::clicked, this, [this] {
         const bool csv = m_format->currentData().toInt() == int(db::LabelFileFormat::Csv);
         const QString path = QFileDialog::getSaveFileName(this, tr("Export"), QString(),

@@ -21,6 +21,15 @@ namespace {
 const QStringList kRoles = {QStringLiteral("annotator"), QStringLiteral("expert"), QStringLiteral("reviewer")};
 constexpr int kNameRole = Qt::UserRole + 1;  // combo-box-local: the annotator's plain name
 constexpr int kRoleRole = Qt::UserRole + 2;  // and their stored role
+
+QString roleHint(const QString& role) {
+    if (role == QLatin1String("expert"))
+        return AnnotatorProfileDialog::tr("Leads the team: imports, assigns items, routes disagreements, adjudicates "
+                                          "and exports.");
+    if (role == QLatin1String("reviewer")) return AnnotatorProfileDialog::tr("Compares model outputs blind in the Review mode.");
+    return AnnotatorProfileDialog::tr("Labels the items in their queue and sees only their own labels until an item "
+                                      "is decided.");
+}
 }  // namespace
 
 QString roleDisplayName(const QString& role) {
@@ -32,7 +41,7 @@ QString roleDisplayName(const QString& role) {
 AnnotatorProfileDialog::AnnotatorProfileDialog(db::Database& db, const QString& projectName, QWidget* parent)
     : QDialog(parent), m_db(db), m_useExisting(new QRadioButton(tr("I am"), this)),
       m_createNew(new QRadioButton(tr("New annotator"), this)), m_existing(new QComboBox(this)),
-      m_name(new QLineEdit(this)), m_role(new QComboBox(this)), m_error(new QLabel(this)),
+      m_name(new QLineEdit(this)), m_role(new QComboBox(this)), m_roleHint(new QLabel(this)), m_error(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
     setWindowTitle(tr("Who is annotating?"));
     const QSettings settings;
@@ -46,7 +55,11 @@ AnnotatorProfileDialog::AnnotatorProfileDialog(db::Database& db, const QString& 
         if (name == lastName) m_existing->setCurrentIndex(m_existing->count() - 1);
     }
     for (const QString& role : kRoles) m_role->addItem(roleDisplayName(role), role);
-    m_role->setCurrentIndex(std::max<int>(0, kRoles.indexOf(settings.value("annotator/role").toString())));
+    // A project nobody has joined yet was just made by its lead, who needs the expert's tools to set it up.
+    m_newRole = m_existing->count() == 0 ? QStringLiteral("expert") : settings.value("annotator/role").toString();
+    m_role->setCurrentIndex(std::max<int>(0, kRoles.indexOf(m_newRole)));
+    m_roleHint->setWordWrap(true);
+    m_roleHint->setStyleSheet(QStringLiteral("color: palette(mid);"));
     m_name->setPlaceholderText(tr("Your name or pseudonym"));
     if (m_existing->count() == 0) m_name->setText(lastName);
     m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
@@ -59,6 +72,7 @@ AnnotatorProfileDialog::AnnotatorProfileDialog(db::Database& db, const QString& 
     form->addRow(m_useExisting, m_existing);
     form->addRow(m_createNew, m_name);
     form->addRow(tr("Role"), m_role);
+    form->addRow(QString(), m_roleHint);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addLayout(form);
@@ -72,18 +86,25 @@ AnnotatorProfileDialog::AnnotatorProfileDialog(db::Database& db, const QString& 
     connect(m_useExisting, &QRadioButton::toggled, this, &AnnotatorProfileDialog::updateState);
     connect(m_existing, &QComboBox::currentIndexChanged, this, &AnnotatorProfileDialog::updateState);
     connect(m_name, &QLineEdit::textChanged, this, &AnnotatorProfileDialog::updateState);
+    connect(m_role, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_createNew->isChecked()) m_newRole = m_role->currentData().toString();
+        m_roleHint->setText(roleHint(m_role->currentData().toString()));
+    });
     connect(m_name, &QLineEdit::textEdited, this, [this] { m_createNew->setChecked(true); });
     connect(m_buttons, &QDialogButtonBox::accepted, this, &AnnotatorProfileDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &AnnotatorProfileDialog::reject);
     updateState();
+    m_roleHint->setText(roleHint(m_role->currentData().toString()));
     (haveExisting ? static_cast<QWidget*>(m_existing) : m_name)->setFocus();
 }
 
 void AnnotatorProfileDialog::updateState() {
     const bool existing = m_useExisting->isChecked();
     m_existing->setEnabled(existing);
-    // An existing annotator keeps their role; the box shows it rather than the default for new ones.
-    if (existing) m_role->setCurrentIndex(std::max<int>(0, kRoles.indexOf(m_existing->currentData(kRoleRole).toString())));
+    // An existing annotator keeps their role; a new one gets the default or what was picked for them, never
+    // the role of whoever the box showed before.
+    const QString role = existing ? m_existing->currentData(kRoleRole).toString() : m_newRole;
+    m_role->setCurrentIndex(std::max<int>(0, kRoles.indexOf(role)));
     m_role->setEnabled(!existing);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(existing || !m_name->text().trimmed().isEmpty());
 }

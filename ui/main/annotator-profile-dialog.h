@@ -1,6 +1,7 @@
 #pragma once
 // The start dialog: who is annotating? Pick an annotator of the project or create one (name and role
-// annotator / expert / reviewer). The last choice is remembered in QSettings ("annotator/name", "/role").
+// annotator / expert / reviewer, each explained under the box). The last choice is remembered in QSettings
+// ("annotator/name", "/role"); the first person in a project without annotators starts as its lead (expert).
 #include <cstdint>
 
 #include <QDialog>
@@ -30,6 +31,9 @@ public:
 
     void accept() override;
 
+    QLineEdit* nameEdit() const { return m_name; }  // for tests
+    QComboBox* roleBox() const { return m_role; }
+
 private:
     void updateState();
 
@@ -39,6 +43,8 @@ private:
     QComboBox* m_existing;
     QLineEdit* m_name;
     QComboBox* m_role;
+    QLabel* m_roleHint;
+    QString m_newRole;  // the role a new annotator gets
     QLabel* m_error;
     QDialogButtonBox* m_buttons;
     int64_t m_annotatorId = 0;

@@ -18,6 +18,7 @@
 #include "db/assignments.h"
 #include "db/item-browse-query.h"
 #include "db/project.h"
+#include "ui/main/annotator-profile-dialog.h"
 #include "ui/project-session.h"
 #include "ui/task-progress-dialog.h"
 
@@ -25,7 +26,7 @@ namespace srllm::ui {
 
 AssignDialog::AssignDialog(ProjectSession* session, QWidget* parent)
     : QDialog(parent), m_session(session), m_dataset(new QComboBox(this)), m_search(new QLineEdit(this)),
-      m_annotators(new QListWidget(this)), m_overlap(new QSpinBox(this)), m_strategy(new QComboBox(this)),
+      m_annotators(new QListWidget(this)), m_newName(new QLineEdit(this)), m_overlap(new QSpinBox(this)), m_strategy(new QComboBox(this)),
       m_seed(new QSpinBox(this)), m_stratify(new QComboBox(this)), m_from(new QComboBox(this)),
       m_to(new QComboBox(this)), m_result(new QLabel(this)) {
     setWindowTitle(tr("Assign items"));
@@ -54,6 +55,14 @@ AssignDialog::AssignDialog(ProjectSession* session, QWidget* parent)
     auto* people = new QGroupBox(tr("Annotators (tick who gets items)"), this);
     auto* peopleLayout = new QVBoxLayout(people);
     peopleLayout->addWidget(m_annotators);
+    m_newName->setPlaceholderText(tr("New annotator's name"));
+    auto* addButton = new QPushButton(tr("A&dd to the team"), this);
+    connect(addButton, &QPushButton::clicked, this, &AssignDialog::addAnnotator);
+    connect(m_newName, &QLineEdit::returnPressed, this, &AssignDialog::addAnnotator);
+    auto* addRow = new QHBoxLayout;
+    addRow->addWidget(m_newName, 1);
+    addRow->addWidget(addButton);
+    peopleLayout->addLayout(addRow);
     auto* how = new QGroupBox(tr("How"), this);
     auto* howForm = new QFormLayout(how);
     howForm->addRow(tr("Annotators per item:"), m_overlap);
@@ -83,6 +92,8 @@ AssignDialog::AssignDialog(ProjectSession* session, QWidget* parent)
     layout->addWidget(move);
     layout->addWidget(m_result);
     layout->addWidget(close);
+    // Return in a text field (a search, a new name) must not start an assignment.
+    for (auto* button : findChildren<QPushButton*>()) button->setAutoDefault(false);
     resize(560, 640);
 }
 
@@ -93,7 +104,7 @@ void AssignDialog::fillAnnotators() {
     for (const auto& w : db::annotatorWorkloads(m_session->db())) {
         const QString name = QString::fromStdString(w.annotator.name);
         auto* item = new QListWidgetItem(
-            tr("%1 (%2): %3 assigned, %4 open, %5 done").arg(name, QString::fromStdString(w.annotator.role))
+            tr("%1 (%2): %3 assigned, %4 open, %5 done").arg(name, roleDisplayName(QString::fromStdString(w.annotator.role)))
                 .arg(w.assigned).arg(w.open).arg(w.done),
             m_annotators);
         item->setData(Qt::UserRole, QVariant::fromValue<qint64>(w.annotator.id));
@@ -103,6 +114,25 @@ void AssignDialog::fillAnnotators() {
         m_to->addItem(name, QVariant::fromValue<qint64>(w.annotator.id));
     }
     m_to->setCurrentIndex(std::min(1, m_to->count() - 1));
+}
+
+bool AssignDialog::addAnnotator() {
+    const QString name = m_newName->text().trimmed();
+    if (name.isEmpty()) return false;
+    try {
+        if (db::annotatorByName(m_session->db(), name.toStdString())) {
+            m_result->setText(tr("%1 is already on the team.").arg(name));
+            return false;
+        }
+        db::ensureAnnotator(m_session->db(), name.toStdString(), "annotator");
+    } catch (const std::exception& e) {
+        m_result->setText(QString::fromUtf8(e.what()));
+        return false;
+    }
+    m_newName->clear();
+    fillAnnotators();
+    m_result->setText(tr("%1 joined the team as an annotator; they pick their name when they open the project.").arg(name));
+    return true;
 }
 
 bool AssignDialog::assign() {

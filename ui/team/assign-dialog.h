@@ -1,7 +1,8 @@
 #pragma once
 // Team > Assign items (experts): choose the items (a dataset and/or a search, as in the browser) and the
 // annotators, the overlap k, round robin or balanced, a seed and a risk stratum, then Assign; or hand one
-// annotator's open items to another. Runs on a worker connection with progress (db/assignments.h).
+// annotator's open items to another. Runs on a worker connection with progress (db/assignments.h). A lead
+// can add annotators here before they have opened the project (as `srllm annotator add` does).
 #include <QDialog>
 
 class QComboBox;
@@ -24,11 +25,14 @@ public:
     QComboBox* datasetBox() const { return m_dataset; }
     QComboBox* strategyBox() const { return m_strategy; }
     QLabel* resultLabel() const { return m_result; }
+    QLineEdit* newNameEdit() const { return m_newName; }
 
 public slots:
     // Assigns with the current choices; false (with the reason shown) when refused or failed.
     bool assign();
     bool reassign();
+    // Adds the name in the new-annotator field as an annotator; false (with the reason shown) when it is not new.
+    bool addAnnotator();
 
 private:
     void fillAnnotators();
@@ -37,6 +41,7 @@ private:
     QComboBox* m_dataset;
     QLineEdit* m_search;
     QListWidget* m_annotators;
+    QLineEdit* m_newName;
     QSpinBox* m_overlap;
     QComboBox* m_strategy;
     QSpinBox* m_seed;
