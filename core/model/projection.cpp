@@ -18,8 +18,8 @@ DenseProjection::DenseProjection(int64_t in, int64_t out, bool withBias) {
 }
 
 torch::Tensor DenseProjection::forward(const torch::Tensor& x) {
-    // Without AMX, torch's bf16 products run at about half its float32 rate (docs/BENCHMARKS.md), so a
-    // frozen float32 weight (LoRA's base) multiplies in float32 under CPU bf16 autocast; the result stays bf16.
+    // Without AMX torch's bf16 products are slower than float32 (half the rate with AVX-512 BF16, docs/BENCHMARKS.md),
+    // so a frozen float32 weight (LoRA's base) multiplies in float32 under CPU bf16 autocast; the result stays bf16.
     if (x.is_cpu() && !weight.requires_grad() && weight.scalar_type() == torch::kFloat32 && !cpuFeatures().amxBf16 &&
         AutocastScope::cpuDtype() == torch::kBFloat16) {
         const c10::impl::ExcludeDispatchKeyGuard noAutocast(c10::DispatchKey::AutocastCPU);
