@@ -5,7 +5,7 @@
 # cores in both), and prints a Markdown table of medians, the median of the per-round ratios, and MFU
 # against the peaks printed above. bf16 rows run only where the CPU has AVX-512 BF16 or AMX: elsewhere
 # torch 1.13's bf16 products fall back to a scalar loop about 100x slower than float32.
-# Usage: bench/run-train-bench.sh [BUILD_DIR] [ROUNDS] [STEPS]
+# Usage: [THREADS=N] [CONFIGS=mode:dtype,...] bench/run-train-bench.sh [BUILD_DIR] [ROUNDS] [STEPS]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 build="${1:-$here/../build}"
@@ -15,6 +15,7 @@ threads="${THREADS:-$(nproc)}"  # THREADS=1 for a steadier figure on a shared ma
 export OMP_NUM_THREADS="$threads"
 configs="full:fp32,lora:fp32"
 if grep -q -w -E "avx512_bf16|amx_bf16" /proc/cpuinfo; then configs="$configs,full:bf16,lora:bf16"; fi
+configs="${CONFIGS:-$configs}"  # CONFIGS=lora:bf16 reruns one row
 out="$(mktemp)"
 trap 'rm -f "$out"' EXIT
 echo "date: $(date -u +%Y-%m-%d), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME")"

@@ -49,4 +49,14 @@ bool AutocastScope::active() {
 #endif
 }
 
+std::optional<torch::Dtype> AutocastScope::cpuDtype() {
+#ifdef SRLLM_AUTOCAST_PER_DEVICE
+    if (!at::autocast::is_autocast_enabled(torch::kCPU)) return std::nullopt;
+    return at::autocast::get_autocast_dtype(torch::kCPU);
+#else
+    if (!at::autocast::is_cpu_enabled()) return std::nullopt;
+    return at::autocast::get_autocast_cpu_dtype();
+#endif
+}
+
 }  // namespace srllm::core

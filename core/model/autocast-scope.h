@@ -19,6 +19,8 @@ public:
 
     // Whether autocast is on for the CPU or CUDA in this thread.
     static bool active();
+    // The dtype CPU autocast casts products to in this thread; nullopt when it is off.
+    static std::optional<torch::Dtype> cpuDtype();
 
 private:
     std::optional<torch::DeviceType> m_type;

@@ -1,5 +1,10 @@
 #include "core/model/projection.h"
 
+#include <c10/core/impl/LocalDispatchKeySet.h>
+
+#include "core/kernels/cpu-features.h"
+#include "core/model/autocast-scope.h"
+
 namespace srllm::core {
 
 DenseProjection::DenseProjection(int64_t in, int64_t out, bool withBias) {
@@ -13,6 +18,13 @@ DenseProjection::DenseProjection(int64_t in, int64_t out, bool withBias) {
 }
 
 torch::Tensor DenseProjection::forward(const torch::Tensor& x) {
+    // Without AMX torch's bf16 products are slower than float32 (half the rate with AVX-512 BF16, docs/BENCHMARKS.md),
+    // so a frozen float32 weight (LoRA's base) multiplies in float32 under CPU bf16 autocast; the result stays bf16.
+    if (x.is_cpu() && !weight.requires_grad() && weight.scalar_type() == torch::kFloat32 && !cpuFeatures().amxBf16 &&
+        AutocastScope::cpuDtype() == torch::kBFloat16) {
+        const c10::impl::ExcludeDispatchKeyGuard noAutocast(c10::DispatchKey::AutocastCPU);
+        return torch::nn::functional::linear(x.to(torch::kFloat32), weight, bias).to(torch::kBFloat16);
+    }
     return torch::nn::functional::linear(x, weight, bias);
 }
 

@@ -72,6 +72,7 @@ struct ChunkedCrossEntropyFunction : torch::autograd::Function<ChunkedCrossEntro
                     if (logitsBf16.defined()) kernels.toBf16(row, vocab, reinterpret_cast<Bf16*>(logitsBf16.data_ptr()) + r * vocab);
                 }
             });
+            if (!wantHidden && !wantWeight) continue;  // evaluation: the losses only (no bf16 logits copy exists)
             const auto grad = bf16 ? logitsBf16.narrow(0, 0, n) : lc;  // d loss / d logits, [n,V]
             if (wantHidden) {
                 auto gh = gradHidden.narrow(0, first, n);

@@ -1,6 +1,6 @@
 // ctest-label: slow
 // The whole path as a person runs it, with the real binary: init -> import -> adjudicate -> snapshot ->
-// job new -> train -> adapter merge -> generate, without a warning; cancel (SIGTERM) then --resume equals an
+// job new -> train -> adapter merge -> generate, without a warning; bf16 trains and evaluates like fp32; cancel (SIGTERM) then --resume equals an
 // uninterrupted run bit for bit; a trainer killed with -9 is survived; every impossible setting is refused
 // before anything is written.
 #include <signal.h>
@@ -78,6 +78,22 @@ TEST(CliJob, FromProjectToGenerationWithoutAWarning) {
     ASSERT_EQ(generated.exitCode, 0) << generated.output;
     EXPECT_THAT(generated.output, testing::Not(HasSubstr("warning")));
     EXPECT_NE(runCli("generate --run " + job + " --template paper 'x'").exitCode, 0);  // the run's template only
+}
+
+// bf16 on the CPU through the CLI, evaluation included (its loss once failed in bf16), against fp32.
+TEST(CliJob, Bf16LoraTrainsAndEvaluatesLikeFp32) {
+    Workspace w;
+    double evalLoss[2] = {0, 0};
+    for (int bf16 = 0; bf16 < 2; ++bf16) {
+        const std::string name = bf16 ? "bf16" : "fp32";
+        ASSERT_EQ(w.newJob(name, std::string(kSmall) + "--max-steps 1 --eval-steps 1 --precision " + name).exitCode, 0);
+        const auto trained = runCli("train " + shellQuote((w.dir / name).string()));
+        ASSERT_EQ(trained.exitCode, 0) << trained.output;
+        for (const auto& e : eventsOf(trained.output))
+            if (e["event"] == "eval") evalLoss[bf16] = e["loss_eval"].get<double>();
+    }
+    ASSERT_GT(evalLoss[0], 0.0);
+    EXPECT_NEAR(evalLoss[1], evalLoss[0], 0.01 * evalLoss[0]);  // bf16 tolerance on a one-step run
 }
 
 TEST(CliJob, CancelThenResumeEqualsAnUninterruptedRunBitForBit) {

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include "core/kernels/cpu-kernels.h"
+#include "core/lora/apply-lora.h"
+#include "core/lora/lora-linear.h"
 #include "core/model/autocast-scope.h"
 #include "core/model/model-factory.h"
 #include "core/train/chunked-cross-entropy.h"
@@ -25,7 +27,7 @@ constexpr double kGradientTolerance = 0.02;  // ‖g_bf16 − g_fp32‖ / ‖g_f
 struct Step {
     double loss = 0;
     torch::ScalarType hiddenType = torch::kFloat32;
-    std::vector<torch::Tensor> gradients;  // in named_parameters() order
+    std::vector<torch::Tensor> gradients;  // of the trainable parameters, in named_parameters() order
 };
 
 Step runStep(CausalLMImpl& model, const torch::Tensor& ids, const torch::Tensor& targets, bool bf16) {
@@ -39,14 +41,33 @@ Step runStep(CausalLMImpl& model, const torch::Tensor& ids, const torch::Tensor&
         loss.backward();
         step.loss = loss.item<double>();
     }
-    for (const auto& p : model.named_parameters()) step.gradients.push_back(p.value().grad().clone());
+    for (const auto& p : model.named_parameters())
+        if (p.value().requires_grad()) step.gradients.push_back(p.value().grad().clone());
     return step;
 }
 
-}  // namespace
+std::vector<std::string> trainableNames(CausalLMImpl& model) {
+    std::vector<std::string> names;
+    for (const auto& p : model.named_parameters())
+        if (p.value().requires_grad()) names.push_back(p.key());
+    return names;
+}
 
-TEST(Bf16TrainingStep, LossAndGradientsStayWithinBfloat16ToleranceOfFloat32OnEveryKernelSet) {
-    torch::manual_seed(21);
+// The bf16 step against the float32 one: bf16 activations, float32 gradients, loss and gradients in tolerance.
+void expectWithinTolerance(const Step& step, const Step& reference, const std::vector<std::string>& names,
+                           const std::string& label) {
+    EXPECT_EQ(step.hiddenType, torch::kBFloat16) << label;  // activations stay bfloat16
+    EXPECT_NEAR(step.loss, reference.loss, kLossTolerance * reference.loss) << label;
+    ASSERT_EQ(step.gradients.size(), names.size());
+    for (size_t i = 0; i < names.size(); ++i) {
+        const auto& expected = reference.gradients[i];
+        ASSERT_EQ(step.gradients[i].scalar_type(), torch::kFloat32) << names[i];  // float32 master weights
+        const double error = (step.gradients[i].to(torch::kFloat64) - expected.to(torch::kFloat64)).norm().item<double>();
+        EXPECT_LT(error, kGradientTolerance * expected.to(torch::kFloat64).norm().item<double>()) << names[i] << " on " << label;
+    }
+}
+
+CausalLM benchmarkLikeTinyModel() {
     auto config = srllm::test::tinyLlamaConfig();
     config.vocabSize = 320;
     config.hiddenSize = 64;
@@ -54,27 +75,46 @@ TEST(Bf16TrainingStep, LossAndGradientsStayWithinBfloat16ToleranceOfFloat32OnEve
     config.intermediateSize = 160;
     auto model = buildModel(config, 0);
     model->train();
-    const auto ids = torch::randint(0, config.vocabSize, {2, 24}, torch::kInt64);
+    return model;
+}
+
+}  // namespace
+
+TEST(Bf16TrainingStep, LossAndGradientsStayWithinBfloat16ToleranceOfFloat32OnEveryKernelSet) {
+    torch::manual_seed(21);
+    auto model = benchmarkLikeTinyModel();
+    const int64_t vocab = 320;
+    const auto ids = torch::randint(0, vocab, {2, 24}, torch::kInt64);
     // Token t predicts t+1 (the trainer's shift); the last position and a prompt-like prefix count nothing.
     auto targets = torch::constant_pad_nd(ids.narrow(1, 1, 23), {0, 1}, kIgnoreLabel);
     targets.narrow(1, 0, 5).fill_(kIgnoreLabel);
 
     const auto reference = runStep(*model, ids, targets, false);
     ASSERT_EQ(reference.hiddenType, torch::kFloat32);
-    const auto params = model->named_parameters();
     for (const CpuIsa isa : {bestCpuIsa(), CpuIsa::Generic}) {
         limitCpuIsa(isa);
-        const auto step = runStep(*model, ids, targets, true);
-        EXPECT_EQ(step.hiddenType, torch::kBFloat16) << cpuIsaName(isa);  // activations stay bfloat16
-        EXPECT_NEAR(step.loss, reference.loss, kLossTolerance * reference.loss) << cpuIsaName(isa);
-        for (size_t i = 0; i < params.size(); ++i) {
-            const auto& name = params[i].key();
-            const auto& expected = reference.gradients[i];
-            ASSERT_EQ(step.gradients[i].scalar_type(), torch::kFloat32) << name;  // float32 master weights
-            const double error = (step.gradients[i].to(torch::kFloat64) - expected.to(torch::kFloat64)).norm().item<double>();
-            EXPECT_LT(error, kGradientTolerance * expected.to(torch::kFloat64).norm().item<double>()) << name << " on "
-                                                                                                        << cpuIsaName(isa);
-        }
+        expectWithinTolerance(runStep(*model, ids, targets, true), reference, trainableNames(*model), cpuIsaName(isa));
     }
     limitCpuIsa(CpuIsa::Avx512);
+}
+
+// LoRA: the base weights frozen (multiplied in float32 on CPUs without AMX, core/model/projection.cpp), the
+// adapters trained; B is made non-zero so A gets a gradient too.
+TEST(Bf16TrainingStep, LoraStepStaysWithinBfloat16ToleranceOfFloat32) {
+    torch::manual_seed(22);
+    auto model = benchmarkLikeTinyModel();
+    LoraConfig lora;
+    lora.rank = 8;
+    lora.dropout = 0.0;
+    applyLora(*model, lora);
+    {
+        torch::NoGradGuard noGrad;
+        for (auto& [name, layer] : loraLayers(*model)) layer->loraB.normal_(0.0, 0.02);
+    }
+    const auto ids = torch::randint(0, 320, {2, 24}, torch::kInt64);
+    auto targets = torch::constant_pad_nd(ids.narrow(1, 1, 23), {0, 1}, kIgnoreLabel);
+    const auto reference = runStep(*model, ids, targets, false);
+    const auto names = trainableNames(*model);
+    ASSERT_EQ(names.size(), loraLayers(*model).size() * 2);  // A and B of each layer, nothing else
+    expectWithinTolerance(runStep(*model, ids, targets, true), reference, names, "lora");
 }

@@ -1,6 +1,6 @@
 // The chunked vocabulary loss against torch's cross-entropy on float64 logits: the summed loss and the
 // gradients of the hidden states and the head weight, with ignored positions and chunks that split the rows
-// unevenly, for float32 and (at bfloat16 tolerance) bfloat16 hidden states; and the trainer's dispatch
+// unevenly, for float32 and (at bfloat16 tolerance) bfloat16 hidden states, with and without gradients; and the trainer's dispatch
 // gives the same loss through a LoRA head, which only the model's own projection can apply.
 #include <gtest/gtest.h>
 
@@ -62,6 +62,22 @@ TEST(ChunkedCrossEntropy, LossAndGradientsEqualFloat64ForBothDtypesAndEveryKerne
         }
     }
     limitCpuIsa(CpuIsa::Avx512);
+}
+
+// Evaluation (no gradients wanted) in bfloat16 once failed: the loss only, no bf16 copy of the logits.
+TEST(ChunkedCrossEntropy, EvaluationWithoutGradientsGivesTheLossForBothDtypes) {
+    torch::manual_seed(12);
+    const auto hidden0 = torch::randn({23, 24});
+    const auto weight = torch::randn({67, 24}) * 0.5;
+    auto targets = torch::randint(0, 67, {23}, torch::kInt64);
+    targets.index_put_({torch::tensor({3, 9})}, kIgnoreLabel);
+    torch::NoGradGuard noGrad;
+    for (const auto dtype : {torch::kFloat32, torch::kBFloat16}) {
+        const auto hidden = hidden0.to(dtype);
+        const double expected = float64Reference(hidden, weight.to(dtype), targets, 1.0).loss;
+        const auto loss = chunkedCrossEntropySum(hidden, weight, targets, kIgnoreLabel, 7);
+        EXPECT_NEAR(loss.item<double>(), expected, dtype == torch::kFloat32 ? 1e-3 : 2e-2);
+    }
 }
 
 TEST(ChunkedCrossEntropy, ModelsWithAndWithoutAPlainHeadGiveTheSameLoss) {
