@@ -81,3 +81,13 @@ for run in ("lora", "qlora"):
             better.append(f"{metric} (p_holm {x['p_holm']:.2g})")
     print(f"- {names[run]} significantly better than the prompted base at p < 0.01: "
           f"{', '.join(better) if better else 'NOT met'}")
+
+# Sample outputs: the first held-out items of each group (ParaDetox, SR_LLM infer_50), every run side by side.
+outputs = {r: [json.loads(l) for l in (out / "style" / f"{r}.jsonl").read_text().splitlines() if l.strip()]
+           for r in ("base", "lora", "qlora")}
+print("\n| source (held-out) | reference rewrite | base | LoRA | QLoRA |\n|---|---|---|---|---|")
+for group in dict.fromkeys(o["group"] for o in outputs["base"]):
+    for i in [i for i, o in enumerate(outputs["base"]) if o["group"] == group][:3]:
+        o = outputs["base"][i]
+        quoted = [f'"{outputs[r][i]["output"]}"'.replace("|", "\\|") for r in ("base", "lora", "qlora")]
+        print(f"| {o['source']} ({group}) | {o['references'][0]} | " + " | ".join(quoted) + " |")
