@@ -211,12 +211,12 @@ std::vector<Scenario> scenarios() {
     return list;
 }
 
-// 200 items, three annotators' votes on 160 of them, new items and votes to import, and two work packages labelled offline.
+// 400 items, three annotators' votes on 320 of them (enough gold rows for 24 kill points in 16 KiB pages), new items and votes to import, and two work packages labelled offline.
 void prepare(const fs::path& dir) {
     fs::create_directories(dir);
     std::ofstream items(dir / "items.jsonl"), newItems(dir / "new-items.jsonl"), votes(dir / "votes.jsonl"),
         earlier(dir / "earlier-votes.jsonl");
-    for (int i = 1; i <= 200; ++i)
+    for (int i = 1; i <= 400; ++i)
         items << nlohmann::json{{"id", std::to_string(i)}, {"text", "Item number " + std::to_string(i) + " says something."}}.dump() << "\n";
     for (int i = 1; i <= 150; ++i)
         newItems << nlohmann::json{{"id", "n" + std::to_string(i)}, {"text", "A new text " + std::to_string(i) + "."}}.dump() << "\n";
@@ -226,10 +226,10 @@ void prepare(const fs::path& dir) {
                                           {"sentiment", "Negative"}, {"harm", "Low"}, {"annotation", "Unsafe"}}}}.dump()
             << "\n";
     };
-    for (int i = 1; i <= 160; ++i)
+    for (int i = 1; i <= 320; ++i)
         for (int a = 1; a <= 3; ++a)
-            if (a < 3 || i <= 80) vote(earlier, i, "ann" + std::to_string(a), i + a);
-    for (int i = 161; i <= 200; ++i)
+            if (a < 3 || i <= 160) vote(earlier, i, "ann" + std::to_string(a), i + a);
+    for (int i = 321; i <= 400; ++i)
         for (int a = 4; a <= 5; ++a) vote(votes, i, "ann" + std::to_string(a), i * a);
     items.close(), newItems.close(), votes.close(), earlier.close();
 
