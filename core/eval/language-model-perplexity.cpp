@@ -41,7 +41,10 @@ struct TrigramLanguageModel::Instance {
         sentenceStart = ngram_wid(model, "<s>");
         sentenceEnd = ngram_wid(model, "</s>");
     }
-    ~Instance() { ngram_model_free(model); }  // frees the logmath it was given, too
+    ~Instance() {
+        ngram_model_free(model);  // drops only the model's own reference to the logmath
+        logmath_free(logmath);
+    }
 };
 
 TrigramLanguageModel::TrigramLanguageModel(const std::string& path)

@@ -288,6 +288,8 @@ void TrainView::submitSelected() {
     const QString dir = qs(r->dir);
     SlurmSubmitDialog dialog(QFileInfo(dir).fileName(), this);
     if (dialog.exec() != QDialog::Accepted) return;
+    r = m_queue->row(id);  // the dialog's event loop let the queue reload its rows (ASan: use after free)
+    if (!r) return;
     if (r->status == db::JobStatus::Queued) m_queue->cancel(id);  // it leaves this machine's queue
     showSlurmNote(tr("Submitting %1 to Slurm…").arg(QFileInfo(dir).fileName()), false);
     m_slurm->submit(id, dir, dialog.options());
