@@ -19,7 +19,10 @@
 
 namespace {
 
-std::string g_dir;                 // absolute, with a trailing '/'; empty: the library does nothing
+// Absolute, with a trailing '/'; empty: the library does nothing. A plain buffer: a heap string set in the
+// ELF constructor outlives LeakSanitizer's exit check in the process under test.
+char g_dir[4096];
+size_t g_dirLength = 0;
 long g_killAt = 0;                 // 0: only count
 std::atomic<long> g_count{0};
 std::atomic<bool> g_active{false};
@@ -31,7 +34,7 @@ F next(const char* name) {
 
 bool pathInside(const char* path) {
     if (!path) return false;
-    if (path[0] == '/') return std::strncmp(path, g_dir.c_str(), g_dir.size()) == 0;
+    if (path[0] == '/') return std::strncmp(path, g_dir, g_dirLength) == 0;
     char cwd[4096];
     if (!::getcwd(cwd, sizeof cwd)) return false;
     return (std::string(cwd) + "/" + path).rfind(g_dir, 0) == 0;
@@ -55,8 +58,12 @@ void point(bool inside) {
 __attribute__((constructor)) void start() {
     const char* dir = std::getenv("SRLLM_KILL_DIR");
     if (!dir || dir[0] != '/') return;
-    g_dir = dir;
-    if (g_dir.back() != '/') g_dir += '/';
+    size_t n = std::strlen(dir);
+    if (n + 2 > sizeof g_dir) return;
+    std::memcpy(g_dir, dir, n);
+    if (g_dir[n - 1] != '/') g_dir[n++] = '/';
+    g_dir[n] = '\0';
+    g_dirLength = n;
     if (const char* at = std::getenv("SRLLM_KILL_AT")) g_killAt = std::atol(at);
     g_active = true;
 }
