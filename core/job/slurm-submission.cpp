@@ -80,8 +80,7 @@ std::vector<SlurmQueueEntry> parseSqueue(const std::string& output) {
     std::vector<SlurmQueueEntry> entries;
     std::istringstream lines(output);
     for (std::string text; std::getline(lines, text);) {
-        std::string_view line = text;
-        while (!line.empty() && isSpace(line.front())) line.remove_prefix(1);
+        const std::string_view line = trimmed(text);
         const auto first = line.find('|'), second = line.find('|', first + 1);
         if (first == std::string_view::npos || second == std::string_view::npos) continue;
         const auto third = line.find('|', second + 1);
@@ -91,10 +90,8 @@ std::vector<SlurmQueueEntry> parseSqueue(const std::string& output) {
             return (c >= 'A' && c <= 'Z') || c == '_';
         });
         if (!isSlurmJobId(id) || !stateOk) continue;
-        auto reason = line.substr(third + 1);
-        while (!reason.empty() && isSpace(reason.back())) reason.remove_suffix(1);
         entries.push_back({std::string(id), std::string(state), std::string(line.substr(second + 1, third - second - 1)),
-                           std::string(reason)});
+                           std::string(line.substr(third + 1))});
     }
     return entries;
 }
