@@ -5,10 +5,8 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
-#include <memory_resource>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "db/database.h"
@@ -16,6 +14,7 @@
 #include "db/items.h"
 #include "db/project.h"
 #include "db/span-json.h"
+#include "db/text-hash-table.h"
 
 namespace srllm::db {
 
@@ -90,14 +89,6 @@ std::string nowUtc() {
     return text;
 }
 
-struct TextHashKey {
-    size_t operator()(const TextHash& hash) const {
-        size_t key;
-        std::memcpy(&key, hash.data(), sizeof key);  // SHA-256 bytes are already uniformly spread
-        return key;
-    }
-};
-
 // Bulk mode for large imports: random text hashes make every index insert a random B-tree write (~4 us
 // each), so the unique indexes and the FTS trigger are dropped, duplicates are found in memory, and all is
 // rebuilt once at the end (even the uid index, whose keys ascend: one sort cost less than 200k appends).
@@ -132,8 +123,9 @@ private:
 
 class Importer {
 public:
-    Importer(Database& db, int64_t datasetId)
+    Importer(Database& db, int64_t datasetId, const core::ItemReader& reader)
         : m_db(db),
+          m_reader(reader),
           m_datasetId(datasetId),
           m_createdAt(nowUtc()),
           m_insertItem(db.prepare(std::string(kInsertItem) + " ON CONFLICT(text_hash) DO NOTHING")),
@@ -155,9 +147,9 @@ public:
         const TextHash hash = textHash(record.text);
         int64_t* bulkEntry = nullptr;
         if (m_bulk) {
-            const auto [found, isNew] = m_hashes.try_emplace(hash, 0);
-            if (!isNew) return duplicate(record, found->second, report);
-            bulkEntry = &found->second;
+            const auto [id, isNew] = m_hashes.tryAdd(hash);
+            if (!isNew) return duplicate(record, *id, report);
+            bulkEntry = id;
         }
         const std::string uid = m_uids.next();
         const std::string metadata = record.metadata.empty() ? std::string("{}") : record.metadata.dump();
@@ -197,12 +189,15 @@ private:
     static constexpr int64_t kBulkMinimum = 20000;
 
     void startBulk() {
+        // The records still to come, guessed from the bytes read so far: the table then never grows.
+        const double share = static_cast<double>(m_reader.bytesRead()) / static_cast<double>(std::max<int64_t>(1, m_reader.bytesTotal()));
+        m_hashes.reserve(static_cast<size_t>(m_existingItems + (share > 0 ? static_cast<double>(m_seenRecords) / share : 0)));
         auto hashes = m_db.prepare("SELECT text_hash, id FROM items");
         while (hashes.step()) {
             TextHash hash{};
             const std::string blob = hashes.columnText(0);
             std::memcpy(hash.data(), blob.data(), std::min(blob.size(), hash.size()));
-            m_hashes.emplace(hash, hashes.columnInt(1));
+            *m_hashes.tryAdd(hash).first = hashes.columnInt(1);
         }
         int64_t firstBulkId = 0;
         {
@@ -236,16 +231,14 @@ private:
     }
 
     Database& m_db;
+    const core::ItemReader& m_reader;
     int64_t m_datasetId;
     std::string m_createdAt;
     ItemUidSequence m_uids;
     Statement m_insertItem, m_insertReference, m_uidOf;
     std::optional<Statement> m_insertBulk;
     std::optional<BulkMode> m_bulk;
-    // Bulk mode: text hash -> item id. Nodes come from one growing arena instead of a malloc each, and
-    // lie in insertion order, which saves cache misses on a million random keys.
-    std::pmr::monotonic_buffer_resource m_hashNodes;
-    std::pmr::unordered_map<TextHash, int64_t, TextHashKey> m_hashes{&m_hashNodes};
+    TextHashTable m_hashes;  // bulk mode: text hash -> item id
     int64_t m_firstNewId = 1, m_existingItems = 0, m_seenRecords = 0;
 };
 
@@ -259,7 +252,7 @@ ImportReport importItems(Project& project, core::ItemReader& reader, const std::
     ImportReport report;
     const int64_t datasetId = ensureDataset(db, datasetName);  // with its CHECKs, before they are set aside
     ImportSettings settings(db);
-    Importer importer(db, datasetId);
+    Importer importer(db, datasetId, reader);
     int64_t records = 0;
     while (auto record = reader.next()) {
         try {
