@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <exception>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -121,6 +122,25 @@ private:
     std::vector<std::string> m_drops, m_creates;
 };
 
+struct HashedRecord {
+    core::ItemImportRecord record;
+    TextHash hash;
+};
+
+// The import reads one record ahead, so the duplicate table's slot for the next text loads from memory while
+// the current one is inserted. A reader error is kept until the records before it are in, as without it.
+std::optional<HashedRecord> readHashed(core::ItemReader& reader, std::exception_ptr& error) {
+    try {
+        auto record = reader.next();
+        if (!record) return std::nullopt;
+        const TextHash hash = textHash(record->text);
+        return HashedRecord{std::move(*record), hash};
+    } catch (...) {
+        error = std::current_exception();
+        return std::nullopt;
+    }
+}
+
 class Importer {
 public:
     Importer(Database& db, int64_t datasetId, const core::ItemReader& reader)
@@ -137,14 +157,17 @@ public:
         m_existingItems = st.columnInt(1);
     }
 
-    void add(const core::ItemImportRecord& record, ImportReport& report) {
+    void prefetch(const TextHash& hash) const {
+        if (m_bulk) m_hashes.prefetch(hash);
+    }
+
+    void add(const core::ItemImportRecord& record, const TextHash& hash, ImportReport& report) {
         if (record.text.empty()) {
             report.warnings.push_back({"", record.line, "text", "empty text skipped"});
             return;
         }
         validate(record);
         if (!m_bulk && ++m_seenRecords >= std::max(kBulkMinimum, m_existingItems / 4)) startBulk();
-        const TextHash hash = textHash(record.text);
         int64_t* bulkEntry = nullptr;
         if (m_bulk) {
             const auto [id, isNew] = m_hashes.tryAdd(hash);
@@ -254,15 +277,21 @@ ImportReport importItems(Project& project, core::ItemReader& reader, const std::
     ImportSettings settings(db);
     Importer importer(db, datasetId, reader);
     int64_t records = 0;
-    while (auto record = reader.next()) {
+    std::exception_ptr readError;
+    auto current = readHashed(reader, readError);
+    while (current) {
+        auto following = readHashed(reader, readError);
+        if (following) importer.prefetch(following->hash);
         try {
-            importer.add(*record, report);
+            importer.add(current->record, current->hash, report);
         } catch (const DbError& e) {
-            throw DbError("line " + std::to_string(record->line) + ": " + e.what());
+            throw DbError("line " + std::to_string(current->record.line) + ": " + e.what());
         }
         if (++records % kProgressEvery == 0 && progress && !progress(reader.bytesRead(), reader.bytesTotal()))
             throw core::InputError("", 0, "", "import cancelled; the project was left unchanged");
+        current = std::move(following);
     }
+    if (readError) std::rethrow_exception(readError);
     importer.finish();
     if (report.duplicates > static_cast<int64_t>(report.warnings.size()))
         report.warnings.push_back({"", 0, "text", std::to_string(report.duplicates) + " duplicate texts skipped in all"});

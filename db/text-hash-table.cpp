@@ -24,6 +24,10 @@ void TextHashTable::reserve(size_t expected) {
     if (slotsFor(expected) > m_slots.size()) growTo(slotsFor(expected));
 }
 
+void TextHashTable::prefetch(const TextHash& hash) const {
+    if (!m_slots.empty()) __builtin_prefetch(&m_slots[startOf(hash) & (m_slots.size() - 1)]);
+}
+
 TextHashTable::Slot* TextHashTable::probe(const TextHash& hash) {
     const size_t mask = m_slots.size() - 1;
     for (size_t i = startOf(hash) & mask;; i = (i + 1) & mask) {

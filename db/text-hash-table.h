@@ -17,6 +17,8 @@ public:
     // The id stored for `hash`, and whether it was just added (with id 0, for the caller to set).
     std::pair<int64_t*, bool> tryAdd(const TextHash& hash);
     size_t size() const { return m_size; }
+    // Starts loading the slot where a look-up for `hash` begins, so a later tryAdd need not wait for memory.
+    void prefetch(const TextHash& hash) const;
 
 private:
     struct Slot {
