@@ -210,11 +210,15 @@ private:
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
     // Bulk mode pays off once an import is large next to the project: rebuilding sorts every row.
     static constexpr int64_t kBulkMinimum = 20000;
+    static constexpr double kMaxReserved = 4e6;  // records; 320 MiB of table
 
     void startBulk() {
-        // The records still to come, guessed from the bytes read so far: the table then never grows.
-        const double share = static_cast<double>(m_reader.bytesRead()) / static_cast<double>(std::max<int64_t>(1, m_reader.bytesTotal()));
-        m_hashes.reserve(static_cast<size_t>(m_existingItems + (share > 0 ? static_cast<double>(m_seenRecords) / share : 0)));
+        // The file's records, guessed from the bytes read so far, so the table need not grow; capped in case a
+        // reader counts its bytes coarsely (the table still grows past the guess).
+        const double share = static_cast<double>(m_reader.bytesRead()) /
+                             static_cast<double>(std::max<int64_t>(1, m_reader.bytesTotal()));
+        const double records = share > 0 ? static_cast<double>(m_seenRecords) / share : 0.0;
+        m_hashes.reserve(static_cast<size_t>(m_existingItems) + static_cast<size_t>(std::min(records, kMaxReserved)));
         auto hashes = m_db.prepare("SELECT text_hash, id FROM items");
         while (hashes.step()) {
             TextHash hash{};
