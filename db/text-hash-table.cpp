@@ -1,5 +1,6 @@
 #include "db/text-hash-table.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 

@@ -2,6 +2,7 @@
 // that share their first 8 bytes (the probe start) kept apart by the full 32 bytes.
 #include <map>
 #include <random>
+#include <vector>
 
 #include <gtest/gtest.h>
 
