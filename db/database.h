@@ -78,6 +78,7 @@ private:
     std::shared_ptr<ParsedTaxonomies> m_parsedTaxonomies;
 };
 
+// Goes out of scope before its Database: it hands its compiled statement back to the connection for reuse.
 class Statement {
 public:
     Statement(Database& db, std::string_view sql);
