@@ -1,5 +1,7 @@
 #include "db/annotation-queue.h"
 
+#include <string_view>
+
 #include "db/assignments.h"
 #include "db/database.h"
 
@@ -7,13 +9,16 @@ namespace srllm::db {
 
 namespace {
 
-// ?1 annotator; optional ?2 item. Rows: item, own status, review reason, assignment reason and detail.
-constexpr const char* kStates =
-    "SELECT q.item_id, a.status, a.review_reason, s.reason, s.detail FROM"
-    " (SELECT item_id FROM assignments WHERE annotator_id = ?1 UNION"
-    "  SELECT item_id FROM annotations WHERE annotator_id = ?1) q"
-    " LEFT JOIN assignments s ON s.item_id = q.item_id AND s.annotator_id = ?1"
-    " LEFT JOIN annotations a ON a.item_id = q.item_id AND a.annotator_id = ?1";
+// ?1 annotator; `only` narrows to some items (inside the union: SQLite does not push it down, and one item's
+// state would otherwise read the annotator's whole queue). Rows: item, own status, review reason, assignment
+// reason and detail.
+std::string statesQuery(std::string_view only) {
+    return std::string("SELECT q.item_id, a.status, a.review_reason, s.reason, s.detail FROM"
+                       " (SELECT item_id FROM assignments WHERE annotator_id = ?1") + std::string(only) +
+           " UNION SELECT item_id FROM annotations WHERE annotator_id = ?1" + std::string(only) + ") q"
+           " LEFT JOIN assignments s ON s.item_id = q.item_id AND s.annotator_id = ?1"
+           " LEFT JOIN annotations a ON a.item_id = q.item_id AND a.annotator_id = ?1";
+}
 
 QueueState readState(const Statement& st) {
     QueueState state;
@@ -35,7 +40,7 @@ bool isDefault(const QueueState& s) { return s.status == "todo" && s.reason == "
 AnnotatorQueue annotatorQueue(Database& db, int64_t annotatorId) {
     AnnotatorQueue queue;
     queue.assigned = projectAssignsItems(db);
-    auto states = db.prepare(std::string(kStates) + " ORDER BY q.item_id");
+    auto states = db.prepare(statesQuery("") + " ORDER BY q.item_id");
     states.bind(1, annotatorId);
     while (states.step()) {
         const int64_t itemId = states.columnInt(0);
@@ -52,7 +57,7 @@ AnnotatorQueue annotatorQueue(Database& db, int64_t annotatorId) {
 }
 
 QueueState queueState(Database& db, int64_t annotatorId, int64_t itemId) {
-    auto st = db.prepare(std::string(kStates) + " WHERE q.item_id = ?2");
+    auto st = db.prepare(statesQuery(" AND item_id = ?2"));
     st.bind(1, annotatorId).bind(2, itemId);
     return st.step() ? readState(st) : QueueState{};
 }

@@ -1,5 +1,7 @@
 #include "db/database.h"
 
+#include <iterator>
+
 #include <sqlite3.h>
 
 namespace srllm::db {
@@ -7,6 +9,9 @@ namespace srllm::db {
 namespace {
 // Long enough for a GUI autosave to wait out a CLI import's commit, short enough to report a stuck lock.
 constexpr int kBusyTimeoutMs = 10000;
+// Idle compiled statements kept per connection: the readers of one view or command fit, and a statement
+// whose SQL text varies (a list of n placeholders) cannot crowd the others out for long.
+constexpr size_t kMaxIdleStatements = 64;
 }  // namespace
 
 Database::Database(const std::string& path, Mode mode) : m_path(path) {
@@ -39,6 +44,7 @@ Database::Database(const std::string& path, Mode mode) : m_path(path) {
     } catch (const DbError&) {
         const bool notSqlite = sqlite3_errcode(m_db) == SQLITE_NOTADB;
         const std::string message = sqlite3_errmsg(m_db);
+        finalizeIdle();
         sqlite3_close(m_db);
         m_db = nullptr;
         if (notSqlite) throw DbError(path + " is not a SR-LLM Workbench project (not a SQLite database)");
@@ -46,7 +52,40 @@ Database::Database(const std::string& path, Mode mode) : m_path(path) {
     }
 }
 
-Database::~Database() { sqlite3_close_v2(m_db); }
+Database::~Database() {
+    finalizeIdle();
+    sqlite3_close_v2(m_db);
+}
+
+void Database::finalizeIdle() {
+    for (const auto& idle : m_idle) sqlite3_finalize(idle.second);
+    m_idle.clear();
+}
+
+sqlite3_stmt* Database::takeIdle(std::string_view sql) {
+    for (auto it = m_idle.rbegin(); it != m_idle.rend(); ++it) {
+        if (it->first != sql) continue;
+        sqlite3_stmt* stmt = it->second;
+        m_idle.erase(std::next(it).base());
+        return stmt;
+    }
+    return nullptr;
+}
+
+void Database::giveBack(std::string sql, sqlite3_stmt* stmt) {
+    // A statement whose last step failed is not kept: the next user starts from a fresh compile, as before.
+    if (sqlite3_reset(stmt) != SQLITE_OK || sqlite3_clear_bindings(stmt) != SQLITE_OK) {
+        sqlite3_finalize(stmt);
+        return;
+    }
+    for (const auto& idle : m_idle)
+        if (idle.first == sql) return void(sqlite3_finalize(stmt));  // a nested use of the same SQL
+    if (m_idle.size() == kMaxIdleStatements) {
+        sqlite3_finalize(m_idle.front().second);
+        m_idle.erase(m_idle.begin());
+    }
+    m_idle.emplace_back(std::move(sql), stmt);
+}
 
 void Database::fail(std::string_view what) const {
     throw DbError(m_path + ": " + std::string(what) + ": " + sqlite3_errmsg(m_db));
@@ -89,9 +128,11 @@ Statement Database::prepare(std::string_view sql) { return Statement(*this, sql)
 int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
 int Database::changes() const { return sqlite3_changes(m_db); }
 
-Statement::Statement(Database& db, std::string_view sql) : m_db(&db) {
+Statement::Statement(Database& db, std::string_view sql) : m_db(&db), m_sql(sql) {
+    if ((m_stmt = db.takeIdle(sql))) return;  // checked when it was first compiled
     const char* tail = nullptr;
-    if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &m_stmt, &tail) != SQLITE_OK)
+    if (sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt,
+                           &tail) != SQLITE_OK)
         db.fail("cannot prepare '" + std::string(sql.substr(0, 60)) + "'");
     // #12: one statement only, so SQL text that reaches here (even read from a project file) cannot smuggle a second.
     const std::string_view rest = sql.substr(static_cast<size_t>(tail - sql.data()));
@@ -101,9 +142,12 @@ Statement::Statement(Database& db, std::string_view sql) : m_db(&db) {
     }
 }
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement() {
+    if (m_stmt) m_db->giveBack(std::move(m_sql), m_stmt);
+}
 
-Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_stmt(other.m_stmt) { other.m_stmt = nullptr; }
+Statement::Statement(Statement&& other) noexcept
+    : m_db(other.m_db), m_stmt(std::exchange(other.m_stmt, nullptr)), m_sql(std::move(other.m_sql)) {}
 
 Statement& Statement::bind(int index, int64_t value) {
     if (sqlite3_bind_int64(m_stmt, index, value) != SQLITE_OK) m_db->fail("bind");

@@ -3,10 +3,13 @@
 // and transactions. Errors throw db::DbError naming the database file and the SQLite message.
 // Threading: a Database and its Statements belong to the thread that opened them.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -19,6 +22,7 @@ public:
 };
 
 class Statement;
+struct ParsedTaxonomies;
 
 // Who reads through a connection (see db/access.h for what that allows). A connection without one
 // (the CLI, tests, import tools) reads everything.
@@ -56,13 +60,25 @@ public:
     // so a window can notice outside changes by polling it cheaply.
     int64_t dataVersion();
     [[noreturn]] void fail(std::string_view what) const;  // throws DbError with the SQLite message
+    // The taxonomy versions this connection has parsed (db/taxonomy-store.cpp); dropped with the connection.
+    std::shared_ptr<ParsedTaxonomies>& parsedTaxonomies() { return m_parsedTaxonomies; }
 
 private:
+    friend class Statement;
+    sqlite3_stmt* takeIdle(std::string_view sql);
+    void giveBack(std::string sql, sqlite3_stmt* stmt);
+    void finalizeIdle();
+
     sqlite3* m_db = nullptr;
     std::string m_path;
     std::optional<Reader> m_reader;
+    // Compiled statements handed back by Statement, newest last, reused by the next prepare of the same SQL
+    // (#12: compiling was a quarter of a reader's time, and a GUI refresh runs the same queries again).
+    std::vector<std::pair<std::string, sqlite3_stmt*>> m_idle;
+    std::shared_ptr<ParsedTaxonomies> m_parsedTaxonomies;
 };
 
+// Goes out of scope before its Database: it hands its compiled statement back to the connection for reuse.
 class Statement {
 public:
     Statement(Database& db, std::string_view sql);
@@ -100,6 +116,7 @@ public:
 private:
     Database* m_db;
     sqlite3_stmt* m_stmt = nullptr;
+    std::string m_sql;  // the key under which the statement goes back to the connection's idle ones
 };
 
 // BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless commit() was called.

@@ -1,5 +1,7 @@
 #include "db/taxonomy-store.h"
 
+#include <map>
+
 #include "core/common/diagnostics.h"
 
 #include "db/database.h"
@@ -8,10 +10,24 @@
 
 namespace srllm::db {
 
+// Versions parsed on one connection, each with the text it was parsed from (#12: parsing and checking the
+// JSON cost every reader more than its queries did). A row is reused only while its stored text is the same,
+// so a version written by this or another connection, or rolled back, is read afresh.
+struct ParsedTaxonomies {
+    std::map<int, std::pair<std::string, TaxonomyRow>> byVersion;
+};
+
 namespace {
+
+constexpr size_t kMaxParsedVersions = 8;  // a reader needs one or two (current, and the one before it)
 
 TaxonomyRow readTaxonomy(const Statement& st) {
     const int version = static_cast<int>(st.columnInt(0));
+    std::string text = st.columnText(1);
+    auto& parsed = st.database().parsedTaxonomies();
+    if (!parsed) parsed = std::make_shared<ParsedTaxonomies>();
+    if (const auto hit = parsed->byVersion.find(version); hit != parsed->byVersion.end() && hit->second.first == text)
+        return hit->second.second;
     TaxonomyRow row{version, storedJson(st, 1, "taxonomies version " + std::to_string(version))};
     try {
         taxonomyFields(row.json, version);  // #12: every reader may then rely on the fields' shape
@@ -19,6 +35,8 @@ TaxonomyRow readTaxonomy(const Statement& st) {
     } catch (const core::InputError& e) {
         throw DbError(st.database().path() + ": " + e.what() + " (hint: the file is damaged or was edited by hand)");
     }
+    if (parsed->byVersion.size() >= kMaxParsedVersions) parsed->byVersion.clear();
+    parsed->byVersion.insert_or_assign(version, std::pair{std::move(text), row});
     return row;
 }
 

@@ -74,3 +74,57 @@ TEST(Database, TwoProcessesWritingOneProjectLoseNothing) {
     EXPECT_EQ(check.columnText(0), "ok");
     db.exec("INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)");
 }
+
+// #12: a connection keeps compiled statements for the next prepare of the same SQL. Reuse must not be seen:
+// no binding, position or lock carries over, and what changed in the schema meanwhile is compiled in.
+TEST(Database, AReusedStatementStartsWithoutBindingsOrRows) {
+    test::ScratchDir dir;
+    db::Database db(dir / "plain.db", db::Database::Mode::Create);
+    db.exec("CREATE TABLE t(x INTEGER); INSERT INTO t VALUES (1), (2), (3)");
+    {
+        auto st = db.prepare("SELECT ?1, x FROM t ORDER BY x");
+        st.bind(1, 42);
+        ASSERT_TRUE(st.step());
+        EXPECT_EQ(st.columnInt(1), 1);
+    }  // handed back mid-iteration, with a binding
+    auto again = db.prepare("SELECT ?1, x FROM t ORDER BY x");
+    ASSERT_TRUE(again.step());
+    EXPECT_TRUE(again.columnIsNull(0));
+    EXPECT_EQ(again.columnInt(1), 1);
+    // The same SQL twice at once: two statements, each with its own position.
+    auto nested = db.prepare("SELECT ?1, x FROM t ORDER BY x");
+    ASSERT_TRUE(nested.step() && nested.step());
+    EXPECT_EQ(nested.columnInt(1), 2);
+    ASSERT_TRUE(again.step());
+    EXPECT_EQ(again.columnInt(1), 2);
+}
+
+TEST(Database, AStatementHandedBackMidReadBlocksNeitherSchemaChangesNorWriters) {
+    test::ScratchDir dir;
+    db::Database db(dir / "plain.db", db::Database::Mode::Create);
+    db.exec("CREATE TABLE t(x INTEGER); CREATE INDEX t_x ON t(x); INSERT INTO t VALUES (1), (2)");
+    {
+        auto st = db.prepare("SELECT * FROM t");
+        ASSERT_TRUE(st.step());
+    }
+    db.exec("DROP INDEX t_x; ALTER TABLE t ADD COLUMN y TEXT DEFAULT 'new'");  // SQLITE_LOCKED if still reading
+    db::Database other(dir / "plain.db", db::Database::Mode::ReadWrite);
+    other.exec("INSERT INTO t(x) VALUES (3)");  // SQLITE_BUSY if the first connection held its read lock
+    auto st = db.prepare("SELECT * FROM t");  // compiled before ALTER TABLE: now has the new column
+    ASSERT_TRUE(st.step());
+    EXPECT_EQ(st.columnText(1), "new");
+    int rows = 1;
+    while (st.step()) ++rows;
+    EXPECT_EQ(rows, 3);
+}
+
+TEST(Database, AFailedStatementIsNotReusedInItsFailedState) {
+    test::ScratchDir dir;
+    db::Database db(dir / "plain.db", db::Database::Mode::Create);
+    db.exec("CREATE TABLE t(x INTEGER UNIQUE)");
+    const std::string insert = "INSERT INTO t VALUES (?1)";
+    db.prepare(insert).bind(1, 1).run();
+    EXPECT_THROW(db.prepare(insert).bind(1, 1).run(), db::DbError);
+    db.prepare(insert).bind(1, 2).run();
+    EXPECT_EQ(test::queryInt(db, "SELECT sum(x) FROM t"), 3);
+}

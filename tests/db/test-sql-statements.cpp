@@ -27,6 +27,7 @@ const std::set<std::string> kAudited = {
     "create",  // item-import BulkMode: the CREATE of those three from sqlite_schema, one statement per prepare
     "where",      // generation-runs selectItems: "" or a literal "AND ..." fragment with "?" placeholders
     "condition",  // assignments reassign: the literal kDone / kShared fragments with "?" placeholders
+    "statesQuery",  // annotation-queue: literal fragments, narrowed by "" or a literal with a "?" placeholder
 };
 
 // The text between the parentheses that open at `open`, skipping string literals (raw ones too).
