@@ -15,17 +15,22 @@ std::filesystem::path makeScratchDir() {
     const fs::path base = fs::is_directory("/dev/shm") ? fs::path("/dev/shm") : fs::temp_directory_path();
     const fs::path dir = base / ("srllm-fuzz-" + std::to_string(::getpid()));
     fs::create_directories(dir);
-    std::atexit([] {
-        std::error_code ignored;
-        fs::remove_all(scratchDir(), ignored);
-    });
     return dir;
+}
+
+void removeScratchDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(scratchDir(), ignored);
 }
 
 }  // namespace
 
 const std::filesystem::path& scratchDir() {
     static const std::filesystem::path dir = makeScratchDir();
+    // Registered after dir's destructor, so it runs first at exit: registered inside makeScratchDir, it ran
+    // after dir was destroyed and removed nothing (230 folders piled up in /dev/shm).
+    static const bool removedAtExit = (std::atexit(removeScratchDir), true);
+    (void)removedAtExit;
     return dir;
 }
 
