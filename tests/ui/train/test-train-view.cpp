@@ -27,6 +27,7 @@
 #include "db/jobs.h"
 #include "db/project.h"
 #include "support/qt-cli-run.h"
+#include "support/time-scale.h"
 #include "ui/project-session.h"
 #include "ui/train/job-queue.h"
 #include "ui/train/job-setup-form.h"
@@ -42,7 +43,7 @@ using Curve = ui::TrainingCurves::Curve;
 
 namespace {
 
-constexpr int kRunMs = 120000;  // one tiny job on a shared 2-core machine
+const int kRunMs = srllm::test::scaledMs(120000);  // one tiny job on a shared 2-core machine
 const char* const kTemplate = "Rewrite: {text}\n{rewrite}";
 
 // The settings of the run, the GUI's and the CLI's alike: 19 steps per epoch (38 records, batch 2).
