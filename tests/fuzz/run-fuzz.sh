@@ -41,7 +41,8 @@ elapsed=$SECONDS
 
 runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 edges=$(sed -n 's/.*(\([0-9]*\) inline 8-bit counters).*/\1/p' "$log" | head -n 1)
-last=$(grep -E '^#[0-9]+.*cov: ' "$log" | tail -n 1)
+# -a: a mutated input echoed into the log can hold NUL bytes, and grep would then only say "binary file matches".
+last=$(grep -aE '^#[0-9]+.*cov: ' "$log" | tail -n 1)
 cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")
 ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")
 corpus=$(find "$dir/corpus" -type f | wc -l)
