@@ -45,10 +45,13 @@ nlohmann::json toJson(const FeatureOptions& o) {
 FeatureOptions featureOptionsFromJson(const nlohmann::json& json, const std::string& file) {
     FeatureOptions o;
     auto read = [&](const char* key, int& target, int lo, int hi) {
-        if (!json.contains(key) || !json[key].is_number_integer() || json[key].get<int>() < lo || json[key].get<int>() > hi)
+        // Compared as int64: get<int> wrapped 2^32 + 10 to 10, which passed (#12). Past int64 the value wraps
+        // negative, which fails too.
+        if (!json.contains(key) || !json[key].is_number_integer() || json[key].get<int64_t>() < lo ||
+            json[key].get<int64_t>() > hi)
             throw InputError(file, 0, std::string("features.") + key,
                              "expected an integer in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
-        target = json[key].get<int>();
+        target = static_cast<int>(json[key].get<int64_t>());
     };
     read("hash_bits", o.hashBits, 10, 26);
     read("word_ngrams", o.wordNgrams, 1, 3);

@@ -2,7 +2,9 @@
 
 #include <cmath>
 #include <set>
+#include <type_traits>
 
+#include "core/common/input-file.h"
 #include "core/io/peft-format.h"
 
 namespace srllm::core {
@@ -25,6 +27,8 @@ template <typename T>
 T readField(const nlohmann::json& json, const char* key, T fallback, const std::string& file) {
     const auto it = json.find(key);
     if (it == json.end() || it->is_null()) return fallback;
+    // #12 (fuzz finding 9): get<int64_t> turned "r": 8.5 into 8 and "r": 1e100 into undefined behaviour.
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) return jsonInteger<T>(*it, file, key);
     try {
         return it->get<T>();
     } catch (const nlohmann::json::exception&) {

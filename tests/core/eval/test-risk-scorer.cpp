@@ -140,6 +140,13 @@ TEST(RiskScorer, FolderFromAnotherVersionOrEditedIsRefusedWithTheField) {
         write(other);
         expectField("risks.trained_on");
     }
+    // get<int> read 2^32 + 10 as 10, inside [10, 26], so an edited file passed for another feature width.
+    for (const auto& bits : {nlohmann::json(4294967306ull), nlohmann::json(18446744073709551615ull), nlohmann::json(12.0)}) {
+        other = json;
+        other["features"]["hash_bits"] = bits;
+        write(other);
+        expectField("features.hash_bits");
+    }
     write(nlohmann::json::array({1, 2}));
     expectField("format");
     write(json);

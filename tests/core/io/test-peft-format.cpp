@@ -137,6 +137,22 @@ TEST(PeftFormat, UnknownConfigKeysWarnAndMissingTensorsFail) {
     EXPECT_THROW(loadAdapter(*fresh, dir.path()), InputError);
 }
 
+// #12, fuzz finding 9 (adapter-config, UBSan): a rank written as a float was cast to an integer, 8.5 quietly
+// becoming 8 and 2.2e100 undefined behaviour. PEFT writes `r` as an integer; anything else is refused by name.
+TEST(PeftFormat, ARankThatIsNotAnIntegerIsRefusedNamingTheField) {
+    ScratchDir dir;
+    const auto file = dir / "adapter_config.json";
+    for (const char* rank : {"8.5", "2.2e100", "-1e300", "18446744073709551615", "\"8\""}) {
+        std::ofstream(file) << R"({"peft_type": "LORA", "r": )" << rank << R"(, "lora_alpha": 16})";
+        const auto error = srllm::test::catchInputError([&] { readAdapterConfig(dir.path()); });
+        ASSERT_TRUE(error) << rank;
+        EXPECT_EQ(error->diagnostic.file, file.string()) << rank;
+        EXPECT_EQ(error->diagnostic.field, "r") << rank;
+    }
+    std::ofstream(file) << R"({"peft_type": "LORA", "r": 8, "lora_alpha": 16})";
+    EXPECT_EQ(readAdapterConfig(dir.path()).config.rank, 8);
+}
+
 // #8: a QLoRA adapter merges into the base it was trained against: each targeted weight becomes the
 // dequantized NF4 weight plus scaling·B·A (computed here from nf4-linear's own quantize/dequantize, checked
 // against bitsandbytes' algorithm in test-lora-golden), every other projection its dequantized weight;
