@@ -29,14 +29,14 @@ nlohmann::json parseJsonText(std::string_view text, const std::string& file, int
 // readTextFile + parseJsonText.
 nlohmann::json readJsonFile(const std::filesystem::path& file);
 
-// An integer JSON value that fits T; otherwise InputError naming `file` and `field`. #12: nlohmann's get<T>
-// turns 2.5 into 2, 1e300 into undefined behaviour and -1 into 2^64-1 for an unsigned field.
+// An integer JSON value that fits T; otherwise InputError naming `file`, `field` and `line` (0: none). #12:
+// nlohmann's get<T> turns 2.5 into 2, 1e300 into undefined behaviour and -1 into 2^64-1 for an unsigned field.
 template <typename T>
-T jsonInteger(const nlohmann::json& value, const std::string& file, const std::string& field) {
+T jsonInteger(const nlohmann::json& value, const std::string& file, const std::string& field, int64_t line = 0) {
     if (!value.is_number_integer())
-        throw InputError(file, 0, field, "must be an integer, found " + (value.is_number() ? value.dump() : value.type_name()));
+        throw InputError(file, line, field, "must be an integer, found " + (value.is_number() ? value.dump() : value.type_name()));
     const bool fits = value.is_number_unsigned() ? std::in_range<T>(value.get<uint64_t>()) : std::in_range<T>(value.get<int64_t>());
-    if (!fits) throw InputError(file, 0, field, "is out of range: " + value.dump());
+    if (!fits) throw InputError(file, line, field, "is out of range: " + value.dump());
     return value.get<T>();
 }
 

@@ -1,8 +1,10 @@
 #include "core/tokenizer/tokenizer-json.h"
 
+#include <type_traits>
 #include <unordered_map>
 
 #include "core/common/diagnostics.h"
+#include "core/common/input-file.h"
 
 namespace srllm::core {
 namespace {
@@ -18,6 +20,9 @@ template <typename T>
 T get(const json& obj, const char* key, const T& fallback, const std::string& file, const std::string& path) {
     const auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) return fallback;
+    // #12: get<int> turned a Strip decoder's "start": 2.5 into 2 and an added token's "id": 1e300 into
+    // undefined behaviour.
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) return jsonInteger<T>(*it, file, path + "." + key);
     try {
         return it->get<T>();
     } catch (const json::exception&) {

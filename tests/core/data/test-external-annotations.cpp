@@ -89,3 +89,55 @@ TEST(DoccanoJsonl, OffsetsPastTheTextNameTheLine) {
         EXPECT_EQ(e.diagnostic().field, "label");
     }
 }
+
+// #12, found by the jsonl-import fuzz target once it read these formats: a value of the wrong JSON kind threw
+// nlohmann's type_error out of the reader (a crash of `srllm import` and of the GUI's import worker), and an
+// offset of 1e300 was undefined behaviour. Each is now an error naming the file, the line and where it is.
+TEST(ExternalAnnotations, ValuesOfTheWrongKindNameTheirPlace) {
+    test::ScratchDir dir;
+    struct Case {
+        const char* json;
+        const char* field;
+    };
+    const Case labelStudio[] = {
+        {R"([{"data": {"text": "hi"}, "annotations": "x"}])", "task 1.annotations"},
+        {R"([{"data": {"text": "hi"}, "annotations": [7]}])", "task 1.annotations[0]"},
+        {R"([{"data": {"text": "hi"}, "annotations": [{"was_cancelled": "no", "result": []}]}])", "task 1.annotations[0].was_cancelled"},
+        {R"([{"data": {"text": "hi"}, "annotations": [{"result": [5]}]}])", "task 1.annotations[0].result[0]"},
+        {R"([{"data": {"text": "hi"}, "annotations": [{"result": [{"type": "choices", "value": "x"}]}]}])", "task 1.annotations[0].result[0].value"},
+        {R"([{"data": {"text": "hi"}, "annotations": [{"result": [{"type": "choices", "value": {"choices": "A"}}]}]}])", "task 1.annotations[0].result[0].value.choices"},
+        {R"([{"data": {"text": "hi"}, "annotations": [{"result": [{"type": "labels", "value": {"start": 1e300, "end": 2}}]}]}])", "task 1.annotations[0].result[0].value.start"},
+        {R"([{"data": {"text": "hi"}, "annotations": [{"result": [{"type": "labels", "value": {"start": 0, "end": "2"}}]}]}])", "task 1.annotations[0].result[0].value.end"},
+    };
+    for (const auto& c : labelStudio) {
+        const auto path = test::writeFile(dir, "ls.json", c.json);
+        try {
+            core::readLabelStudioJson(path);
+            ADD_FAILURE() << c.json;
+        } catch (const core::InputError& e) {
+            EXPECT_EQ(e.diagnostic().file, path) << c.json;
+            EXPECT_EQ(e.diagnostic().field, c.field) << c.json;
+        }
+    }
+    const Case doccano[] = {
+        {R"({"text": "hello", "entities": [{"start_offset": "0", "end_offset": 5, "label": "B"}]})", "entities.start_offset"},
+        {R"({"text": "hello", "entities": [{"start_offset": 0, "end_offset": 1e300, "label": "B"}]})", "entities.end_offset"},
+        {R"({"text": "hello", "entities": {"start_offset": 0}})", "entities"},
+        {R"({"text": "hello", "label": 5})", "label"},
+    };
+    for (const auto& c : doccano) {
+        const auto path = test::writeFile(dir, "d.jsonl", std::string("{\"text\": \"ok\"}\n") + c.json + "\n");
+        try {
+            core::readDoccanoJsonl(path, "x");
+            ADD_FAILURE() << c.json;
+        } catch (const core::InputError& e) {
+            EXPECT_EQ(e.diagnostic().file, path) << c.json;
+            EXPECT_EQ(e.diagnostic().line, 2) << c.json;
+            EXPECT_EQ(e.diagnostic().field, c.field) << c.json;
+        }
+    }
+    // A single class as a bare string is still one choice.
+    const auto single = core::readDoccanoJsonl(test::writeFile(dir, "s.jsonl", "{\"text\": \"ok\", \"label\": \"Biased\"}\n"), "x");
+    ASSERT_EQ(single.tasks[0].annotations[0].choices.size(), 1u);
+    EXPECT_EQ(single.tasks[0].annotations[0].choices[0].value, "Biased");
+}

@@ -166,6 +166,18 @@ TEST(TokenizerJson, IdsFarPastTheVocabularyAreRefusedNotAllocated) {
     }
 }
 
+TEST(TokenizerJson, AnIdThatIsNotAnIntegerIsRefusedNamingTheField) {
+    // #12: integer fields went through nlohmann's get<int64_t>: 2.5 became 2, 1e300 undefined behaviour.
+    srllm::test::ScratchDir dir;
+    for (const auto& id : {nlohmann::json(2.5), nlohmann::json(1e300), nlohmann::json("6")}) {
+        auto doc = llama3Shaped(false);
+        doc["added_tokens"][0]["id"] = id;
+        const auto error = loadError(writeFile(dir, "d.json", doc.dump()));
+        EXPECT_EQ(error.field, "added_tokens[0].id") << id;
+        EXPECT_THAT(error.file, HasSubstr("d.json"));
+    }
+}
+
 TEST(TokenizerJson, PostProcessorPartsOfTheWrongKindAreNamed) {
     // #12: found by fuzzing: a string where an array belongs escaped as nlohmann's type_error.
     srllm::test::ScratchDir dir;
