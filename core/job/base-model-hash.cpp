@@ -32,7 +32,8 @@ nlohmann::json readCache(const fs::path& cacheFile) {
     try {
         if (fs::exists(cacheFile)) {
             auto json = readJsonFile(cacheFile);
-            if (json.is_object() && json.value("version", 0) == kCacheVersion && json["models"].is_object()) return json;
+            // Compared as JSON: value("version", 0) threw type_error for a version that is not a number (#12).
+            if (json.is_object() && json["version"] == kCacheVersion && json["models"].is_object()) return json;
         }
     } catch (const InputError&) {
         // A broken cache is rebuilt: it holds nothing that cannot be recomputed.

@@ -106,4 +106,6 @@ TEST(BaseModelHash, MatchesSha256OfTheNamedFilesAndIsCached) {
     EXPECT_NE(baseModelHash(dir / "m", cache), "sha256:cached");
     std::ofstream(cache) << "not json";  // a broken cache is rebuilt, never fatal
     EXPECT_EQ(baseModelHash(dir / "m", cache).size(), 7u + 64u);
+    std::ofstream(cache) << R"({"version": "1", "models": {}})";  // #12: was nlohmann's type_error
+    EXPECT_EQ(baseModelHash(dir / "m", cache).size(), 7u + 64u);
 }
