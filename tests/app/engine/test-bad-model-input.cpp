@@ -141,7 +141,7 @@ TEST(BadModelInput, EachBrokenFolderGetsOneCleanErrorAndStaysUnwritten) {
          R"(config\.json: not a regular file)"},
         {"adapter value of the wrong type",
          [](auto&, auto& a) { std::ofstream(a / "adapter_config.json") << R"({"peft_type": "LORA", "r": "eight"})"; },
-         R"(adapter_config\.json: field 'r': has the wrong type \(string\))"},
+         R"(adapter_config\.json: field 'r': must be an integer, found string)"},
         {"adapter config linked from outside",
          [&](auto&, auto& a) { fs::create_symlink(dir / "secret.json", a / "adapter_config.json"); },
          R"(adapter_config\.json: is a link to \S+secret\.json, outside the folder)"},
