@@ -4,6 +4,7 @@
 
 #include "core/data/split.h"
 #include "db/database.h"
+#include "db/stored-json.h"
 #include "db/snapshots.h"
 
 namespace srllm::db {
@@ -19,14 +20,16 @@ void addReference(std::vector<std::string>& refs, const std::string& text) {
 std::vector<RunItem> projectSplitItems(Database& db, const std::string& split) {
     auto st = db.prepare(
         "SELECT i.id, i.uid, i.split, i.text, d.name, g.rewrite,"
-        " (SELECT json_group_array(r.text) FROM (SELECT text FROM reference_rewrites WHERE item_id = i.id ORDER BY id) r)"
+        " (SELECT json_group_array(CAST(r.text AS TEXT)) FROM (SELECT text FROM reference_rewrites WHERE item_id = i.id ORDER BY id) r)"
         " FROM items i JOIN datasets d ON d.id = i.dataset_id LEFT JOIN gold g ON g.item_id = i.id ORDER BY i.id");
     std::vector<RunItem> items;
     while (st.step()) {
         if (core::itemSplit(st.columnOptionalText(2), st.columnText(1)) != split) continue;
         RunItem item{static_cast<int64_t>(items.size()), st.columnInt(0), st.columnText(3), {}, st.columnText(4)};
         if (auto rewrite = st.columnOptionalText(5)) addReference(item.references, *rewrite);
-        for (const auto& r : nlohmann::json::parse(st.columnText(6))) addReference(item.references, r.get<std::string>());
+        // Stored text may be anything in a damaged file (#12): cast in SQL, parsed like input.
+        for (const auto& r : storedJson(st, 6, "references of item " + std::to_string(*item.itemId)))
+            addReference(item.references, r.get<std::string>());
         items.push_back(std::move(item));
     }
     return items;

@@ -3,6 +3,7 @@
 #include "core/data/split.h"
 #include "db/access.h"
 #include "db/database.h"
+#include "db/stored-json.h"
 #include "db/item-identity.h"
 
 namespace srllm::db {
@@ -158,7 +159,10 @@ void forEachSnapshotEntry(Database& db, int64_t snapshotId, const std::function<
         e.text = items.columnText(2);
         e.split = items.columnText(3);
         e.hasGold = items.columnInt(4) != 0;
-        if (e.hasGold) e.goldLabels = nlohmann::json::parse(items.columnText(5));  // json_valid is a CHECK
+        // json_valid is a CHECK, but a file from elsewhere may have had its CHECKs edited away (#12).
+        if (e.hasGold)
+            e.goldLabels = storedJson(items, 5, "labels of snapshot " + std::to_string(snapshotId) + "'s gold for item " +
+                                                    std::to_string(e.itemId));
         e.goldRewrite = items.columnOptionalText(6);
         // Both cursors run in item id order: merge them.
         while (haveReference && references.columnInt(0) < e.itemId) haveReference = references.step();

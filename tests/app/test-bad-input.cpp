@@ -7,11 +7,14 @@
 
 #include <gtest/gtest.h>
 
+#include "core/data/annotation-jsonl.h"
 #include "core/data/jsonl-items.h"
+#include "db/adjudication.h"
 #include "db/annotation-import.h"
 #include "db/database.h"
 #include "db/item-import.h"
 #include "db/project.h"
+#include "db/snapshots.h"
 #include "support/bad-input.h"
 #include "support/cli-run.h"
 #include "support/db-query.h"
@@ -136,4 +139,25 @@ TEST(BadInput, ProjectsFromANewerSchemaOrAnotherProgramAreRefusedUnchanged) {
             << c.name << " was changed";
         EXPECT_FALSE(fs::exists(dir / "out.jsonl")) << c.name << ": an export file appeared";
     }
+}
+
+// #12: a snapshot's frozen gold labels are stored JSON too; `snapshot show` (and a generation run from the
+// snapshot) threw nlohmann's parse_error, with no file or row, when another program had damaged them.
+TEST(BadInput, DamagedGoldInASnapshotIsReportedWithTheRowAndLeftUnchanged) {
+    test::ScratchDir dir;
+    const fs::path project = makeProject(dir);
+    {
+        auto opened = db::Project::open(project.string());
+        core::AnnotationJsonlReader votes(test::writeFile(dir, "votes.jsonl",
+                                                          "{\"item\":\"1\",\"annotator\":\"a1\",\"labels\":{\"bias\":\"Yes\"}}\n"
+                                                          "{\"item\":\"1\",\"annotator\":\"a2\",\"labels\":{\"bias\":\"Yes\"}}\n"));
+        db::importAnnotations(*opened, votes, {});
+        db::adjudicateMajority(opened->db());
+        db::createSnapshot(opened->db(), "v1", std::nullopt);
+        opened->db().exec("PRAGMA ignore_check_constraints=ON; UPDATE snapshot_gold SET labels = '{\"bias\": '");
+    }
+    const std::string before = test::projectDump(project);
+    test::expectCleanOutcome({"damaged snapshot gold", "snapshot show " + shellQuote(project.string()) + " v1",
+                              R"(project\.srllm: labels of snapshot 1's gold for item 1: malformed JSON)"});
+    EXPECT_EQ(test::projectDump(project), before);
 }

@@ -13,13 +13,16 @@
 #include "db/annotations.h"
 #include "db/annotators.h"
 #include "db/database.h"
+#include "db/generation-runs.h"
 #include "db/gold.h"
 #include "db/item-browse-query.h"
 #include "db/item-import.h"
 #include "db/items.h"
+#include "db/metric-values.h"
 #include "db/project-stats.h"
 #include "db/project.h"
 #include "db/references.h"
+#include "db/run-test-sets.h"
 #include "db/snapshots.h"
 #include "db/taxonomy-fields.h"
 #include "db/taxonomy-store.h"
@@ -87,6 +90,14 @@ void readEverything(db::Project& project) {
     for (const auto& snapshot : db::listSnapshots(db)) {
         db::snapshotItems(db, snapshot.id);
         db::snapshotContentHash(db, snapshot.id);
+        db::snapshotSplitItems(db, snapshot.id, "train");  // the frozen gold labels
+    }
+    db::projectSplitItems(db, "test");
+    for (const auto& run : db::listGenerationRuns(db)) {
+        db::runItems(db, run.id);
+        db::runOutputs(db, run.id);
+        for (const auto& key : db::runMetricKeys(db, run.id)) db::runMetricSeries(db, run.id, key);
+        db::runSummaryValues(db, run.id);
     }
     db::adjudicateMajority(db);
 }
