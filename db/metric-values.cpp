@@ -110,10 +110,9 @@ std::vector<SummaryValue> runSummaryValues(Database& db, int64_t runId) {
     st.bind(1, runId);
     std::vector<SummaryValue> values;
     while (st.step()) {
-        const bool hasDetails = st.columnOptionalText(4).has_value();
         values.push_back({{st.columnText(0), static_cast<int>(st.columnInt(1)), st.columnText(2)},
                           columnValue(st, 3),
-                          hasDetails ? storedJson(st, 4, "details of metric '" + st.columnText(0) + "' of run " + std::to_string(runId))
+                          !st.columnIsNull(4) ? storedJson(st, 4, "details of metric '" + st.columnText(0) + "' of run " + std::to_string(runId))
                                      : nlohmann::json()});
     }
     return values;
