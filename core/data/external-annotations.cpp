@@ -185,8 +185,8 @@ ExternalFile readDoccanoJsonl(const std::string& path, const std::string& annota
                 record.choices.push_back({"label", entry.get<std::string>(), where});
             } else if (entry.is_array() && entry.size() == 3 && entry[0].is_number_integer() &&
                        entry[1].is_number_integer() && entry[2].is_string()) {
-                const Span span = checkedSpan(path, o->line, key, task.text, entry[0].get<int64_t>(),
-                                              entry[1].get<int64_t>(), std::nullopt);
+                const Span span = checkedSpan(path, o->line, key, task.text, jsonInteger<int64_t>(entry[0], path, key, o->line),
+                                              jsonInteger<int64_t>(entry[1], path, key, o->line), std::nullopt);
                 record.spans.push_back({span, entry[2].get<std::string>(), where});
             } else {
                 throw InputError(path, o->line, key, "expected \"class\" or [start, end, \"LABEL\"], got " + entry.dump());

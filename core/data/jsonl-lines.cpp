@@ -77,7 +77,7 @@ std::vector<Span> JsonlLines::optionalSpans(const JsonlObject& o, const std::str
     for (const auto& s : *it) {
         if (!s.is_array() || s.size() != 2 || !s[0].is_number_integer() || !s[1].is_number_integer())
             throw bad("span " + s.dump() + " is not [start, end]");
-        Span span{s[0].get<int64_t>(), s[1].get<int64_t>()};
+        Span span{jsonInteger<int64_t>(s[0], path(), key, o.line), jsonInteger<int64_t>(s[1], path(), key, o.line)};
         if (span.start < 0 || span.end <= span.start) throw bad("span " + s.dump() + " needs 0 <= start < end");
         out.push_back(span);
     }

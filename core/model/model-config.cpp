@@ -19,7 +19,7 @@ int64_t readInt(const Json& json, const char* key, const std::string& file, std:
         return *fallback;
     }
     if (!it->is_number_integer()) throw InputError(file, 0, key, "must be an integer, found " + it->dump());
-    return it->get<int64_t>();
+    return jsonInteger<int64_t>(*it, file, key);  // #12: 2^64-1 read as -1
 }
 
 double readDouble(const Json& json, const char* key, const std::string& file, double fallback) {
@@ -208,7 +208,7 @@ ModelConfig parseModelConfig(const Json& json, const std::string& file) {
     if (json.contains("eos_token_id") && json["eos_token_id"].is_array()) {
         for (const auto& id : json["eos_token_id"]) {
             if (!id.is_number_integer()) throw InputError(file, 0, "eos_token_id", "list holds a non-integer " + id.dump());
-            c.eosTokenIds.push_back(id.get<int64_t>());
+            c.eosTokenIds.push_back(jsonInteger<int64_t>(id, file, "eos_token_id"));
         }
     } else if (const auto eos = readOptionalInt(json, "eos_token_id", file)) {
         c.eosTokenIds.push_back(*eos);

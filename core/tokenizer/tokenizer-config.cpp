@@ -31,7 +31,7 @@ void readId(const json& doc, const char* key, const std::string& file, std::opti
     if (!doc.contains(key) || doc[key].is_null()) return;
     const json& v = doc[key].is_array() && !doc[key].empty() ? doc[key][0] : doc[key];
     if (!v.is_number_integer()) throw InputError(file, 0, key, "expected an integer id or a list of them");
-    out = v.get<int64_t>();
+    out = jsonInteger<int64_t>(v, file, key);
 }
 
 std::optional<int64_t> firstKnown(const Tokenizer& tok, std::initializer_list<const char*> names) {

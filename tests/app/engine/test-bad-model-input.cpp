@@ -102,6 +102,8 @@ TEST(BadModelInput, EachBrokenFolderGetsOneCleanErrorAndStaysUnwritten) {
          R"(tokenizer\.json: field 'model\.merges\[4\]': merge '▁He lo': right part 'lo' is not in the vocabulary)"},
         {"config value of the wrong type", [](auto& m, auto&) { editJson(m / "config.json", [](auto& j) { j["hidden_size"] = "32"; }); },
          R"(config\.json: field 'hidden_size': must be an integer, found "32")"},
+        {"config integer past 2^63", [](auto& m, auto&) { editJson(m / "config.json", [](auto& j) { j["hidden_size"] = UINT64_MAX; }); },
+         R"(config\.json: field 'hidden_size': is out of range: 18446744073709551615)"},
         {"config larger than its weights",
          [](auto& m, auto&) { editJson(m / "config.json", [](auto& j) { j["vocab_size"] = 1 << 30; }); },
          R"(config\.json: describes a model of at least \d+ weights, but the safetensors files hold \d+)"},

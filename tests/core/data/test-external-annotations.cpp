@@ -136,6 +136,14 @@ TEST(ExternalAnnotations, ValuesOfTheWrongKindNameTheirPlace) {
             EXPECT_EQ(e.diagnostic().field, c.field) << c.json;
         }
     }
+    // An offset past 2^63 in a [start, end, "LABEL"] triple was read as -1 and reported as a negative span.
+    try {
+        core::readDoccanoJsonl(test::writeFile(dir, "o.jsonl", R"({"text": "hello", "label": [[0, 18446744073709551615, "B"]]})" "\n"), "x");
+        ADD_FAILURE() << "no error";
+    } catch (const core::InputError& e) {
+        EXPECT_EQ(e.diagnostic().field, "label");
+        EXPECT_THAT(e.diagnostic().message, HasSubstr("out of range: 18446744073709551615"));
+    }
     // A single class as a bare string is still one choice.
     const auto single = core::readDoccanoJsonl(test::writeFile(dir, "s.jsonl", "{\"text\": \"ok\", \"label\": \"Biased\"}\n"), "x");
     ASSERT_EQ(single.tasks[0].annotations[0].choices.size(), 1u);

@@ -139,4 +139,13 @@ TEST(TokenizerLoader, ErrorsNameTheFileInsideTheModelFolder) {
         EXPECT_EQ(e.diagnostic().file, (dir / "generation_config.json").string());
         EXPECT_EQ(e.diagnostic().field, "eos_token");
     }
+    // An id past 2^63 was read as a negative number and reported as "-1 is outside the vocabulary".
+    std::ofstream(dir / "generation_config.json") << R"({"eos_token_id": 18446744073709551615})";
+    try {
+        loadTokenizer(dir.path());
+        FAIL() << "no error";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.diagnostic().field, "eos_token_id");
+        EXPECT_THAT(e.diagnostic().message, HasSubstr("out of range: 18446744073709551615"));
+    }
 }
