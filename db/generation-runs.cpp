@@ -47,7 +47,7 @@ std::optional<GenerationRunRow> firstRun(Statement& st) {
 
 RunItem readItem(const Statement& st) {
     RunItem item{st.columnInt(0), st.columnOptionalInt(1), st.columnText(2), {}, st.columnText(4)};
-    item.references = storedJson(st, 3, "references of a generation run item").get<std::vector<std::string>>();
+    item.references = storedStrings(st, 3, "references of a generation run item");
     return item;
 }
 

@@ -1,5 +1,8 @@
 #include "db/metric-values.h"
 
+#include <stdexcept>
+
+#include "core/eval/evaluation-table.h"
 #include "db/database.h"
 #include "db/stored-json.h"
 
@@ -56,10 +59,17 @@ void insertRunValues(Database& db, const std::vector<RunValues>& runs) {
 }
 
 nlohmann::json evaluationRow(Statement& st) {
+    const std::string where = "evaluation " + std::to_string(st.columnInt(0));
+    auto result = storedJson(st, 3, "result of " + where);
+    try {
+        core::checkEvaluationTable(result);  // the GUI and the report read it without further checks
+    } catch (const std::invalid_argument& e) {
+        throwDamaged(st, "result of " + where, e.what());
+    }
     return nlohmann::json{{"id", st.columnInt(0)},
-                          {"run_ids", storedJson(st, 1, "run ids of an evaluation")},
+                          {"run_ids", storedIntegers(st, 1, "run ids of " + where)},
                           {"scorer_hash", st.columnText(2)},
-                          {"result", storedJson(st, 3, "result of an evaluation")},
+                          {"result", std::move(result)},
                           {"created_at", st.columnText(4)}};
 }
 

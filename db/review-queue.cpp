@@ -69,7 +69,7 @@ std::vector<ReviewTask> reviewQueue(Database& db, int64_t sessionId, int64_t rev
         ReviewTask task;
         task.comparisonId = st.columnInt(0);
         task.source = st.columnText(1);
-        task.references = storedJson(st, 2, "references of a review item").get<std::vector<std::string>>();
+        task.references = storedStrings(st, 2, "references of a review item");
         task.outputA = st.columnText(3);
         task.outputB = st.columnText(4);
         task.judged = st.columnInt(5) != 0;
@@ -132,8 +132,8 @@ std::optional<Judgement> judgementOf(Database& db, int64_t comparisonId, int64_t
     j.safetyB = score(2);
     j.languageA = score(3);
     j.languageB = score(4);
-    j.tagsA = storedJson(st, 5, "tags of output A").get<std::vector<std::string>>();
-    j.tagsB = storedJson(st, 6, "tags of output B").get<std::vector<std::string>>();
+    j.tagsA = storedStrings(st, 5, "tags of output A");
+    j.tagsB = storedStrings(st, 6, "tags of output B");
     j.comment = st.columnOptionalText(7);
     j.seconds = st.columnDouble(8);
     return j;

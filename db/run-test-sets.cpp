@@ -28,8 +28,7 @@ std::vector<RunItem> projectSplitItems(Database& db, const std::string& split) {
         RunItem item{static_cast<int64_t>(items.size()), st.columnInt(0), st.columnText(3), {}, st.columnText(4)};
         if (auto rewrite = st.columnOptionalText(5)) addReference(item.references, *rewrite);
         // Stored text may be anything in a damaged file (#12): cast in SQL, parsed like input.
-        for (const auto& r : storedJson(st, 6, "references of item " + std::to_string(*item.itemId)))
-            addReference(item.references, r.get<std::string>());
+        for (const auto& r : storedStrings(st, 6, "references of item " + std::to_string(*item.itemId))) addReference(item.references, r);
         items.push_back(std::move(item));
     }
     return items;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -206,6 +207,43 @@ std::string formatGroups(const nlohmann::json& table) {
     return out;
 }
 
+[[noreturn]] void badShape(const std::string& where, const std::string& expected) {
+    throw std::invalid_argument(where + ": expected " + expected);
+}
+
+std::string pathTo(const std::string& where, const std::string& key) { return where.empty() ? key : where + "." + key; }
+
+const nlohmann::json& member(const nlohmann::json& object, const char* key, const std::string& where) {
+    const auto it = object.find(key);
+    if (it == object.end()) badShape(pathTo(where, key), "a value, found none");
+    return *it;
+}
+
+void checkKind(const nlohmann::json& value, nlohmann::json::value_t kind, const std::string& where) {
+    if (kind == nlohmann::json::value_t::number_integer) {
+        if (!value.is_number_integer()) badShape(where, "an integer, found " + (value.is_number() ? value.dump() : value.type_name()));
+    } else if (value.type() != kind) {
+        badShape(where, std::string(nlohmann::json(kind).type_name()) + ", found " + value.type_name());
+    }
+}
+
+void checkNumberOrNull(const nlohmann::json& value, const std::string& where) {
+    if (!value.is_number() && !value.is_null()) badShape(where, std::string("a number or null, found ") + value.type_name());
+}
+
+void checkCell(const nlohmann::json& cell, const std::string& where) {
+    if (cell.is_null()) return;
+    checkKind(cell, nlohmann::json::value_t::object, where);
+    for (const char* key : {"value", "lo", "hi"}) checkNumberOrNull(member(cell, key, where), pathTo(where, key));
+    checkKind(member(cell, "n", where), nlohmann::json::value_t::number_integer, pathTo(where, "n"));
+}
+
+void checkObjectOf(const nlohmann::json& object, const std::string& where,
+                   const std::function<void(const nlohmann::json&, const std::string&)>& check) {
+    checkKind(object, nlohmann::json::value_t::object, where);
+    for (const auto& [key, value] : object.items()) check(value, pathTo(where, key));
+}
+
 }  // namespace
 
 nlohmann::json evaluationTable(const std::vector<EvaluatedRun>& runs, const BootstrapOptions& bootstrap) {
@@ -221,6 +259,37 @@ nlohmann::json evaluationTable(const std::vector<EvaluatedRun>& runs, const Boot
     for (size_t r = 1; r < runs.size(); ++r)
         for (auto& t : comparisons(runs[0], runs[r])) table["tests"].push_back(std::move(t));
     return table;
+}
+
+void checkEvaluationTable(const nlohmann::json& table) {
+    using Kind = nlohmann::json::value_t;
+    checkKind(table, Kind::object, "table");
+    checkKind(member(table, "baseline", ""), Kind::string, "baseline");
+    checkKind(member(table, "n", ""), Kind::number_integer, "n");
+    const auto& rows = member(table, "rows", "");
+    checkKind(rows, Kind::array, "rows");
+    if (rows.empty()) badShape("rows", "at least one row");
+    for (size_t r = 0; r < rows.size(); ++r) {
+        const std::string where = "rows[" + std::to_string(r) + "]";
+        checkKind(rows[r], Kind::object, where);
+        checkKind(member(rows[r], "run", where), Kind::string, where + ".run");
+        checkObjectOf(member(rows[r], "cells", where), where + ".cells", checkCell);
+        checkObjectOf(member(rows[r], "groups", where), where + ".groups",
+                      [](const nlohmann::json& group, const std::string& at) { checkObjectOf(group, at, checkCell); });
+    }
+    const auto& tests = member(table, "tests", "");
+    checkKind(tests, Kind::array, "tests");
+    for (size_t t = 0; t < tests.size(); ++t) {
+        const std::string where = "tests[" + std::to_string(t) + "]";
+        checkKind(tests[t], Kind::object, where);
+        for (const char* key : {"run", "versus", "metric"}) checkKind(member(tests[t], key, where), Kind::string, pathTo(where, key));
+        checkNumberOrNull(member(tests[t], "p_holm", where), where + ".p_holm");
+        const auto& test = member(tests[t], "test", where);
+        checkKind(test, Kind::object, where + ".test");
+        checkKind(member(test, "test", where + ".test"), Kind::string, where + ".test.test");
+        checkKind(member(test, "n", where + ".test"), Kind::number_integer, where + ".test.n");
+        for (const char* key : {"statistic", "p_value"}) checkNumberOrNull(member(test, key, where + ".test"), pathTo(where + ".test", key));
+    }
 }
 
 bool cellUsesScorer(const std::string& key) {

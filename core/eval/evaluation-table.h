@@ -29,6 +29,11 @@ struct EvaluatedRun {
 //  "tests": [{"run", "versus", "metric", "test": {...}, "p_holm"}]}
 nlohmann::json evaluationTable(const std::vector<EvaluatedRun>& runs, const BootstrapOptions& bootstrap = {});
 
+// Throws std::invalid_argument naming the first place ("rows[1].cells.bias_percent.value: ...") where `table`
+// lacks the shape evaluationTable() writes and its readers rely on. #12: a stored table comes back from a
+// project file that may be damaged or hostile.
+void checkEvaluationTable(const nlohmann::json& table);
+
 // Whether a row's cell depends on the risk scorer (a risk's flagged %, a counterfactual spread), so it is
 // stored keyed by the scorer's hash.
 bool cellUsesScorer(const std::string& key);

@@ -1,6 +1,7 @@
 // db/generation-runs and db/metric-values: frozen test sets, resumable outputs, metric values keyed by
 // scorer and version, and nothing stored on a failed write.
 #include <cstdio>
+#include <functional>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -26,6 +27,11 @@ struct GenerationRunsFixture : testing::Test {
         std::vector<db::RunItem> out;
         for (int i = 0; i < n; ++i) out.push_back({i, std::nullopt, "text " + std::to_string(i), {"ref " + std::to_string(i)}, "g"});
         return out;
+    }
+    static nlohmann::json oneRowTable() {  // the shape core::evaluationTable writes
+        return {{"baseline", "r"}, {"n", 2}, {"tests", nlohmann::json::array()},
+                {"rows", {{{"run", "r"}, {"groups", nlohmann::json::object()},
+                           {"cells", {{"chrf_source", {{"value", 75.0}, {"lo", 50.0}, {"hi", 100.0}, {"n", 2}}}}}}}}};
     }
     db::GenerationRunRow makeRun(const std::string& name, int n) {
         db::GenerationRunSpec spec;
@@ -133,8 +139,8 @@ TEST_F(GenerationRunsFixture, MetricValuesKeepEachScorerAndVersionApartAndRecomp
     EXPECT_EQ(summary[0].details["n"], 2);
     EXPECT_FALSE(db::latestEvaluation(db).has_value());
     db::RunValues values{run.id, {{{"chrf-source", 1, ""}, {{0, 100.0, {}}, {1, 50.0, {}}}}}, {{{"n", 1, ""}, 2.0, {}}}};
-    const int64_t id = db::storeEvaluation(db, {values}, kHashA, {{"rows", 1}});
-    EXPECT_EQ((*db::latestEvaluation(db))["result"]["rows"], 1);
+    const int64_t id = db::storeEvaluation(db, {values}, kHashA, oneRowTable());
+    EXPECT_EQ((*db::latestEvaluation(db))["result"], oneRowTable());
     EXPECT_EQ((*db::latestEvaluation(db))["id"], id);
     EXPECT_DOUBLE_EQ(*db::runMetricSeries(db, run.id, {"chrf-source", 1, ""})[1], 50.0);
     // A failing part (no output at position 7) leaves nothing of the evaluation stored.
@@ -142,6 +148,46 @@ TEST_F(GenerationRunsFixture, MetricValuesKeepEachScorerAndVersionApartAndRecomp
     EXPECT_THROW(db::storeEvaluation(db, {broken}, "", {}), db::DbError);
     EXPECT_EQ(test::queryInt(db, "SELECT count(*) FROM metric_values WHERE metric IN ('y', 'z')"), 0);
     EXPECT_EQ(test::queryInt(db, "SELECT count(*) FROM evaluations"), 1);
+}
+
+// #12: stored JSON that parses but lost its shape (a project from elsewhere, edited by another program) threw
+// nlohmann's type_error with no file, or reached the GUI's reads of rows[0]["cells"] unchecked.
+TEST_F(GenerationRunsFixture, StoredJsonOfTheWrongShapeIsRefusedNamingTheFileAndRow) {
+    const auto run = makeRun("r", 2);
+    db::storeRunOutputs(db, run.id, {{0, "", "a", {}}, {1, "", "b", {}}});
+    const int64_t id = db::storeEvaluation(db, {{run.id, {}, {}}}, kHashA, oneRowTable());
+    const std::string file = (dir / "p.srllm").string(), evaluation = "evaluation " + std::to_string(id);
+    struct Case {
+        const char* sql;
+        std::function<void()> read;
+        std::string message;
+    };
+    const auto latest = [&] { db::latestEvaluation(db); };
+    const Case cases[] = {
+        {R"(UPDATE evaluations SET result = json_set(result, '$.rows[0].cells.chrf_source.value', '75'))", latest,
+         "result of " + evaluation + ": rows[0].cells.chrf_source.value: expected a number or null, found string"},
+        {R"(UPDATE evaluations SET result = '{"rows": 5}')", [&] { db::evaluationOfRuns(db, {run.id}); },
+         "result of " + evaluation + ": baseline: expected a value, found none"},
+        {R"(UPDATE evaluations SET run_ids = '[1e300]')", latest, "run ids of " + evaluation + ": must be an integer, found 1e+300"},
+        {R"(UPDATE evaluations SET run_ids = '{"0": 1}')", latest, "run ids of " + evaluation + ": expected a list of integers, found object"},
+        {R"(UPDATE generation_run_items SET refs = '[5]' WHERE position = 1)", [&] { db::runItems(db, run.id); },
+         "references of a generation run item: expected a list of strings, found 5 in it"},
+        {R"(UPDATE generation_run_items SET refs = '"one"' WHERE position = 1)", [&] { db::runOutputs(db, run.id); },
+         "references of a generation run item: expected a list of strings, found string"},
+    };
+    for (const auto& c : cases) {
+        db.exec("SAVEPOINT damage");
+        db.exec(std::string("PRAGMA ignore_check_constraints=ON; ") + c.sql);
+        try {
+            c.read();
+            ADD_FAILURE() << c.sql;
+        } catch (const db::DbError& e) {
+            EXPECT_THAT(e.what(), HasSubstr(file + ": " + c.message)) << c.sql;
+            EXPECT_THAT(e.what(), HasSubstr("(hint: the file is damaged")) << c.sql;
+        }
+        db.exec("ROLLBACK TO damage; RELEASE damage");
+    }
+    EXPECT_EQ((*db::latestEvaluation(db))["result"], oneRowTable()) << "each damage rolled back";
 }
 
 TEST_F(GenerationRunsFixture, DeletingARunRemovesItsItemsOutputsAndValues) {

@@ -15,6 +15,7 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include "db/database.h"
 #include "db/generation-runs.h"
 #include "db/metric-values.h"
 #include "db/project.h"
@@ -135,10 +136,16 @@ EvaluateView::EvaluateView(ProjectSession* session, QWidget* parent)
         setCheckedRuns(checked);
     });
     reloadRuns();
-    const auto latest = db::latestEvaluation(m_session->db());
     std::vector<int64_t> initial;
-    if (latest) initial = (*latest)["run_ids"].get<std::vector<int64_t>>();
-    else if (m_runs->count() > 0)
+    bool evaluated = false;
+    try {  // a damaged stored evaluation is reported by reloadData(), like any other read of the runs
+        if (const auto latest = db::latestEvaluation(m_session->db())) {
+            initial = (*latest)["run_ids"].get<std::vector<int64_t>>();
+            evaluated = true;
+        }
+    } catch (const db::DbError&) {
+    }
+    if (!evaluated && m_runs->count() > 0)
         for (int i = 0; i < m_runs->count(); ++i)
             if (m_runs->item(i)->data(kTestSetRole) == m_runs->item(0)->data(kTestSetRole))
                 initial.push_back(m_runs->item(i)->data(kRunIdRole).toLongLong());

@@ -13,6 +13,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 
+#include "db/database.h"
 #include "db/generation-runs.h"
 #include "db/metric-values.h"
 #include "ui/project-session.h"
@@ -24,8 +25,11 @@ ReportDialog::ReportDialog(ProjectSession* session, QWidget* parent, std::option
     : QDialog(parent), m_session(session), m_runs(new QListWidget(this)), m_out(new QLineEdit(this)) {
     setWindowTitle(tr("Report"));
     std::vector<int64_t> evaluated = runIds.value_or(std::vector<int64_t>{});
-    if (!runIds)
-        if (const auto latest = db::latestEvaluation(session->db())) evaluated = latest->at("run_ids").get<std::vector<int64_t>>();
+    try {  // a damaged stored evaluation: no runs are checked, and writing the report names the problem
+        if (!runIds)
+            if (const auto latest = db::latestEvaluation(session->db())) evaluated = latest->at("run_ids").get<std::vector<int64_t>>();
+    } catch (const db::DbError&) {
+    }
     auto runs = db::listGenerationRuns(session->db());
     const auto rank = [&evaluated](int64_t id) {
         return size_t(std::find(evaluated.begin(), evaluated.end(), id) - evaluated.begin());

@@ -105,6 +105,7 @@ private slots:
     void evaluatesThroughTheWorkerAndShowsTheStoredTable();
     void reportButtonOpensTheReportWithTheCheckedRuns();
     void generatesThroughTheWorkerAsTheCliGenerates();
+    void aDamagedStoredEvaluationIsNamedAndTheRunsStayListed();
 
 private:
     std::unique_ptr<ui::EvaluateView> openView();
@@ -438,6 +439,24 @@ void TestEvaluateView::generatesThroughTheWorkerAsTheCliGenerates() {
         QCOMPARE(*stored[i].output, expected[i]);
     }
     QVERIFY(!view->runList()->findItems(QStringLiteral("tiny"), Qt::MatchStartsWith).isEmpty());
+}
+
+// #12: a stored evaluation whose table lost its shape (a project from elsewhere, edited by another program)
+// made the page read rows[0]["cells"] of a row without cells. Now the page names the row and the place,
+// and still lists the runs so that a new evaluation can be made.
+void TestEvaluateView::aDamagedStoredEvaluationIsNamedAndTheRunsStayListed() {
+    db::Database& d = m_session->db();
+    auto insert = d.prepare("INSERT INTO evaluations(run_ids, scorer_hash, result) VALUES (?1, ?2, ?3)");
+    insert.bind(1, nlohmann::json({m_runs[0]}).dump()).bind(2, kScorer).bind(3, R"({"baseline": "original", "n": 6, "rows": [{"run": "original"}], "tests": []})").run();
+    const int64_t id = d.lastInsertId();
+    auto view = openView();
+    QCOMPARE(view->checkedRuns(), m_runs);  // as with no evaluation: every run of the first run's test set
+    QCOMPARE(view->runList()->count(), int(db::listGenerationRuns(d).size()));
+    const QString status = view->statusLabel()->text();
+    QVERIFY2(status.contains(QStringLiteral("evaluate.srllm: result of evaluation %1: rows[0].cells: expected a value, found none").arg(id)),
+             qPrintable(status));
+    QVERIFY(view->figures().empty());
+    d.prepare("DELETE FROM evaluations WHERE id = ?1").bind(1, id).run();
 }
 
 QTEST_MAIN(TestEvaluateView)
