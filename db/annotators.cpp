@@ -1,18 +1,29 @@
 #include "db/annotators.h"
 
 #include "db/database.h"
+#include "db/stored-json.h"
 
 namespace srllm::db {
 
 namespace {
 
-AnnotatorRow readAnnotator(const Statement& st) { return {st.columnInt(0), st.columnText(1), st.columnText(2)}; }
+bool isRole(const std::string& role) { return role == "annotator" || role == "expert" || role == "reviewer"; }
+
+// #12 (fuzz finding 11): the role decides what the blind rules let a person read, and a merge copies a
+// package's annotators into the project, so a damaged one is refused where it is read, naming that file.
+AnnotatorRow readAnnotator(const Statement& st) {
+    AnnotatorRow row{st.columnInt(0), st.columnText(1), st.columnText(2)};
+    const std::string where = "annotator " + std::to_string(row.id);
+    if (row.name.empty()) throwDamaged(st, where, "the name is empty");
+    if (!isRole(row.role)) throwDamaged(st, where, "unknown role '" + row.role + "' (expected annotator, expert or reviewer)");
+    return row;
+}
 
 }  // namespace
 
 int64_t ensureAnnotator(Database& db, const std::string& name, const std::string& role) {
     if (name.empty()) throw DbError(db.path() + ": annotator name is empty (hint: give a name or e-mail)");
-    if (role != "annotator" && role != "expert" && role != "reviewer")
+    if (!isRole(role))
         throw DbError(db.path() + ": annotator '" + name + "': unknown role '" + role +
                       "' (hint: annotator, expert or reviewer)");
     if (auto existing = annotatorByName(db, name)) return existing->id;

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "core/common/diagnostics.h"
+#include "db/annotators.h"
 #include "db/assignments.h"
 #include "db/taxonomy-store.h"
 #include "db/work-package.h"
@@ -134,4 +135,28 @@ TEST(WorkPackage, RefusesOrdinaryProjectsExistingOutputAndForeignItems) {
     EXPECT_EQ(m.unknownItems, 6);
     EXPECT_EQ(m.inserted, 0);
     EXPECT_EQ(m.warnings.size(), 6u);
+}
+
+// #12 (fuzz finding 11): a package whose annotator row had a damaged role was refused only after the merge had
+// copied it into the project, by an error naming the project, not the package the bad row came from.
+TEST(WorkPackage, ADamagedAnnotatorInThePackageIsRefusedNamingThePackage) {
+    srllm::test::ScratchDir scratch;
+    auto p = makeAgreementProject((scratch / "p.srllm").string());
+    const auto out = (scratch / "a.srllm").string();
+    db::createWorkPackage(*p.project, "a", out);
+    {
+        auto package = db::Project::open(out);
+        package->db().exec("PRAGMA ignore_check_constraints=ON; UPDATE annotators SET role = 'annotator2026-' WHERE name = 'a'");
+    }
+    const auto before = annotationKeys(p.project->db());
+    const auto annotators = db::listAnnotators(p.project->db()).size();
+    try {
+        db::mergeWorkPackage(*p.project, out);
+        FAIL() << "a package with an unknown role was merged";
+    } catch (const db::DbError& e) {
+        EXPECT_EQ(std::string(e.what()).rfind(out + ": annotator ", 0), 0u) << e.what();
+        EXPECT_NE(std::string(e.what()).find("unknown role 'annotator2026-'"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(annotationKeys(p.project->db()), before);
+    EXPECT_EQ(db::listAnnotators(p.project->db()).size(), annotators);
 }

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "core/data/jsonl-items.h"
+#include "core/eval/evaluation-table.h"
 #include "db/adjudication.h"
 #include "db/agreement-report.h"
 #include "db/annotation-import.h"
@@ -34,6 +35,36 @@ namespace fs = std::filesystem;
 
 namespace {
 
+const std::string kScorerHash(64, 'f');
+
+// An "original" run of two texts, scored and evaluated, so stored references, values and an evaluation table
+// are in the seed for mutations to reach.
+void addEvaluatedRun(db::Database& db) {
+    db::GenerationRunSpec spec;
+    spec.name = "original";
+    spec.kind = "original";
+    spec.testSet = "file:texts.jsonl";
+    const std::vector<db::RunItem> items = {{0, std::nullopt, "Women are bad at maths.", {"People differ in maths."}, "gender/women"},
+                                            {1, std::nullopt, "Old people can't learn new things.", {}, "age/old"}};
+    const int64_t run = db::createGenerationRun(db, spec, items).id;
+    core::EvaluatedRun evaluated{"original", {}, {}, {}};
+    std::vector<db::RunOutput> outputs;
+    std::vector<db::PositionValue> toxicity;
+    for (const auto& item : items) {
+        outputs.push_back({item.position, item.source, item.source, {}});
+        evaluated.set.outputs.push_back(item.source);
+        evaluated.set.sources.push_back(item.source);
+        evaluated.set.references.push_back(item.references);
+        evaluated.groups.push_back(item.group);
+        toxicity.push_back({item.position, 0.75 - 0.5 * double(item.position), nullptr});
+    }
+    db::storeRunOutputs(db, run, outputs);
+    std::vector<double> values;
+    for (const auto& t : toxicity) values.push_back(*t.value);
+    evaluated.columns.push_back({"risk-toxicity", 1, true, values});
+    db::storeEvaluation(db, {{run, {{{"risk-toxicity", 1, kScorerHash}, toxicity}}, {}}}, kScorerHash, core::evaluationTable({evaluated}));
+}
+
 // A project with items, two annotators' annotations, gold and a snapshot: the merge target and a seed.
 const fs::path& sourceProject() {
     static const fs::path path = [] {
@@ -54,6 +85,7 @@ const fs::path& sourceProject() {
         db::importAnnotations(*project, voteReader, {});
         db::adjudicateMajority(project->db());
         db::createSnapshot(project->db(), "v1", std::nullopt);
+        addEvaluatedRun(project->db());
         return file;
     }();
     return path;
@@ -99,6 +131,7 @@ void readEverything(db::Project& project) {
         for (const auto& key : db::runMetricKeys(db, run.id)) db::runMetricSeries(db, run.id, key);
         db::runSummaryValues(db, run.id);
     }
+    if (const auto latest = db::latestEvaluation(db)) db::evaluationOfRuns(db, (*latest)["run_ids"].get<std::vector<int64_t>>());
     db::adjudicateMajority(db);
 }
 
