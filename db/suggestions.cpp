@@ -1,5 +1,6 @@
 #include "db/suggestions.h"
 
+#include <algorithm>
 #include <map>
 
 #include "core/common/diagnostics.h"
@@ -53,7 +54,14 @@ std::vector<SuggestionRow> suggestionsFor(Database& db, int64_t itemId) {
     std::vector<SuggestionRow> rows;
     while (st.step()) {
         SuggestionRow row{st.columnInt(0), itemId, st.columnText(1), {}};
-        row.suggestion.labels = storedJson(st, 2, "labels of suggestion " + std::to_string(row.id));
+        const std::string where = "labels of suggestion " + std::to_string(row.id);
+        row.suggestion.labels = storedJson(st, 2, where);
+        // The Annotate view shows them as "field: value, value" (#12: a damaged file reached it unchecked).
+        if (!row.suggestion.labels.is_object()) throwDamaged(st, where, "expected an object {field: value}");
+        for (const auto& [field, value] : row.suggestion.labels.items()) {
+            const bool strings = value.is_array() && std::all_of(value.begin(), value.end(), [](const auto& v) { return v.is_string(); });
+            if (!value.is_string() && !strings) throwDamaged(st, where, "field '" + field + "': expected a value or a list of values, found " + value.dump());
+        }
         row.suggestion.spans = spansFromJson(st, 3, "suggestion " + std::to_string(row.id));
         row.suggestion.rewrite = st.columnOptionalText(4);
         rows.push_back(std::move(row));

@@ -7,6 +7,7 @@
 #include "core/data/lexicon-suggester.h"
 #include "db/access.h"
 #include "db/annotation-import.h"
+#include "db/database.h"
 #include "db/suggestions.h"
 #include "support/agreement-project.h"
 #include "support/db-query.h"
@@ -33,6 +34,30 @@ TEST(Suggestions, ImportedSuggestionsKeepTheirSourceAndAreNeverLabels) {
     db::markSuggestionsShown(d, p.items[1], p.a);
     EXPECT_EQ(test::queryInt(d, "SELECT count(*) FROM annotations"), before);
     EXPECT_EQ(test::queryInt(d, "SELECT count(*) FROM suggestion_views"), 1);
+}
+
+// #12: the Annotate view joins a suggestion's list values as strings; a damaged file's [5] reached it unchecked.
+TEST(Suggestions, StoredLabelsOfTheWrongShapeAreRefusedNamingTheFileAndRow) {
+    test::ScratchDir dir;
+    auto p = test::makeAgreementProject(dir / "p.srllm");
+    auto& d = p.project->db();
+    core::AnnotationJsonlReader reader(test::writeFile(dir, "s.jsonl", R"({"item": "Women cannot drive.", "source": "m", "labels": {"bias": "Yes"}})" "\n"),
+                                       core::kSuggestionSourceKey);
+    db::importSuggestions(*p.project, reader, nullptr);
+    const std::pair<const char*, const char*> cases[] = {
+        {R"({"target_groups": [5]})", "labels of suggestion 1: field 'target_groups': expected a value or a list of values, found [5]"},
+        {R"(["Yes"])", "labels of suggestion 1: expected an object {field: value}"},
+    };
+    for (const auto& [labels, message] : cases) {
+        d.prepare("PRAGMA ignore_check_constraints=ON").run();
+        d.prepare("UPDATE suggestions SET labels = ?1").bind(1, labels).run();
+        try {
+            db::suggestionsFor(d, p.items[1]);
+            ADD_FAILURE() << labels;
+        } catch (const db::DbError& e) {
+            EXPECT_NE(std::string(e.what()).find((dir / "p.srllm").string() + ": " + message), std::string::npos) << e.what();
+        }
+    }
 }
 
 TEST(Suggestions, LabelsOutsideTheTaxonomyAreRefusedAndNothingIsStored) {
