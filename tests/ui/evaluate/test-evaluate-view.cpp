@@ -456,6 +456,9 @@ void TestEvaluateView::aDamagedStoredEvaluationIsNamedAndTheRunsStayListed() {
     QVERIFY2(status.contains(QStringLiteral("evaluate.srllm: result of evaluation %1: rows[0].cells: expected a value, found none").arg(id)),
              qPrintable(status));
     QVERIFY(view->figures().empty());
+    ui::ReportDialog report(m_session.get(), nullptr);  // opens with no run checked; writing names the problem
+    QCOMPARE(report.runList()->count(), view->runList()->count());
+    for (int row = 0; row < report.runList()->count(); ++row) QCOMPARE(report.runList()->item(row)->checkState(), Qt::Unchecked);
     d.prepare("DELETE FROM evaluations WHERE id = ?1").bind(1, id).run();
 }
 
