@@ -49,12 +49,14 @@ public:
 private:
     template <typename T>
     T get(const nlohmann::json& value, const char* key) const {
-        if constexpr (std::is_same_v<T, int64_t>) {
-            return integer(value, key);
+        // #12 (fuzz finding 12): require<int>("format_version") went through get<int>, so 8.9e44 was undefined
+        // behaviour and 1.5 read as 1; every integral type is now checked like int64_t.
+        if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+            return jsonInteger<T>(value, m_file, m_prefix + key);
         } else if constexpr (std::is_same_v<T, std::vector<int64_t>>) {
             if (!value.is_array()) fail(key, std::string("has the wrong type (") + value.type_name() + ")");
             std::vector<int64_t> out;
-            for (const auto& element : value) out.push_back(integer(element, key));
+            for (const auto& element : value) out.push_back(jsonInteger<int64_t>(element, m_file, m_prefix + key));
             return out;
         } else {
             try {
@@ -64,10 +66,6 @@ private:
             }
         }
     }
-    int64_t integer(const nlohmann::json& value, const char* key) const {
-        return jsonInteger<int64_t>(value, m_file, m_prefix + key);
-    }
-
     const nlohmann::json& m_object;
     std::string m_file;
     std::string m_prefix;

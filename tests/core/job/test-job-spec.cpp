@@ -71,6 +71,20 @@ TEST(JobSpec, UnknownKeysAreWarnedAndNewerVersionsRefused) {
     EXPECT_EQ(parsed.warnings[1].field, "data.colour");
     json["format_version"] = kJobFormatVersion + 1;
     EXPECT_THROW(parseJobSpec(json, "job.json"), InputError);
+    // #12 (fuzz finding 12): read with get<int>, 8.9e44 was undefined behaviour and 1.5 passed as version 1;
+    // 2^32 + 1 would have wrapped to 1.
+    for (const auto& [version, message] : {std::pair{nlohmann::json(8.9e44), "must be an integer, found 8.9e+44"},
+                                           std::pair{nlohmann::json(1.5), "must be an integer, found 1.5"},
+                                           std::pair{nlohmann::json(4294967297), "is out of range: 4294967297"}}) {
+        json["format_version"] = version;
+        try {
+            parseJobSpec(json, "job.json");
+            ADD_FAILURE() << version;
+        } catch (const InputError& e) {
+            EXPECT_EQ(e.diagnostic().field, "format_version");
+            EXPECT_EQ(e.diagnostic().message, message);
+        }
+    }
     json = jobSpecToJson(sampleSpec());
     json.erase("base_model");
     try {
