@@ -8,6 +8,7 @@
 #include "db/annotations.h"
 #include "db/database.h"
 #include "db/project-settings.h"
+#include "db/stored-json.h"
 #include "db/taxonomy-fields.h"
 #include "db/taxonomy-store.h"
 
@@ -59,11 +60,26 @@ std::optional<int64_t> leastLoaded(Database& db, int64_t itemId, const std::stri
 RoutingPolicy routingPolicy(Database& db) {
     RoutingPolicy policy;
     const auto stored = projectSetting(db, kSettingKey);
-    if (!stored || !stored->is_object()) return policy;
-    policy.enabled = stored->value("enabled", false);
-    policy.threshold = stored->value("threshold", 1.0);
-    policy.fields = stored->value("fields", std::vector<std::string>{});
-    policy.target = stored->value("target", std::string("annotator"));
+    if (!stored) return policy;
+    // #12: value("threshold", 1.0) threw nlohmann's type_error, with no file, from every save that routes.
+    const auto damaged = [&](const std::string& problem) { throwDamaged(db, std::string("project setting '") + kSettingKey + "'", problem); };
+    if (!stored->is_object()) damaged("expected an object");
+    const auto member = [&](const char* key, bool (nlohmann::json::*isKind)() const noexcept, const char* kind) -> const nlohmann::json* {
+        const auto it = stored->find(key);
+        if (it == stored->end()) return nullptr;
+        if (!((*it).*isKind)()) damaged(std::string(key) + ": expected " + kind + ", found " + it->dump());
+        return &*it;
+    };
+    if (const auto* v = member("enabled", &nlohmann::json::is_boolean, "true or false")) policy.enabled = v->get<bool>();
+    if (const auto* v = member("threshold", &nlohmann::json::is_number, "a number")) policy.threshold = v->get<double>();
+    if (const auto* v = member("target", &nlohmann::json::is_string, "\"annotator\" or \"expert\"")) policy.target = v->get<std::string>();
+    if (const auto* v = member("fields", &nlohmann::json::is_array, "a list of field keys"))
+        for (const auto& key : *v) {
+            if (!key.is_string()) damaged("fields: expected a list of field keys, found " + key.dump() + " in it");
+            policy.fields.push_back(key.get<std::string>());
+        }
+    if (!(policy.threshold > 0 && policy.threshold <= 1)) damaged("threshold: expected a share above 0 and at most 1, found " + stored->at("threshold").dump());
+    if (policy.target != "annotator" && policy.target != "expert") damaged("target: expected \"annotator\" or \"expert\", found \"" + policy.target + "\"");
     return policy;
 }
 

@@ -6,9 +6,11 @@
 
 namespace srllm::db {
 
-void throwDamaged(const Statement& st, const std::string& where, const std::string& problem) {
-    throw DbError(st.database().path() + ": " + where + ": " + problem + " (hint: the file is damaged or was edited by another program)");
+void throwDamaged(const Database& db, const std::string& where, const std::string& problem) {
+    throw DbError(db.path() + ": " + where + ": " + problem + " (hint: the file is damaged or was edited by another program)");
 }
+
+void throwDamaged(const Statement& st, const std::string& where, const std::string& problem) { throwDamaged(st.database(), where, problem); }
 
 nlohmann::json storedJson(const Statement& st, int column, const std::string& where) {
     try {

@@ -11,6 +11,7 @@
 
 namespace srllm::db {
 
+class Database;
 class Statement;
 
 // The JSON in `column` of the current row; `where` names the row and column ("labels of annotations row 7").
@@ -20,5 +21,6 @@ std::vector<std::string> storedStrings(const Statement& st, int column, const st
 std::vector<int64_t> storedIntegers(const Statement& st, int column, const std::string& where);
 // The DbError for a stored value that parsed but does not have the shape its readers rely on.
 [[noreturn]] void throwDamaged(const Statement& st, const std::string& where, const std::string& problem);
+[[noreturn]] void throwDamaged(const Database& db, const std::string& where, const std::string& problem);
 
 }  // namespace srllm::db

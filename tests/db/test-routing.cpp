@@ -9,6 +9,7 @@
 #include "db/assignments.h"
 #include "db/item-import.h"
 #include "db/items.h"
+#include "db/project-settings.h"
 #include "db/project.h"
 #include "db/routing.h"
 #include "support/test-data.h"
@@ -126,4 +127,33 @@ TEST_F(RoutingFixture, BadPoliciesAreRefusedNamingTheSetting) {
         EXPECT_EQ(e.diagnostic().field, "fields");
     }
     EXPECT_FALSE(db::routingPolicy(d).enabled);
+}
+
+// #12: a stored policy of the wrong shape (a project from elsewhere, edited by another program) threw
+// nlohmann's type_error, naming no file, from every annotation save that routes.
+TEST_F(RoutingFixture, AStoredPolicyOfTheWrongShapeIsRefusedNamingTheFile) {
+    const std::pair<nlohmann::json, std::string> cases[] = {
+        {nlohmann::json::array(), "expected an object"},
+        {{{"enabled", "yes"}}, R"(enabled: expected true or false, found "yes")"},
+        {{{"enabled", true}, {"threshold", "0.5"}}, R"(threshold: expected a number, found "0.5")"},
+        {{{"enabled", true}, {"threshold", 5}}, "threshold: expected a share above 0 and at most 1, found 5"},
+        {{{"enabled", true}, {"fields", {"bias", 3}}}, "fields: expected a list of field keys, found 3 in it"},
+        {{{"enabled", true}, {"target", "boss"}}, R"(target: expected "annotator" or "expert", found "boss")"},
+    };
+    for (const auto& [stored, problem] : cases) {
+        db::setProjectSetting(d, "routing", stored);
+        try {
+            db::routingPolicy(d);
+            ADD_FAILURE() << stored;
+        } catch (const db::DbError& e) {
+            EXPECT_NE(std::string(e.what()).find((dir / "p.srllm").string() + ": project setting 'routing': " + problem), std::string::npos)
+                << e.what();
+        }
+    }
+    db::setProjectSetting(d, "routing", {{"enabled", true}, {"threshold", 0.6}, {"fields", {"bias"}}, {"target", "expert"}});
+    const auto policy = db::routingPolicy(d);
+    EXPECT_TRUE(policy.enabled);
+    EXPECT_DOUBLE_EQ(policy.threshold, 0.6);
+    EXPECT_EQ(policy.fields, std::vector<std::string>{"bias"});
+    EXPECT_EQ(policy.target, "expert");
 }
