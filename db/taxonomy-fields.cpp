@@ -21,6 +21,10 @@ std::vector<TaxonomyField> taxonomyFields(const nlohmann::json& taxonomy, int ve
             throw core::InputError(where, 0, name, "needs a string \"key\" and a \"values\" array");
         TaxonomyField field;
         field.key = f["key"].get<std::string>();
+        // #12: the Annotate view reads these with value("label", ...), which throws type_error for a number.
+        for (const char* text : {"label", "definition"})
+            if (const auto it = f.find(text); it != f.end() && !it->is_string())
+                throw core::InputError(where, 0, name + "." + text, "must be a string, found " + it->dump());
         // #12: value() threw nlohmann's type_error for a non-string type or a non-boolean ordered.
         const auto type = f.find("type");
         if (type != f.end() && !(type->is_string() && (*type == "single" || *type == "multi")))

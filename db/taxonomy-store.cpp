@@ -54,7 +54,8 @@ int addTaxonomyVersion(Database& db, const nlohmann::json& taxonomy) {
     if (!taxonomy.is_object() || !taxonomy.contains("fields") || !taxonomy["fields"].is_array())
         throw DbError(db.path() + ": taxonomy: expected a JSON object with a \"fields\" array");
     try {
-        reviewTags(taxonomy, 0);  // a bad list would make every later read of the project fail
+        taxonomyFields(taxonomy, 0);  // either would make every later read of the project fail
+        reviewTags(taxonomy, 0);
     } catch (const core::InputError& e) {
         throw DbError(db.path() + ": " + e.what());
     }

@@ -95,7 +95,10 @@ Diagnostics validateTaxonomy(const nlohmann::json& taxonomy, const std::string& 
         }
         name += " '" + key + "'";
         if (!keys.insert(key).second) problem(name, "the key is used by another field (hint: keys must be unique)");
-        const std::string type = f.value("type", "single");
+        for (const char* text : {"label", "definition"})
+            if (const auto it = f.find(text); it != f.end() && !it->is_string()) problem(name + "." + text, "must be a string");
+        const auto typeIt = f.find("type");  // value("type", "single") threw type_error for a number (#12)
+        const std::string type = typeIt == f.end() ? "single" : typeIt->is_string() ? typeIt->get<std::string>() : typeIt->dump();
         if (type != "single" && type != "multi") problem(name + ".type", "'" + type + "' is not single|multi");
         if (!f.contains("values") || !f["values"].is_array() || f["values"].empty()) {
             problem(name + ".values", "a field needs at least one value");

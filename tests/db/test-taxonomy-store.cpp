@@ -83,4 +83,17 @@ TEST_F(TaxonomyStore, ARowEditedInPlaceByAnotherProgramIsReadAgain) {
     // Damaged in place: refused on every read, never answered from what was parsed before.
     other.prepare("UPDATE taxonomies SET json = '{\"fields\": 7}' WHERE version = 1").run();
     for (int i = 0; i < 2; ++i) EXPECT_THROW(db::currentTaxonomy(mine), db::DbError);
+    // A label of the wrong kind (#12: the Annotate view's value("label", ...) threw type_error) is refused on
+    // read, naming the file and the field, and never stored by addTaxonomyVersion.
+    nlohmann::json numericLabel = original;
+    numericLabel["fields"][0]["label"] = 5;
+    other.prepare("UPDATE taxonomies SET json = ?1 WHERE version = 1").bind(1, numericLabel.dump()).run();
+    try {
+        db::currentTaxonomy(mine);
+        FAIL() << "a numeric label was read";
+    } catch (const db::DbError& e) {
+        EXPECT_NE(std::string(e.what()).find(path + ": taxonomy v1: field 'fields[0].label': must be a string, found 5"), std::string::npos)
+            << e.what();
+    }
+    EXPECT_THROW(db::addTaxonomyVersion(mine, numericLabel), db::DbError);
 }

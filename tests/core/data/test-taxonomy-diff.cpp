@@ -85,6 +85,19 @@ TEST(ValidateTaxonomy, NamesDuplicateKeysValuesAndEmptyFields) {
     EXPECT_EQ(problems[0].file, "taxonomy v2");
 }
 
+// #12: value("type", "single") threw nlohmann's type_error for a number; a numeric label reached the Annotate
+// view's value("label", ...), which throws the same.
+TEST(ValidateTaxonomy, ValuesOfTheWrongKindAreProblemsNotExceptions) {
+    auto t = base();
+    t["fields"][0]["type"] = 5;
+    t["fields"][1]["label"] = 7;
+    const auto problems = validateTaxonomy(t, "t");
+    ASSERT_EQ(problems.size(), 2u);
+    EXPECT_EQ(problems[0].field, "fields[0] 'bias'.type");
+    EXPECT_EQ(problems[0].message, "'5' is not single|multi");
+    EXPECT_EQ(problems[1].field, "fields[1] '" + t["fields"][1]["key"].get<std::string>() + "'.label");
+}
+
 TEST(ValidateTaxonomy, MissingFieldsArrayIsOneProblem) {
     const auto problems = validateTaxonomy(nlohmann::json::object(), "t");
     ASSERT_EQ(problems.size(), 1u);
