@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <utility>
 
 #include "core/common/diagnostics.h"
 #include "db/annotations.h"
@@ -55,6 +56,15 @@ std::optional<int64_t> leastLoaded(Database& db, int64_t itemId, const std::stri
     return st.columnInt(0);
 }
 
+// The threshold or target outside what routing understands, as the field and what is wrong with it.
+std::optional<std::pair<std::string, std::string>> valueProblem(const RoutingPolicy& policy) {
+    if (!(policy.threshold > 0 && policy.threshold <= 1))
+        return std::pair{"threshold", "must be a share above 0 and at most 1 (1 routes any disagreement), not " + std::to_string(policy.threshold)};
+    if (policy.target != "annotator" && policy.target != "expert")
+        return std::pair{"target", "'" + policy.target + "' is not annotator or expert"};
+    return std::nullopt;
+}
+
 }  // namespace
 
 RoutingPolicy routingPolicy(Database& db) {
@@ -78,18 +88,12 @@ RoutingPolicy routingPolicy(Database& db) {
             if (!key.is_string()) damaged("fields: expected a list of field keys, found " + key.dump() + " in it");
             policy.fields.push_back(key.get<std::string>());
         }
-    if (!(policy.threshold > 0 && policy.threshold <= 1)) damaged("threshold: expected a share above 0 and at most 1, found " + stored->at("threshold").dump());
-    if (policy.target != "annotator" && policy.target != "expert") damaged("target: expected \"annotator\" or \"expert\", found \"" + policy.target + "\"");
+    if (const auto problem = valueProblem(policy)) damaged(problem->first + ": " + problem->second);
     return policy;
 }
 
 void setRoutingPolicy(Database& db, const RoutingPolicy& policy) {
-    if (!(policy.threshold > 0 && policy.threshold <= 1))
-        throw core::InputError("", 0, "threshold",
-                               "must be a share above 0 and at most 1 (1 routes any disagreement), not " +
-                                   std::to_string(policy.threshold));
-    if (policy.target != "annotator" && policy.target != "expert")
-        throw core::InputError("", 0, "target", "'" + policy.target + "' is not annotator or expert");
+    if (const auto problem = valueProblem(policy)) throw core::InputError("", 0, problem->first, problem->second);
     const TaxonomyRow taxonomy = currentTaxonomy(db);
     const auto fields = taxonomyFields(taxonomy.json, taxonomy.version);
     for (const auto& key : policy.fields)

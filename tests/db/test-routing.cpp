@@ -136,9 +136,9 @@ TEST_F(RoutingFixture, AStoredPolicyOfTheWrongShapeIsRefusedNamingTheFile) {
         {nlohmann::json::array(), "expected an object"},
         {{{"enabled", "yes"}}, R"(enabled: expected true or false, found "yes")"},
         {{{"enabled", true}, {"threshold", "0.5"}}, R"(threshold: expected a number, found "0.5")"},
-        {{{"enabled", true}, {"threshold", 5}}, "threshold: expected a share above 0 and at most 1, found 5"},
+        {{{"enabled", true}, {"threshold", 5}}, "threshold: must be a share above 0 and at most 1 (1 routes any disagreement), not 5.000000"},
         {{{"enabled", true}, {"fields", {"bias", 3}}}, "fields: expected a list of field keys, found 3 in it"},
-        {{{"enabled", true}, {"target", "boss"}}, R"(target: expected "annotator" or "expert", found "boss")"},
+        {{{"enabled", true}, {"target", "boss"}}, "target: 'boss' is not annotator or expert"},
     };
     for (const auto& [stored, problem] : cases) {
         db::setProjectSetting(d, "routing", stored);
