@@ -58,8 +58,12 @@ void insertRunValues(Database& db, const std::vector<RunValues>& runs) {
     }
 }
 
+std::string evaluationName(const Statement& st) { return "evaluation " + std::to_string(st.columnInt(0)); }
+
+std::vector<int64_t> evaluationRunIds(const Statement& st) { return storedIntegers(st, 1, "run ids of " + evaluationName(st)); }
+
 nlohmann::json evaluationRow(Statement& st) {
-    const std::string where = "evaluation " + std::to_string(st.columnInt(0));
+    const std::string where = evaluationName(st);
     auto result = storedJson(st, 3, "result of " + where);
     try {
         core::checkEvaluationTable(result);  // the GUI and the report read it without further checks
@@ -67,12 +71,11 @@ nlohmann::json evaluationRow(Statement& st) {
         throwDamaged(st, "result of " + where, e.what());
     }
     return nlohmann::json{{"id", st.columnInt(0)},
-                          {"run_ids", storedIntegers(st, 1, "run ids of " + where)},
+                          {"run_ids", evaluationRunIds(st)},
                           {"scorer_hash", st.columnText(2)},
                           {"result", std::move(result)},
                           {"created_at", st.columnText(4)}};
 }
-
 
 }  // namespace
 
@@ -155,10 +158,9 @@ std::optional<nlohmann::json> latestEvaluation(Database& db) {
 
 std::optional<nlohmann::json> evaluationOfRuns(Database& db, const std::vector<int64_t>& runIds) {
     auto st = db.prepare("SELECT id, run_ids, scorer_hash, result, created_at FROM evaluations ORDER BY id DESC");
-    while (st.step()) {
-        auto row = evaluationRow(st);
-        if (row["run_ids"] == nlohmann::json(runIds)) return row;
-    }
+    // Only the matching row's table is read and checked: a damaged evaluation of other runs does not block this one.
+    while (st.step())
+        if (evaluationRunIds(st) == runIds) return evaluationRow(st);
     return std::nullopt;
 }
 

@@ -188,6 +188,13 @@ TEST_F(GenerationRunsFixture, StoredJsonOfTheWrongShapeIsRefusedNamingTheFileAnd
         db.exec("ROLLBACK TO damage; RELEASE damage");
     }
     EXPECT_EQ((*db::latestEvaluation(db))["result"], oneRowTable()) << "each damage rolled back";
+    // Only the evaluation asked for is read: a newer, damaged evaluation of other runs does not hide it.
+    const auto other = makeRun("other", 2);
+    const int64_t otherId = db::storeEvaluation(db, {{other.id, {}, {}}}, kHashA, oneRowTable());
+    db.exec("PRAGMA ignore_check_constraints=ON; UPDATE evaluations SET result = '{\"rows\": 5}' WHERE id = " +
+            std::to_string(otherId));
+    EXPECT_EQ((*db::evaluationOfRuns(db, {run.id}))["id"], id);
+    EXPECT_THROW(db::evaluationOfRuns(db, {other.id}), db::DbError);
 }
 
 TEST_F(GenerationRunsFixture, DeletingARunRemovesItsItemsOutputsAndValues) {
