@@ -20,29 +20,36 @@ nlohmann::json storedJson(const Statement& st, int column, const std::string& wh
     }
 }
 
-std::vector<std::string> storedStrings(const Statement& st, int column, const std::string& where) {
+namespace {
+
+// A stored JSON array, each element checked and converted by `element`; `kind` names what the list holds.
+template <typename T, typename Element>
+std::vector<T> storedList(const Statement& st, int column, const std::string& where, const char* kind, Element element) {
     const auto json = storedJson(st, column, where);
-    if (!json.is_array()) throwDamaged(st, where, std::string("expected a list of strings, found ") + json.type_name());
-    std::vector<std::string> out;
-    for (const auto& value : json) {
-        if (!value.is_string()) throwDamaged(st, where, "expected a list of strings, found " + value.dump() + " in it");
-        out.push_back(value.get<std::string>());
-    }
+    if (!json.is_array()) throwDamaged(st, where, std::string("expected a list of ") + kind + ", found " + json.type_name());
+    std::vector<T> out;
+    out.reserve(json.size());
+    for (const auto& value : json) out.push_back(element(value));
     return out;
 }
 
+}  // namespace
+
+std::vector<std::string> storedStrings(const Statement& st, int column, const std::string& where) {
+    return storedList<std::string>(st, column, where, "strings", [&](const nlohmann::json& value) {
+        if (!value.is_string()) throwDamaged(st, where, "expected a list of strings, found " + value.dump() + " in it");
+        return value.get<std::string>();
+    });
+}
+
 std::vector<int64_t> storedIntegers(const Statement& st, int column, const std::string& where) {
-    const auto json = storedJson(st, column, where);
-    if (!json.is_array()) throwDamaged(st, where, std::string("expected a list of integers, found ") + json.type_name());
-    std::vector<int64_t> out;
-    for (const auto& value : json) {
+    return storedList<int64_t>(st, column, where, "integers", [&](const nlohmann::json& value) {
         try {
-            out.push_back(core::jsonInteger<int64_t>(value, st.database().path(), where));
+            return core::jsonInteger<int64_t>(value, st.database().path(), where);
         } catch (const core::InputError& e) {
             throwDamaged(st, where, e.diagnostic().message);
         }
-    }
-    return out;
+    });
 }
 
 }  // namespace srllm::db
