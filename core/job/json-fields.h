@@ -56,7 +56,7 @@ private:
         } else if constexpr (std::is_same_v<T, std::vector<int64_t>>) {
             if (!value.is_array()) fail(key, std::string("has the wrong type (") + value.type_name() + ")");
             std::vector<int64_t> out;
-            for (const auto& element : value) out.push_back(jsonInteger<int64_t>(element, m_file, m_prefix + key));
+            for (const auto& element : value) out.push_back(get<int64_t>(element, key));
             return out;
         } else {
             try {
