@@ -62,7 +62,8 @@ std::string evaluationName(const Statement& st) { return "evaluation " + std::to
 
 std::vector<int64_t> evaluationRunIds(const Statement& st) { return storedIntegers(st, 1, "run ids of " + evaluationName(st)); }
 
-nlohmann::json evaluationRow(Statement& st) {
+// `runIds`: the row's run ids, read once by the caller (evaluationOfRuns compares them before anything else).
+nlohmann::json evaluationRow(Statement& st, std::vector<int64_t> runIds) {
     const std::string where = evaluationName(st);
     auto result = storedJson(st, 3, "result of " + where);
     try {
@@ -71,7 +72,7 @@ nlohmann::json evaluationRow(Statement& st) {
         throwDamaged(st, "result of " + where, e.what());
     }
     return nlohmann::json{{"id", st.columnInt(0)},
-                          {"run_ids", evaluationRunIds(st)},
+                          {"run_ids", std::move(runIds)},
                           {"scorer_hash", st.columnText(2)},
                           {"result", std::move(result)},
                           {"created_at", st.columnText(4)}};
@@ -153,14 +154,16 @@ int64_t storeEvaluation(Database& db, const std::vector<RunValues>& runs, const 
 std::optional<nlohmann::json> latestEvaluation(Database& db) {
     auto st = db.prepare("SELECT id, run_ids, scorer_hash, result, created_at FROM evaluations ORDER BY id DESC LIMIT 1");
     if (!st.step()) return std::nullopt;
-    return evaluationRow(st);
+    return evaluationRow(st, evaluationRunIds(st));
 }
 
 std::optional<nlohmann::json> evaluationOfRuns(Database& db, const std::vector<int64_t>& runIds) {
     auto st = db.prepare("SELECT id, run_ids, scorer_hash, result, created_at FROM evaluations ORDER BY id DESC");
     // Only the matching row's table is read and checked: a damaged evaluation of other runs does not block this one.
-    while (st.step())
-        if (evaluationRunIds(st) == runIds) return evaluationRow(st);
+    while (st.step()) {
+        auto ids = evaluationRunIds(st);
+        if (ids == runIds) return evaluationRow(st, std::move(ids));
+    }
     return std::nullopt;
 }
 
