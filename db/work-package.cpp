@@ -184,7 +184,14 @@ MergeSummary mergeWorkPackage(Project& target, const std::string& packagePath) {
                                             db.path() + "; its annotation was skipped"});
             continue;
         }
-        const int64_t annotatorId = annotatorIds.at(row.annotatorId);
+        const auto annotator = annotatorIds.find(row.annotatorId);
+        if (annotator == annotatorIds.end())  // #12 (fuzz finding 13): a damaged package, its foreign keys unchecked
+            throw core::InputError(packagePath, 0, "annotations.annotator_id",
+                                   "the annotation of item " + item->uid + " names annotator id " +
+                                       std::to_string(row.annotatorId) +
+                                       ", which the package does not list; nothing was merged (hint: the file is "
+                                       "damaged; ask for the package again)");
+        const int64_t annotatorId = annotator->second;
         const auto existing = annotationFor(db, local->id, annotatorId);
         if (existing && existing->updatedAt == row.updatedAt) { ++summary.unchanged; continue; }
         if (existing && existing->updatedAt > row.updatedAt) { ++summary.keptNewer; continue; }

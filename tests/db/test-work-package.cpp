@@ -160,3 +160,35 @@ TEST(WorkPackage, ADamagedAnnotatorInThePackageIsRefusedNamingThePackage) {
     EXPECT_EQ(annotationKeys(p.project->db()), before);
     EXPECT_EQ(db::listAnnotators(p.project->db()).size(), annotators);
 }
+
+// #12 (fuzz finding 13): SQLite does not check foreign keys of a file it opens, so a damaged package could hold an
+// annotation by an annotator it does not list; the merge ended in an uncaught std::out_of_range (`srllm merge`
+// and the GUI's merge aborted).
+TEST(WorkPackage, AnAnnotationByAnAnnotatorThePackageDoesNotListIsRefusedWithNothingMerged) {
+    srllm::test::ScratchDir scratch;
+    auto p = makeAgreementProject((scratch / "p.srllm").string());
+    const auto out = (scratch / "dora.srllm").string();
+    db::createWorkPackage(*p.project, "dora", out);
+    {
+        auto package = db::Project::open(out);
+        auto& d = package->db();
+        const int64_t dora = db::annotatorByName(d, "dora")->id;
+        srllm::test::saveLabels(d, p.items[0], dora, "Yes", "High", {"Age"}, {}, std::nullopt, 12);
+        srllm::test::saveLabels(d, p.items[1], dora, "No", "No", {}, {}, std::nullopt, 8);
+        d.exec("PRAGMA foreign_keys=OFF");
+        d.prepare("UPDATE annotations SET annotator_id = 999 WHERE item_id = ?1").bind(1, p.items[1]).run();
+    }
+    const auto before = annotationKeys(p.project->db());
+    const auto annotators = db::listAnnotators(p.project->db()).size();
+    try {
+        db::mergeWorkPackage(*p.project, out);
+        FAIL() << "an annotation by an unlisted annotator was merged";
+    } catch (const srllm::core::InputError& e) {
+        const std::string what = e.what();
+        EXPECT_EQ(what.rfind(out, 0), 0u) << what;
+        EXPECT_NE(what.find("annotations.annotator_id"), std::string::npos) << what;
+        EXPECT_NE(what.find("names annotator id 999"), std::string::npos) << what;
+    }
+    EXPECT_EQ(annotationKeys(p.project->db()), before);  // not even the first, valid annotation
+    EXPECT_EQ(db::listAnnotators(p.project->db()).size(), annotators);
+}
