@@ -128,3 +128,33 @@ TEST_F(ReviewPackageFixture, PackageOfAnotherSessionOrProjectIsRefusedAndChanges
     EXPECT_THROW(db::createReviewPackage(*p.project, "none", "ann", dir / "x.srllm"), core::InputError);
     EXPECT_FALSE(std::filesystem::exists(dir / "x.srllm"));
 }
+
+// #12: a review package comes back from a reviewer's machine, so its rows may have been edited with their CHECKs
+// set aside. A verdict, score or time no judgement can hold is refused naming the package, and nothing is
+// merged; before, the project's own CHECKs refused the insert with an error naming the project.
+TEST_F(ReviewPackageFixture, AJudgementOfTheWrongShapeIsRefusedNamingThePackage) {
+    const std::string out = dir / "ann.srllm";
+    db::createReviewPackage(*p.project, "blind", "ann", out);
+    for (const char* damage : {"verdict = 'maybe'", "safety_a = 9", "seconds = -1", "tags_b = '{}'"}) {
+        SCOPED_TRACE(damage);
+        std::filesystem::copy_file(out, dir / "damaged.srllm", std::filesystem::copy_options::overwrite_existing);
+        {
+            auto package = db::Project::open(dir / "damaged.srllm");
+            db::Database& pkg = package->db();
+            const int64_t reviewer = db::annotatorByName(pkg, "ann")->id;
+            const auto queue = db::reviewQueue(pkg, session.id, reviewer);
+            db::saveJudgement(pkg, reviewer, judge(queue[0].comparisonId, db::Verdict::Tie, 1));
+            db::saveJudgement(pkg, reviewer, judge(queue[1].comparisonId, db::Verdict::A, 2));
+            pkg.exec("PRAGMA ignore_check_constraints=ON");
+            pkg.prepare("UPDATE review_judgements SET " + std::string(damage) + " WHERE comparison_id = ?1")
+                .bind(1, queue[1].comparisonId).run();
+        }
+        try {
+            db::mergeReviewPackage(*p.project, dir / "damaged.srllm");
+            ADD_FAILURE() << "a damaged judgement was merged";
+        } catch (const core::InputError& e) {
+            EXPECT_THAT(e.what(), HasSubstr("damaged.srllm: field 'review_judgements': CHECK constraint failed"));
+        }
+        EXPECT_EQ(test::queryInt(db, "SELECT count(*) FROM review_judgements"), 0);
+    }
+}

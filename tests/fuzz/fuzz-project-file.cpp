@@ -1,7 +1,8 @@
 // Fuzz target: a project file from an untrusted source (a work package sent back by an annotator, a file
 // from a colleague). Each input is a whole SQLite file: open it (refuse, migrate or accept), read everything
 // the CLI and the GUI read, run the majority adjudication, and merge it into a clean project when it claims
-// to be a work package. Seeds are made by LLVMFuzzerInitialize into $SRLLM_FUZZ_SEED_DIR (see run-fuzz.sh).
+// to be a work package or a reviewer's review package. Seeds are made by LLVMFuzzerInitialize into
+// $SRLLM_FUZZ_SEED_DIR (see run-fuzz.sh).
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -23,6 +24,10 @@
 #include "db/project-stats.h"
 #include "db/project.h"
 #include "db/references.h"
+#include "db/review-package.h"
+#include "db/review-queue.h"
+#include "db/review-results.h"
+#include "db/review-sessions.h"
 #include "db/run-test-sets.h"
 #include "db/snapshots.h"
 #include "db/taxonomy-fields.h"
@@ -36,6 +41,8 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kScorerHash(64, 'f');
+const std::string kReviewSession = "blind";
+const std::string kReviewer = "rev1";
 
 // An "original" run of two texts, scored and evaluated, so stored references, values and an evaluation table
 // are in the seed for mutations to reach.
@@ -63,6 +70,17 @@ void addEvaluatedRun(db::Database& db) {
     for (const auto& t : toxicity) values.push_back(*t.value);
     evaluated.columns.push_back({"risk-toxicity", 1, true, values});
     db::storeEvaluation(db, {{run, {{{"risk-toxicity", 1, kScorerHash}, toxicity}}, {}}}, kScorerHash, core::evaluationTable({evaluated}));
+
+    // A second run over the same texts and a review session of the two, assigned to one reviewer: the source of
+    // the review package seed and the session a merged review package must match.
+    spec.name = "base";
+    spec.kind = "model";
+    spec.baseModel = "/models/tiny";
+    const int64_t base = db::createGenerationRun(db, spec, items).id;
+    for (auto& output : outputs) output.output = "A rewrite of text " + std::to_string(output.position) + ".";
+    db::storeRunOutputs(db, base, outputs);
+    const auto session = db::createReviewSession(db, {kReviewSession, {run, base}, 2, 1, 7});
+    db::assignReviewers(db, session.id, {db::ensureAnnotator(db, kReviewer, "reviewer")});
 }
 
 // A project with items, two annotators' annotations, gold and a snapshot: the merge target and a seed.
@@ -132,6 +150,10 @@ void readEverything(db::Project& project) {
         db::runSummaryValues(db, run.id);
     }
     if (const auto latest = db::latestEvaluation(db)) db::evaluationOfRuns(db, (*latest)["run_ids"].get<std::vector<int64_t>>());
+    for (const auto& session : db::listReviewSessions(db)) {
+        for (const auto& person : db::listAnnotators(db)) db::reviewQueue(db, session.id, person.id);
+        db::reviewResults(db, session.id, {.resamples = 5, .seed = 1});
+    }
     db::adjudicateMajority(db);
 }
 
@@ -158,6 +180,17 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     removeProjectFiles(package);
     db::createWorkPackage(*source, "ann1", package.string());
     writeCompactCopy(db::Project::open(package.string())->db(), fs::path(seeds) / "package.srllm");
+    const fs::path review = fuzz::scratchDir() / "review.srllm";
+    removeProjectFiles(review);
+    db::createReviewPackage(*source, kReviewSession, kReviewer, review.string());
+    {   // one judgement made offline, so the seed's merge writes something
+        auto reviewed = db::Project::open(review.string());
+        db::Database& db = reviewed->db();
+        const int64_t reviewer = db::annotatorByName(db, kReviewer)->id;
+        const auto queue = db::reviewQueue(db, db::reviewSessionByName(db, kReviewSession)->id, reviewer);
+        db::saveJudgement(db, reviewer, {queue.front().comparisonId, db::Verdict::A, 2, 4, 3, 5, {"truncated"}, {}, "fuzz", 3});
+        writeCompactCopy(db, fs::path(seeds) / "review-package.srllm");
+    }
     return 0;
 }
 
@@ -165,19 +198,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const fs::path input = fuzz::scratchDir() / "input.srllm";
     removeProjectFiles(input);
     fuzz::writeInput(input.filename().string(), {reinterpret_cast<const char*>(data), size});
-    bool package = false;
+    bool package = false, reviewPackage = false;
     expectRejections(input.string(), [&] {
         auto project = db::Project::open(input.string());
         readEverything(*project);
         package = db::readPackageManifest(project->db()).has_value();
+        reviewPackage = db::readReviewPackageManifest(project->db()).has_value();
     });
-    if (!package) return 0;
+    if (!package && !reviewPackage) return 0;
     const fs::path target = fuzz::scratchDir() / "target.srllm";
     removeProjectFiles(target);
     fs::copy_file(sourceProject(), target);
     expectRejections(input.string(), [&] {
         auto project = db::Project::open(target.string());
-        db::mergeWorkPackage(*project, input.string());
+        if (package) db::mergeWorkPackage(*project, input.string());
+        if (reviewPackage) db::mergeReviewPackage(*project, input.string());
     });
     return 0;
 }
