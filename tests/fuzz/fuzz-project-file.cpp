@@ -3,6 +3,8 @@
 // the CLI and the GUI read, run the majority adjudication, and merge it into a clean project when it claims
 // to be a work package or a reviewer's review package. Seeds are made by LLVMFuzzerInitialize into
 // $SRLLM_FUZZ_SEED_DIR (see run-fuzz.sh).
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -83,27 +85,50 @@ void addEvaluatedRun(db::Database& db) {
     db::assignReviewers(db, session.id, {db::ensureAnnotator(db, kReviewer, "reviewer")});
 }
 
-// A project with items, two annotators' annotations, gold and a snapshot: the merge target and a seed.
-const fs::path& sourceProject() {
-    static const fs::path path = [] {
-        const fs::path file = fuzz::scratchDir() / "source.srllm";
-        auto project = db::Project::create(file.string());
-        const auto items = fuzz::writeInput("items.jsonl", R"({"id":"1","text":"Women are bad at maths.","references":["People differ in maths."]}
+// A project with items, two annotators' annotations, gold, a snapshot, an evaluated run and a review session.
+void makeSourceProject(const fs::path& file) {
+    auto project = db::Project::create(file.string());
+    const auto items = fuzz::writeInput("items.jsonl", R"({"id":"1","text":"Women are bad at maths.","references":["People differ in maths."]}
 {"id":"2","text":"Old people can't learn new things.","spans":[[0,3]]}
 {"id":"3","text":"Ünïcödé text 日本語 🙂","metadata":{"source":"fuzz"}}
 )");
-        core::JsonlItemReader itemReader(items.string());
-        db::importItems(*project, itemReader, "seed", {});
-        const auto votes = fuzz::writeInput("votes.jsonl", R"({"item":"1","annotator":"ann1","labels":{"bias":"Yes","toxicity":"Mild"},"spans":[[0,5]],"rewrite":"People differ."}
+    core::JsonlItemReader itemReader(items.string());
+    db::importItems(*project, itemReader, "seed", {});
+    const auto votes = fuzz::writeInput("votes.jsonl", R"({"item":"1","annotator":"ann1","labels":{"bias":"Yes","toxicity":"Mild"},"spans":[[0,5]],"rewrite":"People differ."}
 {"item":"1","annotator":"ann2","labels":{"bias":"Yes","toxicity":"High"}}
 {"item":"2","annotator":"ann1","labels":{"bias":"No"}}
 {"item":"2","annotator":"ann2","labels":{"bias":"No"}}
 )");
-        core::AnnotationJsonlReader voteReader(votes.string());
-        db::importAnnotations(*project, voteReader, {});
-        db::adjudicateMajority(project->db());
-        db::createSnapshot(project->db(), "v1", std::nullopt);
-        addEvaluatedRun(project->db());
+    core::AnnotationJsonlReader voteReader(votes.string());
+    db::importAnnotations(*project, voteReader, {});
+    db::adjudicateMajority(project->db());
+    db::createSnapshot(project->db(), "v1", std::nullopt);
+    addEvaluatedRun(project->db());
+}
+
+// The merge target and the source of the seeds. A package matches a project by its items' uids and its review
+// session's id and time, which differ each time the project is made, so it is made once per fuzz binary and
+// kept beside the seeds: a package that a later run, or a second process on the same corpus, mutates from the
+// corpus still matches and reaches the merge's deeper checks. Each process reads its own copy.
+const fs::path& sourceProject() {
+    static const fs::path path = [] {
+        const fs::path file = fuzz::scratchDir() / "source.srllm";
+        const char* seeds = std::getenv("SRLLM_FUZZ_SEED_DIR");
+        if (!seeds) {
+            makeSourceProject(file);
+            return file;
+        }
+        const fs::path kept = fs::path(seeds).parent_path() / "source.srllm";
+        std::error_code absent;
+        const auto keptAt = fs::last_write_time(kept, absent);
+        if (!absent && keptAt > fs::last_write_time("/proc/self/exe")) {
+            fs::copy_file(kept, file);
+            return file;
+        }
+        makeSourceProject(file);
+        const fs::path staged = kept.string() + "." + std::to_string(::getpid());
+        fs::copy_file(file, staged, fs::copy_options::overwrite_existing);
+        fs::rename(staged, kept);  // whole or not at all, for a process starting beside this one
         return file;
     }();
     return path;
@@ -179,7 +204,15 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     const fs::path package = fuzz::scratchDir() / "package.srllm";
     removeProjectFiles(package);
     db::createWorkPackage(*source, "ann1", package.string());
-    writeCompactCopy(db::Project::open(package.string())->db(), fs::path(seeds) / "package.srllm");
+    {   // one annotation changed offline, so the seed's merge updates a row rather than finding it unchanged
+        auto annotated = db::Project::open(package.string());
+        db::Database& db = annotated->db();
+        db::AnnotationRow changed = db::allAnnotations(db).front();
+        changed.labels["toxicity"] = "High";
+        changed.status = "done";
+        db::saveAnnotation(db, changed);
+        writeCompactCopy(db, fs::path(seeds) / "package.srllm");
+    }
     const fs::path review = fuzz::scratchDir() / "review.srllm";
     removeProjectFiles(review);
     db::createReviewPackage(*source, kReviewSession, kReviewer, review.string());
