@@ -8,6 +8,7 @@
 #include "core/common/diagnostics.h"
 #include "db/annotators.h"
 #include "db/database.h"
+#include "db/packaged-rows.h"
 #include "db/project.h"
 #include "db/review-queue.h"
 #include "db/stored-json.h"
@@ -151,15 +152,7 @@ ReviewMergeSummary mergeReviewPackage(Project& target, const std::string& packag
     if (!reviewer) throw core::InputError(packagePath, 0, "reviewer", "no reviewer '" + s.reviewer + "' in " + db.path());
     db.prepare("ATTACH DATABASE ?1 AS pkg").bind(1, packagePath).run();
     try {
-        {   // #12: the package's CHECKs may have been set aside where it was edited; the project's would then refuse
-            // the insert below with an error that blames the project.
-            auto check = db.prepare("PRAGMA pkg.quick_check(review_judgements)");
-            check.step();
-            if (const std::string problem = check.columnText(0); problem != "ok")
-                throw core::InputError(packagePath, 0, "review_judgements",
-                                       problem + "; nothing was merged (hint: the file was damaged or edited by hand; "
-                                                 "ask the reviewer for the package again)");
-        }
+        requireIntactPackagedRows(db, "pkg", "review_judgements", packagePath);
         Transaction tx(db);
         db.prepare("CREATE TEMP TABLE merged AS SELECT p.*, t.updated_at AS ours FROM pkg.review_judgements p"
                    " LEFT JOIN main.review_judgements t ON t.comparison_id = p.comparison_id AND t.reviewer_id = ?1")

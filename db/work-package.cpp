@@ -7,6 +7,7 @@
 #include "db/annotators.h"
 #include "db/database.h"
 #include "db/items.h"
+#include "db/packaged-rows.h"
 #include "db/project.h"
 #include "db/routing.h"
 #include "db/span-json.h"
@@ -167,6 +168,7 @@ MergeSummary mergeWorkPackage(Project& target, const std::string& packagePath) {
         throw core::InputError(packagePath, 0, "package_manifest",
                                "not a work package (hint: make one with `srllm package PROJECT --annotator NAME OUT`)");
     checkTaxonomy(target.db(), pkg, *manifest, packagePath);
+    requireIntactPackagedRows(pkg, "main", "annotations", packagePath);
     MergeSummary summary;
     summary.annotator = manifest->annotator;
     Database& db = target.db();
@@ -192,6 +194,14 @@ MergeSummary mergeWorkPackage(Project& target, const std::string& packagePath) {
                                        ", which the package does not list; nothing was merged (hint: the file is "
                                        "damaged; ask for the package again)");
         const int64_t annotatorId = annotator->second;
+        // Versions run 1..current in every project and checkTaxonomy made the package's current the project's, so
+        // this is the foreign key the project would check, named here for the package.
+        if (row.taxonomyVersion < 1 || row.taxonomyVersion > manifest->taxonomyVersion)
+            throw core::InputError(packagePath, 0, "annotations.taxonomy_version",
+                                   "the annotation of item " + item->uid + " names taxonomy version " +
+                                       std::to_string(row.taxonomyVersion) + ", which " + db.path() +
+                                       " does not have; nothing was merged (hint: the file is damaged; ask for the "
+                                       "package again)");
         const auto existing = annotationFor(db, local->id, annotatorId);
         if (existing && existing->updatedAt == row.updatedAt) { ++summary.unchanged; continue; }
         if (existing && existing->updatedAt > row.updatedAt) { ++summary.keptNewer; continue; }

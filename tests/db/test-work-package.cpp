@@ -192,3 +192,35 @@ TEST(WorkPackage, AnAnnotationByAnAnnotatorThePackageDoesNotListIsRefusedWithNot
     EXPECT_EQ(annotationKeys(p.project->db()), before);  // not even the first, valid annotation
     EXPECT_EQ(db::listAnnotators(p.project->db()).size(), annotators);
 }
+
+// #12: like a review package, a work package comes back from someone else's machine, edited with its CHECKs and
+// foreign keys set aside. An annotation no project can hold is refused naming the package, and nothing is merged.
+TEST(WorkPackage, AnAnnotationOfTheWrongShapeIsRefusedNamingThePackage) {
+    srllm::test::ScratchDir scratch;
+    auto p = makeAgreementProject((scratch / "p.srllm").string());
+    const auto out = (scratch / "dora.srllm").string();
+    db::createWorkPackage(*p.project, "dora", out);
+    const auto damaged = (scratch / "damaged.srllm").string();
+    for (const char* damage : {"status = 'maybe'", "seconds = -1", "taxonomy_version = 99", "labels = '[]'",
+                               "spans = '{}'"}) {
+        SCOPED_TRACE(damage);
+        std::filesystem::copy_file(out, damaged, std::filesystem::copy_options::overwrite_existing);
+        {
+            auto package = db::Project::open(damaged);
+            auto& d = package->db();
+            const int64_t dora = db::annotatorByName(d, "dora")->id;
+            srllm::test::saveLabels(d, p.items[0], dora, "Yes", "High", {"Age"}, {}, std::nullopt, 12);
+            srllm::test::saveLabels(d, p.items[1], dora, "No", "No", {}, {}, std::nullopt, 8);
+            d.exec("PRAGMA foreign_keys=OFF; PRAGMA ignore_check_constraints=ON");
+            d.prepare("UPDATE annotations SET " + std::string(damage) + " WHERE item_id = ?1").bind(1, p.items[1]).run();
+        }
+        const auto before = annotationKeys(p.project->db());
+        try {
+            db::mergeWorkPackage(*p.project, damaged);
+            ADD_FAILURE() << "a damaged annotation was merged";
+        } catch (const srllm::core::InputError& e) {
+            EXPECT_EQ(std::string(e.what()).rfind(damaged + ": field 'annotations", 0), 0u) << e.what();
+        }
+        EXPECT_EQ(annotationKeys(p.project->db()), before);
+    }
+}
