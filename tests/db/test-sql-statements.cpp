@@ -23,7 +23,9 @@ const std::set<std::string> kAudited = {
                // migrations (pragmaInt is called with literals; step.sql() returns a schema-step literal)
     "step",    // migrations: the ordered table of schema steps
     "w",       // item-browse-query: WhereClause, conditions from literals with "?" placeholders only
-    "table",   // taxonomy-migration / item-browse-query: "gold" or "annotations", chosen by code
+    "table",   // taxonomy-migration / item-browse-query: "gold" or "annotations", chosen by code; packaged-rows:
+               // "annotations" or "review_judgements", named by the merge that calls it
+    "schema",  // packaged-rows: "main" or "pkg" (the package attached by the review merge), named by the caller
     "drop",    // item-import BulkMode: "DROP <type> <name>" for names restricted by its WHERE to three of ours
     "create",  // item-import BulkMode: the CREATE of those three from sqlite_schema, one statement per prepare
     "where",      // generation-runs selectItems: "" or a literal "AND ..." fragment with "?" placeholders
