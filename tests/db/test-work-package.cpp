@@ -26,6 +26,19 @@ std::vector<std::tuple<std::string, std::string, std::string>> annotationKeys(db
 
 // Timestamps have millisecond resolution; an edit made in the same millisecond would look unchanged.
 void letTheClockTick() { std::this_thread::sleep_for(std::chrono::milliseconds(5)); }
+
+// Dora labels two items offline; then her second annotation is edited as only another program could, with the
+// package's CHECKs and foreign keys set aside: `UPDATE annotations SET <damage>`.
+void labelTwoItemsThenDamageTheSecond(const std::string& package, const srllm::test::AgreementProject& p,
+                                      const std::string& damage) {
+    auto project = db::Project::open(package);
+    auto& d = project->db();
+    const int64_t dora = db::annotatorByName(d, "dora")->id;
+    srllm::test::saveLabels(d, p.items[0], dora, "Yes", "High", {"Age"}, {}, std::nullopt, 12);
+    srllm::test::saveLabels(d, p.items[1], dora, "No", "No", {}, {}, std::nullopt, 8);
+    d.exec("PRAGMA foreign_keys=OFF; PRAGMA ignore_check_constraints=ON");
+    d.prepare("UPDATE annotations SET " + damage + " WHERE item_id = ?1").bind(1, p.items[1]).run();
+}
 }  // namespace
 
 TEST(WorkPackage, NewAnnotatorGetsAllItemsAndMergeBringsTheirLabelsBack) {
@@ -169,15 +182,7 @@ TEST(WorkPackage, AnAnnotationByAnAnnotatorThePackageDoesNotListIsRefusedWithNot
     auto p = makeAgreementProject((scratch / "p.srllm").string());
     const auto out = (scratch / "dora.srllm").string();
     db::createWorkPackage(*p.project, "dora", out);
-    {
-        auto package = db::Project::open(out);
-        auto& d = package->db();
-        const int64_t dora = db::annotatorByName(d, "dora")->id;
-        srllm::test::saveLabels(d, p.items[0], dora, "Yes", "High", {"Age"}, {}, std::nullopt, 12);
-        srllm::test::saveLabels(d, p.items[1], dora, "No", "No", {}, {}, std::nullopt, 8);
-        d.exec("PRAGMA foreign_keys=OFF");
-        d.prepare("UPDATE annotations SET annotator_id = 999 WHERE item_id = ?1").bind(1, p.items[1]).run();
-    }
+    labelTwoItemsThenDamageTheSecond(out, p, "annotator_id = 999");
     const auto before = annotationKeys(p.project->db());
     const auto annotators = db::listAnnotators(p.project->db()).size();
     try {
@@ -205,15 +210,7 @@ TEST(WorkPackage, AnAnnotationOfTheWrongShapeIsRefusedNamingThePackage) {
                                "spans = '{}'"}) {
         SCOPED_TRACE(damage);
         std::filesystem::copy_file(out, damaged, std::filesystem::copy_options::overwrite_existing);
-        {
-            auto package = db::Project::open(damaged);
-            auto& d = package->db();
-            const int64_t dora = db::annotatorByName(d, "dora")->id;
-            srllm::test::saveLabels(d, p.items[0], dora, "Yes", "High", {"Age"}, {}, std::nullopt, 12);
-            srllm::test::saveLabels(d, p.items[1], dora, "No", "No", {}, {}, std::nullopt, 8);
-            d.exec("PRAGMA foreign_keys=OFF; PRAGMA ignore_check_constraints=ON");
-            d.prepare("UPDATE annotations SET " + std::string(damage) + " WHERE item_id = ?1").bind(1, p.items[1]).run();
-        }
+        labelTwoItemsThenDamageTheSecond(damaged, p, damage);
         const auto before = annotationKeys(p.project->db());
         try {
             db::mergeWorkPackage(*p.project, damaged);
