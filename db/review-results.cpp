@@ -150,7 +150,7 @@ json metricCorrelation(Database& db, const std::vector<RunJudgement>& judgements
         for (int64_t id : runIds) series.push_back(runMetricSeries(db, id, key));
         const auto value = [&](int run, int64_t position) -> std::optional<double> {
             const auto& s = series[size_t(run)];
-            return position < int64_t(s.size()) ? s[size_t(position)] : std::nullopt;
+            return position >= 0 && position < int64_t(s.size()) ? s[size_t(position)] : std::nullopt;
         };
         std::vector<double> safetyScore, safetyMetric, verdictScore, verdictDifference;
         for (const RunJudgement& j : judgements) {

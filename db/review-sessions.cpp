@@ -33,11 +33,19 @@ std::vector<ReviewSessionRow> readSessions(Database& db, Statement& st) {
         row.judgements = st.columnInt(7);
         rows.push_back(std::move(row));
     }
-    auto runs = db.prepare("SELECT run_id FROM review_session_runs WHERE session_id = ?1 ORDER BY ordinal");
+    auto runs = db.prepare("SELECT run_id, ordinal FROM review_session_runs WHERE session_id = ?1 ORDER BY ordinal");
     for (ReviewSessionRow& row : rows) {
         runs.bind(1, row.id);
-        while (runs.step()) row.runIds.push_back(runs.columnInt(0));
+        bool numbered = true;  // #12: readers index the session's runs by ordinal, so they must be 0..n-1
+        while (runs.step()) {
+            numbered = numbered && runs.columnInt(1) == int64_t(row.runIds.size());
+            row.runIds.push_back(runs.columnInt(0));
+        }
         runs.reset();
+        if (!numbered || row.runIds.size() < 2)
+            throw DbError(db.path() + ": review session '" + row.name + "' (id " + std::to_string(row.id) +
+                          "): its runs are not two or more numbered 0 to n-1 (hint: the file is damaged or was "
+                          "edited by hand)");
     }
     return rows;
 }

@@ -2,6 +2,7 @@
 // win rates from scipy 1.10 binomtest(k, n).proportion_ci(0.95, 'wilson'); the Bradley–Terry gap and
 // Krippendorff's alpha worked by hand below; Spearman from scipy.stats.spearmanr on the listed pairs.
 #include <cmath>
+#include <functional>
 
 #include <gtest/gtest.h>
 
@@ -108,4 +109,29 @@ TEST_F(ReviewResultsFixture, SessionWithoutJudgementsHasEmptyResults) {
     EXPECT_TRUE(r["win_rates"][0]["win_rate"]["rate"].is_null());
     EXPECT_TRUE(r["bradley_terry"][0]["log_strength"].is_null());
     EXPECT_THROW(db::reviewResults(db, 999), db::DbError);
+}
+
+// #12 (fuzz finding 14): the results index a session's runs by their ordinal. A file whose session lost a run, or
+// whose ordinals were edited, made metricCorrelation read the first of no runs (UBSan: a reference bound to null)
+// and the per-run tables index past their ends. Such a session is now refused naming the file, whoever reads it.
+TEST_F(ReviewResultsFixture, ASessionWhoseRunsAreNotNumberedFromZeroIsRefusedNamingTheFile) {
+    for (const char* damage : {"DELETE FROM review_session_runs WHERE ordinal = 0",
+                               "DELETE FROM review_session_runs WHERE ordinal = 1",
+                               "UPDATE review_session_runs SET ordinal = 7 WHERE ordinal = 1"}) {
+        SCOPED_TRACE(damage);
+        db.exec("SAVEPOINT damage");
+        db.exec(damage);
+        for (const auto& read : std::vector<std::function<void()>>{
+                 [&] { db::reviewResults(db, session.id, {.resamples = 5, .seed = 1}); },
+                 [&] { db::listReviewSessions(db); }}) {
+            try {
+                read();
+                ADD_FAILURE() << "a damaged session was read";
+            } catch (const db::DbError& e) {
+                EXPECT_NE(std::string(e.what()).find(db.path() + ": review session 's'"), std::string::npos) << e.what();
+            }
+        }
+        db.exec("ROLLBACK TO damage; RELEASE damage");
+    }
+    EXPECT_NO_THROW(db::reviewResults(db, session.id, {.resamples = 5, .seed = 1}));  // the intact session reads
 }
