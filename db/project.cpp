@@ -39,6 +39,13 @@ void requireWorkbenchFile(Database& db) {
     if (id != kApplicationId)
         throw DbError(db.path() + " is not a SR-LLM Workbench project (SQLite application_id " + hex32(id) +
                       ", expected " + hex32(kApplicationId) + "; hint: the file belongs to another program)");
+    // #12 (fuzz finding 15): every project is UTF-8; a UTF-16 file would read, but could not be attached to
+    // one (the review merge does), and SQLite's error would then name the project it was merged into.
+    auto encoding = db.prepare("PRAGMA encoding");
+    encoding.step();
+    if (const std::string name = encoding.columnText(0); name != "UTF-8")
+        throw DbError(db.path() + ": stores its text as " + name +
+                      ", not UTF-8 as every SR-LLM Workbench project does (hint: the file is damaged)");
 }
 
 }  // namespace

@@ -150,7 +150,12 @@ ReviewMergeSummary mergeReviewPackage(Project& target, const std::string& packag
     }
     const auto reviewer = annotatorByName(db, s.reviewer);
     if (!reviewer) throw core::InputError(packagePath, 0, "reviewer", "no reviewer '" + s.reviewer + "' in " + db.path());
-    db.prepare("ATTACH DATABASE ?1 AS pkg").bind(1, packagePath).run();
+    try {
+        db.prepare("ATTACH DATABASE ?1 AS pkg").bind(1, packagePath).run();
+    } catch (const DbError& e) {  // #12 (fuzz finding 15): SQLite's refusal names the project it attaches to
+        throw core::InputError(packagePath, 0, "", std::string("cannot be attached to merge it: ") + e.what() +
+                                                       " (hint: the file is damaged; ask for the package again)");
+    }
     try {
         requireIntactPackagedRows(db, "pkg", "review_judgements", packagePath);
         Transaction tx(db);

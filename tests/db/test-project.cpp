@@ -108,6 +108,17 @@ TEST(Project, OtherApplicationsSqliteFileIsRefusedUntouched) {
     EXPECT_EQ(std::filesystem::file_size(path), sizeBefore);
 }
 
+// #12 (fuzz finding 15): a review package whose header was changed to UTF-16 opened, then failed to attach to the
+// project it was merged into, with an error naming that project.
+TEST(Project, AFileStoringUtf16IsRefusedNamingIt) {
+    test::ScratchDir dir;
+    const std::string path = dir / "utf16.srllm";
+    db::Database(path, db::Database::Mode::Create)
+        .exec("PRAGMA encoding='UTF-16le'; PRAGMA application_id=" + std::to_string(db::kApplicationId) +
+              "; CREATE TABLE t(x)");
+    EXPECT_THAT(openError(path), HasSubstr(path + ": stores its text as UTF-16le, not UTF-8"));
+}
+
 TEST(Project, PlainSqliteFileWithoutApplicationIdIsRefused) {
     test::ScratchDir dir;
     const std::string path = dir / "plain.db";

@@ -1,6 +1,7 @@
 // db/review-package: a reviewer's package holds their comparisons with the same sides and texts but neither
 // the runs behind them nor anyone else's judgements; merging brings judgements back once, and a package of
 // another session or project is refused without changing anything.
+#include <fstream>
 #include <set>
 
 #include <gmock/gmock.h>
@@ -157,4 +158,24 @@ TEST_F(ReviewPackageFixture, AJudgementOfTheWrongShapeIsRefusedNamingThePackage)
         }
         EXPECT_EQ(test::queryInt(db, "SELECT count(*) FROM review_judgements"), 0);
     }
+}
+
+// #12 (fuzz finding 15): a package whose header's text-encoding field was damaged (6400: SQLite opens such a file
+// as UTF-8 but refuses to attach it to a UTF-8 project) was refused with SQLite's error naming the project.
+TEST_F(ReviewPackageFixture, APackageSQLiteWillNotAttachIsRefusedNamingThePackage) {
+    const std::string out = dir / "ann.srllm";
+    db::createReviewPackage(*p.project, "blind", "ann", out);
+    {
+        std::fstream file(out, std::ios::in | std::ios::out | std::ios::binary);
+        file.seekp(56);  // the header's text encoding, a big-endian 32-bit integer
+        file.write("\x00\x00\x19\x00", 4);
+    }
+    try {
+        db::mergeReviewPackage(*p.project, out);
+        FAIL() << "a package SQLite refuses to attach was merged";
+    } catch (const core::InputError& e) {
+        EXPECT_THAT(e.what(), testing::StartsWith(out + ": cannot be attached to merge it: "));
+        EXPECT_THAT(e.what(), HasSubstr("same text encoding"));
+    }
+    EXPECT_EQ(test::queryInt(db, "SELECT count(*) FROM review_judgements"), 0);
 }
