@@ -14,4 +14,9 @@ class Database;
 void requireIntactPackagedRows(Database& db, const std::string& schema, const std::string& table,
                                const std::string& packagePath);
 
+// Throws the core::InputError every merge uses for a damaged package: packagePath, the field, the problem, and
+// that nothing was merged, with what to do about it.
+[[noreturn]] void refuseDamagedPackage(const std::string& packagePath, const std::string& field,
+                                       const std::string& problem);
+
 }  // namespace srllm::db

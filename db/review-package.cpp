@@ -153,8 +153,7 @@ ReviewMergeSummary mergeReviewPackage(Project& target, const std::string& packag
     try {
         db.prepare("ATTACH DATABASE ?1 AS pkg").bind(1, packagePath).run();
     } catch (const DbError& e) {  // #12 (fuzz finding 15): SQLite's refusal names the project it attaches to
-        throw core::InputError(packagePath, 0, "", std::string("cannot be attached to merge it: ") + e.what() +
-                                                       " (hint: the file is damaged; ask for the package again)");
+        refuseDamagedPackage(packagePath, "", std::string("cannot be attached to merge it: ") + e.what());
     }
     try {
         requireIntactPackagedRows(db, "pkg", "review_judgements", packagePath);

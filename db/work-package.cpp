@@ -188,20 +188,16 @@ MergeSummary mergeWorkPackage(Project& target, const std::string& packagePath) {
         }
         const auto annotator = annotatorIds.find(row.annotatorId);
         if (annotator == annotatorIds.end())  // #12 (fuzz finding 13): a damaged package, its foreign keys unchecked
-            throw core::InputError(packagePath, 0, "annotations.annotator_id",
-                                   "the annotation of item " + item->uid + " names annotator id " +
-                                       std::to_string(row.annotatorId) +
-                                       ", which the package does not list; nothing was merged (hint: the file is "
-                                       "damaged; ask for the package again)");
+            refuseDamagedPackage(packagePath, "annotations.annotator_id",
+                                 "the annotation of item " + item->uid + " names annotator id " +
+                                     std::to_string(row.annotatorId) + ", which the package does not list");
         const int64_t annotatorId = annotator->second;
         // Versions run 1..current in every project and checkTaxonomy made the package's current the project's, so
         // this is the foreign key the project would check, named here for the package.
         if (row.taxonomyVersion < 1 || row.taxonomyVersion > manifest->taxonomyVersion)
-            throw core::InputError(packagePath, 0, "annotations.taxonomy_version",
-                                   "the annotation of item " + item->uid + " names taxonomy version " +
-                                       std::to_string(row.taxonomyVersion) + ", which " + db.path() +
-                                       " does not have; nothing was merged (hint: the file is damaged; ask for the "
-                                       "package again)");
+            refuseDamagedPackage(packagePath, "annotations.taxonomy_version",
+                                 "the annotation of item " + item->uid + " names taxonomy version " +
+                                     std::to_string(row.taxonomyVersion) + ", which " + db.path() + " does not have");
         const auto existing = annotationFor(db, local->id, annotatorId);
         if (existing && existing->updatedAt == row.updatedAt) { ++summary.unchanged; continue; }
         if (existing && existing->updatedAt > row.updatedAt) { ++summary.keptNewer; continue; }
