@@ -132,7 +132,8 @@ Timing shellProjectImport(const Options& options, const fs::path& project, const
         " sha3(text, 256) FROM temp.s WHERE text <> '' ON CONFLICT(text_hash) DO NOTHING\"";
     int status = 0;
     const Timing t = measure(RUSAGE_CHILDREN, [&] { status = std::system(import.c_str()); });
-    auto count = db::Project::open(project)->db().prepare("SELECT count(*) FROM items");
+    const auto opened = db::Project::open(project);  // outlives the statement
+    auto count = opened->db().prepare("SELECT count(*) FROM items");
     count.step();
     if (status != 0 || count.columnInt(0) > rows || count.columnInt(0) < 1) {
         std::fprintf(stderr, "bench-import: %s failed\n", import.c_str());

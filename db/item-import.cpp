@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include <sqlite3.h>
+
 #include "db/database.h"
 #include "db/item-identity.h"
 #include "db/items.h"
@@ -74,6 +76,49 @@ public:
 private:
     Database& m_db;
     int64_t m_previousCache = 0;
+};
+
+// An import of this many bytes or more into a project no other connection has open is written through a
+// rollback journal, not the WAL: the WAL writes every page twice (to the log, then to the file at the
+// checkpoint; 0.75 s of the 6.4 s of CPU a million-row import takes), a rollback journal writes new pages once.
+constexpr int64_t kRollbackJournalBytes = 4 << 20;
+
+// SQLite refuses to leave WAL while another connection has the file open, so a project the GUI (or a worker)
+// has open keeps WAL and its readers never wait. A program opening the project during such an import is refused
+// with a message saying why (Project::open). After a kill, the next open rolls the hot journal back and sets WAL.
+class ImportJournal {
+public:
+    ImportJournal(Database& db, int64_t bytes) : m_db(db) {
+        // Inside a caller's transaction the mode cannot change.
+        if (bytes < kRollbackJournalBytes || !sqlite3_get_autocommit(db.handle())) return;
+        try {
+            auto mode = db.prepare("PRAGMA journal_mode=DELETE");
+            m_rollback = mode.step() && mode.columnText(0) == "delete";
+        } catch (const DbError&) {
+            return;  // "database is locked": another connection has the project open
+        }
+        if (!m_rollback) return;
+        auto st = db.prepare("PRAGMA synchronous");
+        st.step();
+        m_previousSync = st.columnInt(0);
+        db.exec("PRAGMA synchronous=FULL");  // NORMAL risks the file on power loss outside WAL
+    }
+    ~ImportJournal() {
+        if (!m_rollback) return;
+        try {
+            m_db.exec("PRAGMA synchronous=" + std::to_string(m_previousSync));
+            m_db.exec("PRAGMA journal_mode=WAL");
+        } catch (...) {
+            // Another program got in first: the file stays in rollback mode until the next Project::open.
+        }
+    }
+    ImportJournal(const ImportJournal&) = delete;
+    ImportJournal& operator=(const ImportJournal&) = delete;
+
+private:
+    Database& m_db;
+    bool m_rollback = false;
+    int64_t m_previousSync = 1;
 };
 
 // ISO-8601 UTC with milliseconds, like the schema's strftime default; bound once per import because
@@ -275,6 +320,7 @@ ImportReport importItems(Project& project, core::ItemReader& reader, const std::
                          const core::ProgressCallback& progress) {
     Database& db = project.db();
     if (datasetName.empty()) throw core::InputError("", 0, "dataset", "the dataset name is empty");
+    ImportJournal journal(db, reader.bytesTotal());
     Transaction tx(db);
     ImportReport report;
     const int64_t datasetId = ensureDataset(db, datasetName);  // with its CHECKs, before they are set aside

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include <sqlite3.h>
+
 #include "db/migrations.h"
 #include "db/taxonomy-store.h"
 
@@ -85,8 +87,24 @@ std::unique_ptr<Project> Project::open(const std::string& path) {
     auto db = std::make_unique<Database>(path, Database::Mode::ReadWrite);
     requireWorkbenchFile(*db);
     migrate(*db);
-    // WAL lets the GUI read while the CLI or the worker writes; it is stored in the file, set once.
-    db->exec("PRAGMA journal_mode=WAL");
+    // WAL lets the GUI read while the CLI or the worker writes; it is stored in the file, set once. A large
+    // import alone on the project leaves WAL until it ends (db/item-import.cpp), and SQLite cannot switch back
+    // while it writes: say that, not "database is locked".
+    std::string journal;
+    {
+        auto mode = db->prepare("PRAGMA journal_mode");
+        mode.step();
+        journal = mode.columnText(0);
+    }
+    if (journal != "wal") {
+        try {
+            db->exec("PRAGMA journal_mode=WAL");
+        } catch (const DbError&) {
+            if ((sqlite3_errcode(db->handle()) & 0xff) != SQLITE_BUSY) throw;
+            throw DbError(path + ": another program is importing into it (a large import writes without WAL until it"
+                                 " ends); open it again when that import has finished");
+        }
+    }
     return std::unique_ptr<Project>(new Project(std::move(db)));
 }
 

@@ -165,7 +165,10 @@ void runImport(const ImportOptions& options) {
 }
 
 const RegisterCommand kRegister{"import", [](CLI::App& root) {
-    auto* command = root.add_subcommand("import", "Add items or annotations from a file to a project (all or nothing)");
+    auto* command = root.add_subcommand(
+        "import", "Add items or annotations from a file to a project (all or nothing). An item file of 4 MiB or more,"
+                  " into a project no other program has open, is written without WAL (each page once): until it ends,"
+                  " the project cannot be opened elsewhere.");
     auto options = std::make_shared<ImportOptions>();
     command->add_option("PROJECT", options->project, "Path of the project file")->required();
     command->add_option("FILE", options->file, "File to import")->required();

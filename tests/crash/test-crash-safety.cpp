@@ -156,6 +156,16 @@ void expectAcknowledgedEditsKept(const Outcome& o) {
     }
 }
 
+// 10,000 texts of ~430 bytes (4.3 MB), written into each copy of the prepared folder rather than the folder
+// itself, which every other scenario copies too.
+void writeManyItems(const fs::path& dir) {
+    std::ofstream out(dir / "many-items.jsonl");
+    std::string filler;
+    while (filler.size() < 400) filler += " and so the long text goes on";
+    for (int i = 1; i <= 10000; ++i)
+        out << nlohmann::json{{"id", "m" + std::to_string(i)}, {"text", "Many " + std::to_string(i) + filler}}.dump() << "\n";
+}
+
 std::vector<Scenario> scenarios() {
     const auto path = [](const fs::path& dir, const char* name) { return shellQuote((dir / name).string()); };
     std::vector<Scenario> list = {
@@ -166,6 +176,16 @@ std::vector<Scenario> scenarios() {
              expectUnchanged(o, "annotations");
              expectUnchanged(o, "gold");
          }},
+        // Past 4 MiB, alone on the project, the import leaves WAL for a rollback journal: the kills land in its
+        // journal writes, and the next open must roll the hot journal back and return to WAL.
+        {"import-items-large", "cli",
+         [=](const fs::path& d) { return "import " + path(d, kProject) + " " + path(d, "many-items.jsonl"); },
+         [](const Outcome& o) {
+             expectOneOf(o, "items");
+             expectUnchanged(o, "annotations");
+             expectUnchanged(o, "gold");
+         },
+         true, true, kProject, writeManyItems},
         {"import-annotations", "cli",
          [=](const fs::path& d) { return "import " + path(d, kProject) + " " + path(d, "votes.jsonl"); },
          [](const Outcome& o) {

@@ -1,9 +1,13 @@
 // db/item-import: all-or-nothing imports, duplicates, references, spans and metadata.
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "core/data/jsonl-items.h"
+#include "db/database.h"
 #include "db/item-import.h"
 #include "db/items.h"
 #include "db/project-stats.h"
@@ -38,6 +42,16 @@ struct ImportFixture : testing::Test {
         return text;
     }
 };
+
+// `count` JSONL records of about 430 bytes each, so 10,000 pass the 4 MiB above which an import may leave WAL.
+std::string writeLongTexts(const test::ScratchDir& dir, int count) {
+    const std::string path = dir / "long.jsonl";
+    std::ofstream out(path);
+    std::string filler;
+    while (filler.size() < 400) filler += " and the quick brown fox jumps over the lazy dog";
+    for (int i = 0; i < count; ++i) out << R"({"text": "long text )" << i << filler << "\"}\n";
+    return path;
+}
 
 core::ItemImportRecord record(int64_t line, std::string text) {
     core::ItemImportRecord r;
@@ -172,4 +186,58 @@ TEST_F(ImportFixture, LargeImportRebuildsIndexesAndFindsEveryDuplicate) {
     EXPECT_EQ(indexes.columnInt(0), 3);
     EXPECT_EQ(test::queryText(db, "PRAGMA integrity_check"), "ok");
     EXPECT_EQ(db::itemByText(db, "text 20000")->text, "text 20000");  // the rebuilt hash index answers
+}
+
+// Alone on the project, a large import writes each page once through a rollback journal instead of twice
+// through the WAL, and hands the project back in WAL for the GUI.
+TEST_F(ImportFixture, ALargeImportAloneGoesThroughARollbackJournalAndLeavesTheProjectInWal) {
+    import(test::numberedRecords(0, 10), "first");
+    core::JsonlItemReader reader(writeLongTexts(dir, 10000));
+    ASSERT_GE(reader.bytesTotal(), 4 << 20);
+    bool journal = false, wal = false;
+    std::string openedElsewhere;
+    const auto report = db::importItems(*project, reader, "long", [&](int64_t, int64_t) {
+        journal = journal || std::filesystem::exists(path + "-journal");
+        wal = wal || std::filesystem::exists(path + "-wal");
+        if (!openedElsewhere.empty()) return true;
+        try {
+            db::Project::open(path);  // the GUI, opened meanwhile
+            openedElsewhere = "opened";
+        } catch (const db::DbError& e) {
+            openedElsewhere = e.what();
+        }
+        return true;
+    });
+    EXPECT_EQ(report.items, 10000);
+    EXPECT_TRUE(journal);
+    EXPECT_FALSE(wal);
+    EXPECT_EQ(openedElsewhere, path + ": another program is importing into it (a large import writes without WAL until "
+                                      "it ends); open it again when that import has finished");
+    EXPECT_FALSE(std::filesystem::exists(path + "-journal"));
+    db::Database other(path, db::Database::Mode::ReadOnly);
+    EXPECT_EQ(test::queryText(other, "PRAGMA journal_mode"), "wal");
+    EXPECT_EQ(test::queryText(other, "SELECT count(*) FROM items"), "10010");
+    EXPECT_THAT(test::queryText(other, "SELECT text FROM items WHERE id = 10010"),
+                testing::StartsWith("long text 9999 and the quick brown fox"));
+    EXPECT_EQ(test::queryText(other, "PRAGMA integrity_check"), "ok");
+}
+
+// With the project open elsewhere (the GUI), the same import keeps WAL, so that reader's snapshot stays readable.
+TEST_F(ImportFixture, ALargeImportBesideAnotherConnectionKeepsWal) {
+    import(test::numberedRecords(0, 10), "first");
+    db::Database gui(path, db::Database::Mode::ReadOnly);
+    core::JsonlItemReader reader(writeLongTexts(dir, 10000));
+    bool journal = false;
+    std::vector<std::string> seen;
+    const auto report = db::importItems(*project, reader, "long", [&](int64_t, int64_t) {
+        journal = journal || std::filesystem::exists(path + "-journal");
+        seen.push_back(test::queryText(gui, "SELECT count(*) FROM items"));
+        return true;
+    });
+    EXPECT_EQ(report.items, 10000);
+    EXPECT_FALSE(journal);
+    ASSERT_GE(seen.size(), 2u);
+    EXPECT_EQ(seen.front(), "10");  // during the import: the snapshot before it
+    EXPECT_EQ(seen.back(), "10010");  // the last call comes after the commit
+    EXPECT_EQ(test::queryText(gui, "PRAGMA journal_mode"), "wal");
 }
