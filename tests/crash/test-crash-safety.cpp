@@ -168,24 +168,20 @@ void writeManyItems(const fs::path& dir) {
 
 std::vector<Scenario> scenarios() {
     const auto path = [](const fs::path& dir, const char* name) { return shellQuote((dir / name).string()); };
+    const auto itemsImportedOrNot = [](const Outcome& o) {
+        expectOneOf(o, "items");
+        expectUnchanged(o, "annotations");
+        expectUnchanged(o, "gold");
+    };
     std::vector<Scenario> list = {
         {"import-items", "cli",
          [=](const fs::path& d) { return "import " + path(d, kProject) + " " + path(d, "new-items.jsonl"); },
-         [](const Outcome& o) {
-             expectOneOf(o, "items");
-             expectUnchanged(o, "annotations");
-             expectUnchanged(o, "gold");
-         }},
+         itemsImportedOrNot},
         // Past 4 MiB, alone on the project, the import leaves WAL for a rollback journal: the kills land in its
         // journal writes, and the next open must roll the hot journal back and return to WAL.
         {"import-items-large", "cli",
          [=](const fs::path& d) { return "import " + path(d, kProject) + " " + path(d, "many-items.jsonl"); },
-         [](const Outcome& o) {
-             expectOneOf(o, "items");
-             expectUnchanged(o, "annotations");
-             expectUnchanged(o, "gold");
-         },
-         true, true, kProject, writeManyItems},
+         itemsImportedOrNot, true, true, kProject, writeManyItems},
         {"import-annotations", "cli",
          [=](const fs::path& d) { return "import " + path(d, kProject) + " " + path(d, "votes.jsonl"); },
          [](const Outcome& o) {
