@@ -118,11 +118,13 @@ void Database::backupTo(const std::string& target) {
 
 void Database::interrupt() { sqlite3_interrupt(m_db); }
 
-int64_t Database::dataVersion() {
-    Statement st(*this, "PRAGMA data_version");
+int64_t Database::pragmaInt(std::string_view sql) {
+    Statement st(*this, sql);
     st.step();
     return st.columnInt(0);
 }
+
+int64_t Database::dataVersion() { return pragmaInt("PRAGMA data_version"); }
 
 Statement Database::prepare(std::string_view sql) { return Statement(*this, sql); }
 int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }

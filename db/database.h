@@ -44,6 +44,8 @@ public:
 
     void exec(std::string_view sql);  // one or more statements, no parameters
     Statement prepare(std::string_view sql);
+    // The one integer a PRAGMA answers, as "PRAGMA user_version" does; `sql` is a literal (test-sql-statements).
+    int64_t pragmaInt(std::string_view sql);
     int64_t lastInsertId() const;
     int changes() const;
     // Copies the whole database into a new file with SQLite's online backup API.

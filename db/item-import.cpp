@@ -56,9 +56,7 @@ void validate(const core::ItemImportRecord& record) {
 class ImportSettings {
 public:
     explicit ImportSettings(Database& db) : m_db(db) {
-        auto st = db.prepare("PRAGMA cache_size");
-        st.step();
-        m_previousCache = st.columnInt(0);
+        m_previousCache = db.pragmaInt("PRAGMA cache_size");
         db.exec("PRAGMA cache_size=-" + std::to_string(kImportCacheKiB));
         db.exec("PRAGMA ignore_check_constraints=ON");  // statements prepared from here on skip the CHECKs
     }
@@ -98,9 +96,7 @@ public:
             return;  // "database is locked": another connection has the project open
         }
         if (!m_rollback) return;
-        auto st = db.prepare("PRAGMA synchronous");
-        st.step();
-        m_previousSync = st.columnInt(0);
+        m_previousSync = db.pragmaInt("PRAGMA synchronous");
         db.exec("PRAGMA synchronous=FULL");  // NORMAL risks the file on power loss outside WAL
     }
     ~ImportJournal() {

@@ -32,12 +32,6 @@ const std::vector<Migration>& migrations() {
     return steps;
 }
 
-int pragmaInt(Database& db, const char* sql) {
-    auto st = db.prepare(sql);
-    st.step();
-    return static_cast<int>(st.columnInt(0));
-}
-
 void applyStep(Database& db, const Migration& step) {
     Transaction tx(db);
     if (userVersion(db) >= step.version) return;  // another process migrated while we waited for the lock
@@ -58,8 +52,8 @@ void applyStep(Database& db, const Migration& step) {
 }  // namespace
 
 int latestSchemaVersion() { return migrations().back().version; }
-int userVersion(Database& db) { return pragmaInt(db, "PRAGMA user_version"); }
-int32_t applicationId(Database& db) { return pragmaInt(db, "PRAGMA application_id"); }
+int userVersion(Database& db) { return static_cast<int>(db.pragmaInt("PRAGMA user_version")); }
+int32_t applicationId(Database& db) { return static_cast<int32_t>(db.pragmaInt("PRAGMA application_id")); }
 
 void migrate(Database& db) {
     const int current = userVersion(db);
