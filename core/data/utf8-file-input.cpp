@@ -2,10 +2,15 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdio>
 #include <filesystem>
 
 #include "core/common/diagnostics.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace srllm::core {
 
@@ -120,6 +125,28 @@ constexpr std::array<bool, 256> kSpecial = [] {
     for (unsigned char c : {'\n', '\r', '"', '\0'}) special[c] = true;
     return special;
 }();
+
+// The first byte of data[from, end) that is special or `stop`, or `end`. Plain ASCII runs are the import's
+// hottest loop (#11 item 9: a table look-up per byte was 0.37 s of a million-row import); x86-64 always has
+// SSE2, which tests 16 bytes at once; elsewhere the table does it byte by byte.
+size_t skipPlain(const char* data, size_t from, size_t end, unsigned char stop) {
+#if defined(__SSE2__)
+    const __m128i lineFeed = _mm_set1_epi8('\n'), carriageReturn = _mm_set1_epi8('\r'), quote = _mm_set1_epi8('"');
+    const __m128i nul = _mm_setzero_si128(), delimiter = _mm_set1_epi8(static_cast<char>(stop));
+    for (; from + 16 <= end; from += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + from));
+        const __m128i ends = _mm_or_si128(_mm_cmpeq_epi8(bytes, lineFeed), _mm_cmpeq_epi8(bytes, carriageReturn));
+        const __m128i others = _mm_or_si128(_mm_cmpeq_epi8(bytes, quote),
+                                            _mm_or_si128(_mm_cmpeq_epi8(bytes, nul), _mm_cmpeq_epi8(bytes, delimiter)));
+        // A byte's top bit marks it as part of a multi-byte sequence, so `bytes` itself joins the mask.
+        const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(bytes, _mm_or_si128(ends, others))));
+        if (mask != 0) return from + static_cast<size_t>(std::countr_zero(mask));
+    }
+#endif
+    while (from < end && !kSpecial[static_cast<unsigned char>(data[from])] && static_cast<unsigned char>(data[from]) != stop)
+        ++from;
+    return from;
+}
 }  // namespace
 
 size_t Utf8FileInput::appendUntilSpecial(std::string& out, char delimiter) {
@@ -131,10 +158,7 @@ size_t Utf8FileInput::appendUntilSpecial(std::string& out, char delimiter) {
         const int64_t column = m_column;
         size_t i = start;
         for (; i < m_end; ++i) {
-            // Plain ASCII runs are skipped by one table look-up per byte, the import's hottest loop.
-            while (m_pending == 0 && i < m_end && !kSpecial[static_cast<unsigned char>(chunk[i])] &&
-                   static_cast<unsigned char>(chunk[i]) != stop)
-                ++i;
+            if (m_pending == 0) i = skipPlain(chunk, i, m_end, stop);
             if (i == m_end) break;
             const auto c = static_cast<unsigned char>(chunk[i]);
             if (c == stop || c == '\n' || c == '\r' || c == '"') break;

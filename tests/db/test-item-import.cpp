@@ -188,6 +188,56 @@ TEST_F(ImportFixture, LargeImportRebuildsIndexesAndFindsEveryDuplicate) {
     EXPECT_EQ(db::itemByText(db, "text 20000")->text, "text 20000");  // the rebuilt hash index answers
 }
 
+// Bulk mode inserts 64 rows per statement: each row must keep its own values, its place in the file (ids ascend
+// as the records do), its references and spans, and a duplicate of a row not yet inserted must still name it.
+// Bulk mode starts at record 20,000: two full statements, the duplicate, two more, then the rest one by one.
+TEST_F(ImportFixture, BatchedRowsKeepTheirOwnValuesOrderAndReferences) {
+    auto records = test::numberedRecords(0, 20300);  // the bulk threshold is 20,000: 300 records in bulk mode
+    for (auto& r : records) {
+        r.references = {"benign " + r.text};
+        r.externalId = "x" + std::to_string(r.line);
+        r.spans = {{0, 4}};
+        r.split = r.line % 2 ? "train" : "test";
+    }
+    records.insert(records.begin() + 20151, records[20150]);  // repeats the row just before it, still batched
+    records[20151].line = 99999;
+    const auto report = import(std::move(records));
+    EXPECT_EQ(report.items, 20300);
+    EXPECT_EQ(report.references, 20300);
+    EXPECT_EQ(report.duplicates, 1);
+    auto& db = project->db();
+    // Every row's columns agree with its own record (text i, line i + 2), whatever statement carried it.
+    EXPECT_EQ(test::queryText(db, "SELECT count(*) FROM items WHERE id = CAST(substr(text, 6) AS INTEGER) + 1"
+                                  " AND external_id = 'x' || (id + 1) AND split = iif((id + 1) % 2, 'train', 'test')"
+                                  " AND spans IS NOT NULL AND length(uid) = 32"),
+              "20300");
+    EXPECT_EQ(test::queryText(db, "SELECT count(*) FROM reference_rewrites r JOIN items i ON i.id = r.item_id"
+                                  " WHERE r.text = 'benign ' || i.text"),
+              "20300");
+    EXPECT_EQ(test::queryText(db, "SELECT count(DISTINCT uid) FROM items"), "20300");
+    ASSERT_EQ(report.warnings.size(), 1u);
+    EXPECT_EQ(report.warnings[0].line, 99999);
+    EXPECT_EQ(report.warnings[0].message, "duplicate text skipped: same as an earlier record of this file (item " +
+                                              test::queryText(db, "SELECT uid FROM items WHERE text = 'text 20150'") +
+                                              ")");
+    EXPECT_EQ(test::queryText(db, "PRAGMA integrity_check"), "ok");
+}
+
+// A row SQLite refuses inside a batch is named by its own line, and nothing of the import is kept.
+TEST_F(ImportFixture, ARowRefusedInsideABatchIsNamedByItsLine) {
+    import({record(2, "kept")}, "first");
+    project->db().exec("CREATE TRIGGER refuse BEFORE INSERT ON items WHEN new.text = 'text 20030'"
+                       " BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END");
+    try {
+        import(test::numberedRecords(0, 20100));
+        FAIL() << "the refused row was let in";
+    } catch (const db::DbError& e) {
+        EXPECT_THAT(e.what(), HasSubstr("line 20032: "));
+        EXPECT_THAT(e.what(), HasSubstr("refused by a trigger"));
+    }
+    EXPECT_EQ(test::queryText(project->db(), "SELECT group_concat(text) FROM items"), "kept");
+}
+
 // Alone on the project, a large import writes each page once through a rollback journal instead of twice
 // through the WAL, and hands the project back in WAL for the GUI.
 TEST_F(ImportFixture, ALargeImportAloneGoesThroughARollbackJournalAndLeavesTheProjectInWal) {

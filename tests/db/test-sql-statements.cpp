@@ -29,6 +29,7 @@ const std::set<std::string> kAudited = {
     "schema",  // packaged-rows: "main" or "pkg" (the package attached by the review merge), named by the caller
     "drop",    // item-import BulkMode: "DROP <type> <name>" for names restricted by its WHERE to three of ours
     "create",  // item-import BulkMode: the CREATE of those three from sqlite_schema, one statement per prepare
+    "insertItemsSql",  // item-import: one literal INSERT with a literal "(?,...)" per row, for a number of rows
     "where",      // generation-runs selectItems: "" or a literal "AND ..." fragment with "?" placeholders
     "condition",  // assignments reassign: the literal kDone / kShared fragments with "?" placeholders
     "statesQuery",  // annotation-queue: literal fragments, narrowed by "" or a literal with a "?" placeholder

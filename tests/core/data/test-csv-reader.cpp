@@ -180,3 +180,33 @@ TEST(CsvReader, MultiByteCharactersAcrossTheReadChunkAndInQuotesSurviveTheFastPa
     EXPECT_EQ(e->diagnostic.line, 2);
     EXPECT_NE(e->what.find("byte column 201"), std::string::npos) << e->what;
 }
+
+// The plain-byte scan tests 16 bytes at a time, then the rest one by one: every kind of byte it must stop at,
+// put at every offset of a 47-byte field (three blocks and a tail), must end or enter the field where it stands.
+TEST(CsvReader, EveryStopByteIsFoundAtEveryOffsetOfAPlainRun) {  // #11 item 9
+    srllm::test::ScratchDir dir;
+    constexpr size_t kField = 47;
+    for (size_t at = 0; at < kField; ++at) {
+        const std::string before(at, 'a'), after(kField - at, 'b');
+        const auto path = writeFile(dir, "stops.csv",
+                                    "x,y\n" + before + "," + after + "\n" +        // the delimiter
+                                        before + "\xC3\xA9" + after + ",z\n" +  // a multi-byte character
+                                        "z," + before + "\r\n" +                // a line end, as CRLF
+                                        "c" + before + "\"q\"" + after + ",z\n");  // a quote mid-field stays
+        CsvReader reader(path, ',');
+        std::vector<int64_t> lines;
+        const auto rows = readAll(reader, &lines);
+        ASSERT_EQ(rows.size(), 5u) << "offset " << at;
+        EXPECT_EQ(rows[1], (std::vector<std::string>{before, after})) << "offset " << at;
+        EXPECT_EQ(rows[2][0], before + "\xC3\xA9" + after) << "offset " << at;
+        EXPECT_EQ(rows[3], (std::vector<std::string>{"z", before})) << "offset " << at;
+        EXPECT_EQ(rows[4][0], "c" + before + "\"q\"" + after) << "offset " << at;
+        EXPECT_EQ(lines, (std::vector<int64_t>{1, 2, 3, 4, 5})) << "offset " << at;
+
+        const auto nul = writeFile(dir, "nul.csv", "x\n" + before + std::string(1, '\0') + after + "\n");
+        CsvReader nulReader(nul, ',');
+        const auto e = srllm::test::catchInputError([&] { readAll(nulReader); });
+        ASSERT_TRUE(e) << "offset " << at;
+        EXPECT_NE(e->what.find("NUL byte at byte column " + std::to_string(at + 1)), std::string::npos) << e->what;
+    }
+}
