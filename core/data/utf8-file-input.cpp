@@ -130,6 +130,12 @@ constexpr std::array<bool, 256> kSpecial = [] {
 // hottest loop (#11 item 9: a table look-up per byte was 0.37 s of a million-row import); x86-64 always has
 // SSE2, which tests 16 bytes at once; elsewhere the table does it byte by byte.
 size_t skipPlain(const char* data, size_t from, size_t end, unsigned char stop) {
+    const auto stopsAt = [&](size_t i) {
+        return kSpecial[static_cast<unsigned char>(data[i])] || static_cast<unsigned char>(data[i]) == stop;
+    };
+    // In a non-Latin script nearly every byte stops the scan, so the first is tested alone: loading 16 bytes per
+    // character cost Chinese text 18% more instructions than the byte loop did (1.6% with this test).
+    if (from < end && stopsAt(from)) return from;
 #if defined(__SSE2__)
     const __m128i lineFeed = _mm_set1_epi8('\n'), carriageReturn = _mm_set1_epi8('\r'), quote = _mm_set1_epi8('"');
     const __m128i nul = _mm_setzero_si128(), delimiter = _mm_set1_epi8(static_cast<char>(stop));
@@ -143,8 +149,7 @@ size_t skipPlain(const char* data, size_t from, size_t end, unsigned char stop) 
         if (mask != 0) return from + static_cast<size_t>(std::countr_zero(mask));
     }
 #endif
-    while (from < end && !kSpecial[static_cast<unsigned char>(data[from])] && static_cast<unsigned char>(data[from]) != stop)
-        ++from;
+    while (from < end && !stopsAt(from)) ++from;
     return from;
 }
 }  // namespace
