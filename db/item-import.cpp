@@ -7,6 +7,7 @@
 #include <ctime>
 #include <exception>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -238,11 +239,10 @@ public:
         }
         std::string metadata = record.metadata.empty() ? std::string("{}") : record.metadata.dump();
         std::string spans = record.spans.empty() ? std::string() : spansToJson(record.spans);
-        m_batch.push_back({std::move(source), m_uids.next(), std::move(metadata), std::move(spans), id});
-        if (!m_bulk)
-            insertAlone(report);
-        else if (m_batch.size() == kBatchRows)
-            flush(report);
+        ItemRow row{std::move(source), m_uids.next(), std::move(metadata), std::move(spans), id};
+        if (!m_bulk) return insertAlone(std::move(row), report);
+        m_batch.push_back(std::move(row));
+        if (m_batch.size() == kBatchRows) flush(report);
     }
 
     // Inserts what is still batched and rebuilds what bulk mode dropped; call once, after the last record.
@@ -283,10 +283,10 @@ private:
         m_insertOne.emplace(m_db.prepare(insertItemsSql(1)));
     }
 
-    // Runs `statement` on the batched rows [first, first + count).
-    void insert(Statement& statement, size_t first, size_t count) {
-        for (size_t i = 0; i < count; ++i) {
-            const ItemRow& row = m_batch[first + i];
+    // Runs `statement`, which has a row of parameters for each of `rows`.
+    void insert(Statement& statement, std::span<const ItemRow> rows) {
+        for (size_t i = 0; i < rows.size(); ++i) {
+            const ItemRow& row = rows[i];
             const core::ItemImportRecord& record = row.source.record;
             const int at = static_cast<int>(i) * kItemColumns;  // the row's first parameter, less one
             statement.bind(at + 1, row.id).bindView(at + 2, row.uid).bind(at + 3, m_datasetId);
@@ -307,40 +307,40 @@ private:
         statement.reset();
     }
 
-    // One batched row, its line named in an error.
-    void insertRow(Statement& statement, size_t index) {
+    // One row, its line named in an error.
+    void insertRow(Statement& statement, const ItemRow& row) {
         try {
-            insert(statement, index, 1);
+            insert(statement, {&row, 1});
         } catch (const DbError& e) {
-            throw DbError("line " + std::to_string(m_batch[index].source.record.line) + ": " + e.what());
+            throw DbError("line " + std::to_string(row.source.record.line) + ": " + e.what());
         }
     }
 
     // Before bulk mode: the unique index finds a duplicate, and SQLite numbers the row.
-    void insertAlone(ImportReport& report) {
-        insertRow(m_insertItem, 0);
-        ItemRow row = std::move(m_batch.back());
-        m_batch.clear();
+    void insertAlone(ItemRow row, ImportReport& report) {
+        insertRow(m_insertItem, row);
         if (m_db.changes() == 0) return duplicate(row.source.record, existingId(row.source.hash), report);
         row.id = m_db.lastInsertId();
         addReferences(row, report);
     }
 
     void flush(ImportReport& report) {
-        bool inserted = false;
-        if (m_batch.size() == kBatchRows) {
-            try {
-                insert(*m_insertBatch, 0, kBatchRows);
-                inserted = true;
-            } catch (const DbError&) {
-                // SQLite undid the failed statement alone: the rows go again one by one, to name the line at fault.
-                // An error that ended the whole transaction (a full disk) leaves nothing to go on with.
-                if (sqlite3_get_autocommit(m_db.handle())) throw;
-            }
-        }
-        for (size_t i = 0; !inserted && i < m_batch.size(); ++i) insertRow(*m_insertOne, i);
+        if (m_batch.size() < kBatchRows || !insertBatch())
+            for (const auto& row : m_batch) insertRow(*m_insertOne, row);
         for (const auto& row : m_batch) addReferences(row, report);
         m_batch.clear();
+    }
+
+    // False when SQLite refused a row of the batch: it undid that statement alone, and the rows go again one by
+    // one to name the line at fault. An error that ended the whole transaction (a full disk) ends the import.
+    bool insertBatch() {
+        try {
+            insert(*m_insertBatch, m_batch);
+            return true;
+        } catch (const DbError&) {
+            if (sqlite3_get_autocommit(m_db.handle())) throw;
+            return false;
+        }
     }
 
     void addReferences(const ItemRow& row, ImportReport& report) {
